@@ -1,0 +1,237 @@
+package io.github.mlinfra.controls;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry of control ids. Components name these ids when a control is waived (see
+ * {@link Waiver}); guard rules implement them and report findings under them. Ids are stable:
+ * {@code MLI-<AREA>-<NN>}, never reused for another meaning.
+ *
+ * <p>Each control lists the external controls it maps to, written as {@code FSBP S3.5} (AWS
+ * Security Hub Foundational Security Best Practices) or {@code AwsSolutions-S10} (cdk-nag).
+ */
+public enum Control {
+    // --- S3 -------------------------------------------------------------------------------
+    /** All four S3 Block Public Access settings are on for the bucket. */
+    S3_BLOCK_PUBLIC_ACCESS("MLI-S3-01", Severity.HIGH, "S3 Block Public Access is on (all four settings)",
+            "FSBP S3.1", "FSBP S3.8", "AwsSolutions-S2"),
+    /** No bucket policy grants access to any principal ({@code "*"}) without a restricting condition. */
+    S3_NO_PUBLIC_POLICY("MLI-S3-02", Severity.CRITICAL, "Bucket policy grants no public read or write",
+            "FSBP S3.2", "FSBP S3.3"),
+    /** The bucket policy denies requests not made over TLS, on the bucket and its objects. */
+    S3_TLS_ONLY("MLI-S3-03", Severity.HIGH, "Bucket policy denies non-TLS requests",
+            "FSBP S3.5", "AwsSolutions-S10"),
+    /** The bucket policy denies requests made with TLS older than 1.2. */
+    S3_MIN_TLS("MLI-S3-04", Severity.MEDIUM, "Bucket policy denies TLS older than 1.2"),
+    /** ACLs are disabled through object ownership {@code BucketOwnerEnforced}. */
+    S3_ACLS_DISABLED("MLI-S3-05", Severity.MEDIUM, "ACLs are disabled (BucketOwnerEnforced)",
+            "FSBP S3.12"),
+    /** Versioning is enabled. */
+    S3_VERSIONING("MLI-S3-06", Severity.MEDIUM, "Versioning is enabled",
+            "NIST S3BucketVersioningEnabled"),
+    /** A bucket with purpose {@code checkpoints} has Object Lock with a default retention. */
+    S3_OBJECT_LOCK("MLI-S3-07", Severity.HIGH, "Checkpoint buckets have Object Lock with a default retention",
+            "NIST-R4 S3BucketDefaultLockEnabled"),
+    /** A lifecycle configuration expires noncurrent versions and aborts incomplete uploads. */
+    S3_LIFECYCLE("MLI-S3-08", Severity.LOW, "Lifecycle expires noncurrent versions and aborts incomplete uploads",
+            "FSBP S3.13"),
+    /** Default encryption is SSE-KMS with a customer-managed key. */
+    S3_KMS_ENCRYPTION("MLI-S3-09", Severity.MEDIUM, "Default encryption is SSE-KMS with a customer-managed key",
+            "HIPAA S3DefaultEncryptionKMS"),
+    /** The S3 bucket key is enabled with SSE-KMS (one KMS request per bucket key, not per object). */
+    S3_BUCKET_KEY("MLI-S3-10", Severity.LOW, "S3 bucket key is enabled"),
+    /** Server access logging is on. */
+    S3_ACCESS_LOGGING("MLI-S3-11", Severity.MEDIUM, "Server access logging is on",
+            "FSBP S3.9", "AwsSolutions-S1"),
+    /** The bucket policy denies uploads that name another KMS key, in a statement of its own. */
+    S3_PIN_KMS_KEY("MLI-S3-12", Severity.MEDIUM, "Uploads naming another KMS key are denied"),
+    /** The bucket policy denies uploads encrypted with customer-provided keys (SSE-C). */
+    S3_DENY_SSE_C("MLI-S3-13", Severity.LOW, "SSE-C uploads are denied"),
+    /** The bucket is protected from deletion ({@code protect}, no {@code forceDestroy}). */
+    S3_DELETION_PROTECTION("MLI-S3-14", Severity.HIGH, "Bucket is protected from deletion"),
+
+    // --- KMS ------------------------------------------------------------------------------
+    /** Automatic key rotation is on. */
+    KMS_ROTATION("MLI-KMS-01", Severity.MEDIUM, "KMS key rotation is on",
+            "FSBP KMS.4", "AwsSolutions-KMS5"),
+    /** The deletion window is the maximum, 30 days. */
+    KMS_DELETION_WINDOW("MLI-KMS-02", Severity.LOW, "KMS key deletion window is 30 days",
+            "FSBP KMS.3"),
+    /** The key policy keeps the account root or an admin role and does not bypass the lockout check. */
+    KMS_KEY_POLICY("MLI-KMS-03", Severity.HIGH, "KMS key policy is explicit, keeps an administrator and the lockout check",
+            "FSBP KMS.5"),
+    /** The key is protected from deletion by the engine ({@code protect}). */
+    KMS_DELETION_PROTECTION("MLI-KMS-04", Severity.HIGH, "KMS key is protected from deletion"),
+
+    // --- IAM ------------------------------------------------------------------------------
+    /** No AWS-managed policy is attached to a role. */
+    IAM_NO_MANAGED_POLICIES("MLI-IAM-01", Severity.MEDIUM, "No AWS-managed policies on roles",
+            "AwsSolutions-IAM4"),
+    /** No {@code Allow} statement has a wildcard action. */
+    IAM_NO_WILDCARD_ACTIONS("MLI-IAM-02", Severity.HIGH, "No wildcard actions in Allow statements",
+            "FSBP IAM.1", "FSBP IAM.21", "AwsSolutions-IAM5"),
+    /** No {@code Allow} statement has {@code Resource: "*"} outside the documented allowlist. */
+    IAM_NO_WILDCARD_RESOURCES("MLI-IAM-03", Severity.MEDIUM, "No wildcard resources outside the allowlist",
+            "FSBP IAM.21", "AwsSolutions-IAM5"),
+    /** Service trust policies carry confused-deputy conditions ({@code aws:SourceAccount}). */
+    IAM_CONFUSED_DEPUTY("MLI-IAM-04", Severity.MEDIUM, "Service trust policies carry aws:SourceAccount"),
+    /** No policy holds a placeholder account id such as {@code ACCOUNT_ID}. */
+    IAM_NO_PLACEHOLDERS("MLI-IAM-05", Severity.CRITICAL, "No placeholder account ids in policies"),
+    /** A policy attachment names an IAM policy ARN, not some other ARN (a KMS key, say). */
+    IAM_ATTACHMENT_IS_POLICY("MLI-IAM-06", Severity.CRITICAL, "Policy attachments name IAM policies"),
+
+    // --- EC2 ------------------------------------------------------------------------------
+    /** Every EBS volume is encrypted, with a customer-managed key. */
+    EC2_EBS_ENCRYPTION("MLI-EC2-01", Severity.HIGH, "EBS volumes are encrypted with a customer-managed key",
+            "FSBP EC2.3", "AwsSolutions-EC26"),
+    /** IMDSv2 is required with a hop limit of 1. */
+    EC2_IMDSV2("MLI-EC2-02", Severity.HIGH, "IMDSv2 is required (hop limit 1)",
+            "FSBP EC2.8"),
+    /** The instance has no public IP address. */
+    EC2_NO_PUBLIC_IP("MLI-EC2-03", Severity.HIGH, "No public IP address",
+            "FSBP EC2.9"),
+    /** No security group allows ingress from {@code 0.0.0.0/0} or {@code ::/0}. */
+    EC2_NO_OPEN_INGRESS("MLI-EC2-04", Severity.CRITICAL, "No ingress from 0.0.0.0/0 or ::/0",
+            "FSBP EC2.18", "FSBP EC2.19", "FSBP EC2.13", "AwsSolutions-EC23"),
+    /** Detailed monitoring is on. */
+    EC2_DETAILED_MONITORING("MLI-EC2-05", Severity.LOW, "Detailed monitoring is on",
+            "AwsSolutions-EC28"),
+    /** Termination protection is on. */
+    EC2_TERMINATION_PROTECTION("MLI-EC2-06", Severity.MEDIUM, "Termination protection is on",
+            "AwsSolutions-EC29"),
+    /** The instance type is a GPU or accelerator type. */
+    EC2_GPU_INSTANCE_TYPE("MLI-EC2-07", Severity.LOW, "Trainer instance type is a GPU/accelerator type"),
+    /** The instance runs on dedicated tenancy. */
+    EC2_DEDICATED_TENANCY("MLI-EC2-08", Severity.LOW, "Trainer runs on dedicated tenancy"),
+    /** Security groups are passed by id and the instance profile by name (no EC2-Classic forms). */
+    EC2_VPC_REFERENCES("MLI-EC2-09", Severity.HIGH, "Security groups by id, instance profile by name"),
+    /** No security group allows all egress to the internet. */
+    EC2_RESTRICTED_EGRESS("MLI-EC2-10", Severity.MEDIUM, "Egress is restricted (no all-traffic to 0.0.0.0/0)"),
+    /** The instance is EBS-optimized. */
+    EC2_EBS_OPTIMIZED("MLI-EC2-11", Severity.LOW, "Instance is EBS-optimized",
+            "NIST EC2EBSOptimizedInstance"),
+
+    // --- SageMaker ------------------------------------------------------------------------
+    /** The notebook has no direct internet access. */
+    SM_NO_DIRECT_INTERNET("MLI-SM-01", Severity.HIGH, "Notebook has no direct internet access",
+            "FSBP SageMaker.1", "AwsSolutions-SM3"),
+    /** The notebook runs in a VPC subnet with security groups. */
+    SM_NOTEBOOK_IN_VPC("MLI-SM-02", Severity.HIGH, "Notebook runs in a VPC",
+            "FSBP SageMaker.2", "AwsSolutions-SM1"),
+    /** Root access on the notebook is disabled. */
+    SM_NO_ROOT_ACCESS("MLI-SM-03", Severity.MEDIUM, "Notebook root access is disabled",
+            "FSBP SageMaker.3"),
+    /** The notebook volume is encrypted with a customer-managed KMS key. */
+    SM_NOTEBOOK_KMS("MLI-SM-04", Severity.MEDIUM, "Notebook volume uses a customer-managed KMS key",
+            "AwsSolutions-SM2"),
+    /** The notebook requires IMDSv2. */
+    SM_NOTEBOOK_IMDSV2("MLI-SM-05", Severity.MEDIUM, "Notebook requires IMDSv2"),
+    /** Lifecycle configuration scripts are base64-encoded shell scripts. */
+    SM_LIFECYCLE_SCRIPT("MLI-SM-06", Severity.HIGH, "Lifecycle scripts are base64-encoded shell scripts"),
+    /** Training and processing steps run with network isolation. */
+    SM_NETWORK_ISOLATION("MLI-SM-07", Severity.HIGH, "Training and processing run with network isolation",
+            "SageMaker.9", "SageMaker.11"),
+    /** Training and processing outputs and volumes are encrypted with a KMS key. */
+    SM_JOB_ENCRYPTION("MLI-SM-08", Severity.HIGH, "Job outputs and volumes use a KMS key"),
+    /** Inter-container traffic of distributed training is encrypted. */
+    SM_INTER_CONTAINER_ENCRYPTION("MLI-SM-09", Severity.MEDIUM, "Inter-container traffic is encrypted",
+            "SageMaker.10"),
+    /** Training and processing jobs run in the VPC. */
+    SM_JOB_IN_VPC("MLI-SM-10", Severity.MEDIUM, "Training and processing jobs run in a VPC"),
+    /** Training and processing jobs have a maximum runtime. */
+    SM_MAX_RUNTIME("MLI-SM-11", Severity.LOW, "Jobs have a maximum runtime"),
+    /** The notebook runs a supported platform identifier. */
+    SM_SUPPORTED_PLATFORM("MLI-SM-12", Severity.LOW, "Notebook runs a supported platform",
+            "FSBP SageMaker.8"),
+
+    // --- CloudTrail -----------------------------------------------------------------------
+    /** The trail is multi-region and includes global service events. */
+    CT_MULTI_REGION("MLI-CT-01", Severity.HIGH, "Trail is multi-region",
+            "FSBP CloudTrail.1"),
+    /** The trail is encrypted with a KMS key. */
+    CT_ENCRYPTION("MLI-CT-02", Severity.MEDIUM, "Trail logs are KMS-encrypted",
+            "FSBP CloudTrail.2"),
+    /** Log file validation is on. */
+    CT_LOG_VALIDATION("MLI-CT-03", Severity.MEDIUM, "Trail log file validation is on",
+            "FSBP CloudTrail.4"),
+    /** The trail delivers to CloudWatch Logs. */
+    CT_CLOUDWATCH("MLI-CT-04", Severity.LOW, "Trail delivers to CloudWatch Logs",
+            "FSBP CloudTrail.5"),
+
+    // --- VPC ------------------------------------------------------------------------------
+    /** The VPC has flow logs. */
+    VPC_FLOW_LOGS("MLI-VPC-01", Severity.MEDIUM, "VPC flow logs are on",
+            "FSBP EC2.6", "AwsSolutions-VPC7"),
+    /** The default security group has no rules. */
+    VPC_DEFAULT_SG_CLOSED("MLI-VPC-02", Severity.MEDIUM, "Default security group is closed",
+            "FSBP EC2.2"),
+    /** The VPC has no internet gateway. */
+    VPC_NO_INTERNET_GATEWAY("MLI-VPC-03", Severity.MEDIUM, "VPC has no internet gateway"),
+    /** CloudWatch log groups are KMS-encrypted and have a retention period. */
+    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period");
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+    private final List<String> maps;
+
+    Control(String id, Severity severity, String title, String... maps) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+        this.maps = List.of(maps);
+    }
+
+    /**
+     * The stable id.
+     *
+     * @return e.g. {@code MLI-S3-03}
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The default severity of a finding under this control.
+     *
+     * @return the severity
+     */
+    public Severity severity() {
+        return severity;
+    }
+
+    /**
+     * A one-line title.
+     *
+     * @return the title
+     */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * The external controls this control maps to.
+     *
+     * @return e.g. {@code ["FSBP S3.5", "AwsSolutions-S10"]}; empty when none matches
+     */
+    public List<String> externalControls() {
+        return maps;
+    }
+
+    /**
+     * Looks a control up by its id.
+     *
+     * @param id e.g. {@code MLI-S3-03}
+     * @return the control, or empty when no control has that id
+     */
+    public static Optional<Control> byId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
