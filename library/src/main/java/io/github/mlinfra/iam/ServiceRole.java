@@ -1,0 +1,131 @@
+package io.github.mlinfra.iam;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.policy.Condition;
+import io.github.mlinfra.policy.Effect;
+import io.github.mlinfra.policy.PolicyDocument;
+import io.github.mlinfra.policy.Principal;
+import io.github.mlinfra.policy.Statement;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * An IAM role for an AWS service principal with one inline least-privilege policy assembled from
+ * grants, a one-hour maximum session, the confused-deputy condition {@code aws:SourceAccount} on
+ * the trust policy where the service supports it, and no AWS-managed policy.
+ *
+ * <pre>{@code
+ * var role = new ServiceRole("notebook", ServiceRoleArgs.builder()
+ *     .service("sagemaker.amazonaws.com")
+ *     .addGrants(key.grantEncryptDecrypt())
+ *     .build());
+ * ctx.export("roleArn", role.roleArn());
+ * }</pre>
+ *
+ * <p>Children: {@code <name>-role} ({@code aws:iam/role:Role}), {@code <name>-policy}
+ * ({@code aws:iam/rolePolicy:RolePolicy}, when there are grants), and
+ * {@code <name>-managed-<n>} attachments only with a waiver of MLI-IAM-01.
+ */
+public final class ServiceRole extends ComponentResource {
+    /** The component's type token. */
+    public static final String TYPE = "mlinfra:iam:ServiceRole";
+
+    private final Output<String> roleArn;
+    private final Output<String> roleName;
+
+    /**
+     * Creates the role.
+     *
+     * @param name the component name
+     * @param args the arguments
+     */
+    public ServiceRole(String name, ServiceRoleArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * Creates the role.
+     *
+     * @param name the component name
+     * @param args the arguments (validated when built)
+     * @param options component options
+     */
+    public ServiceRole(String name, ServiceRoleArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        WaiverLedger.record(this, args.getWaivers());
+        AwsContext aws = AwsContext.of(this);
+        boolean deputy = ServiceRoleArgs.SOURCE_ACCOUNT_SERVICES.contains(args.getService())
+                && !args.isWaived(Control.IAM_CONFUSED_DEPUTY);
+        Output<String> trust = PolicyDocument.toJson(aws.accountId().applyValue(account -> {
+            var s = Statement.builder()
+                    .sid("AssumeByService")
+                    .effect(Effect.Allow)
+                    .principal(Principal.service(args.getService()))
+                    .addActions("sts:AssumeRole");
+            if (deputy) {
+                s.addConditions(Condition.of("StringEquals", "aws:SourceAccount", account));
+            }
+            return PolicyDocument.of(s.build());
+        }));
+        var roleArgs = RoleArgs.builder()
+                .assumeRolePolicy(trust)
+                .description(args.getDescription())
+                .maxSessionDuration(args.getMaxSessionDurationSeconds())
+                .forceDetachPolicies(true)
+                .tags(WaiverLedger.tags(args.getTags(), args.getWaivers()));
+        args.getRoleName().ifPresent(roleArgs::name);
+        args.getPermissionsBoundaryArn().ifPresent(roleArgs::permissionsBoundary);
+        var role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
+        WaiverLedger.record(role, args.getWaivers());
+
+        if (!args.getGrants().isEmpty()) {
+            Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statements()
+                    .applyValue(list -> PolicyDocument.builder().addAllStatements(list).build()));
+            new RolePolicy(name + "-policy", RolePolicyArgs.builder()
+                    .role(role.name())
+                    .name(name + "-least-privilege")
+                    .policy(policy)
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+        }
+        int i = 0;
+        for (String arn : args.getManagedPolicyArns()) {
+            new RolePolicyAttachment(name + "-managed-" + i++, RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(arn)
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+        }
+        this.roleArn = role.arn();
+        this.roleName = role.name();
+        registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName));
+    }
+
+    /**
+     * The role ARN.
+     *
+     * @return the ARN
+     */
+    public Output<String> roleArn() {
+        return roleArn;
+    }
+
+    /**
+     * The role name.
+     *
+     * @return the name
+     */
+    public Output<String> roleName() {
+        return roleName;
+    }
+}

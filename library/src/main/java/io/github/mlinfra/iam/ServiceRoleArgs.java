@@ -1,0 +1,180 @@
+package io.github.mlinfra.iam;
+
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.Waivers;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * Arguments of a {@link ServiceRole}: the AWS service that assumes it and the grants its one
+ * inline policy is assembled from.
+ *
+ * <pre>{@code
+ * ServiceRoleArgs.builder()
+ *     .service("sagemaker.amazonaws.com")
+ *     .addGrants(key.grantEncryptDecrypt(), bucket.grantReadCheckpoints("runs/"))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class ServiceRoleArgs {
+    /** The controls a ServiceRole implements and may waive. */
+    public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
+    /** Services whose trust policy takes {@code aws:SourceAccount} (confused-deputy protection). */
+    public static final List<String> SOURCE_ACCOUNT_SERVICES = List.of("sagemaker.amazonaws.com",
+            "cloudtrail.amazonaws.com", "vpc-flow-logs.amazonaws.com", "logs.amazonaws.com");
+    private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy/[\\w+=,.@/-]+");
+
+    /**
+     * The service principal that assumes the role, e.g. {@code sagemaker.amazonaws.com}.
+     *
+     * @return the service
+     */
+    public abstract String getService();
+
+    /**
+     * The role name (at most 64 characters).
+     *
+     * @return the name, if given
+     * @defaultValue empty: Pulumi auto-names the role from the component name
+     */
+    public abstract Optional<String> getRoleName();
+
+    /**
+     * The role's description.
+     *
+     * @return the description
+     * @defaultValue {@code "mlinfra service role"}
+     */
+    @Value.Default
+    public String getDescription() {
+        return "mlinfra service role";
+    }
+
+    /**
+     * The grants the inline policy is assembled from.
+     *
+     * @return the grants
+     * @defaultValue none: the role can do nothing until granted
+     */
+    public abstract List<Grant> getGrants();
+
+    /**
+     * A permissions boundary policy ARN capping what the role can ever do.
+     *
+     * @return the boundary, if any
+     * @defaultValue none
+     */
+    public abstract Optional<String> getPermissionsBoundaryArn();
+
+    /**
+     * Maximum session duration in seconds (3600–43200).
+     *
+     * @return the duration
+     * @defaultValue 3600: one hour, AWS's minimum, so leaked session credentials expire soonest
+     */
+    @Value.Default
+    public int getMaxSessionDurationSeconds() {
+        return 3600;
+    }
+
+    /**
+     * Managed policy ARNs to attach. Refused unless MLI-IAM-01 is waived.
+     *
+     * @return the managed policy ARNs
+     * @defaultValue none: AWS-managed policies grant far more than a workload needs
+     */
+    public abstract List<String> getManagedPolicyArns();
+
+    /**
+     * Tags on the role.
+     *
+     * @return the tags
+     */
+    public abstract Map<String, String> getTags();
+
+    /**
+     * Controls turned off: MLI-IAM-01 (attach managed policies), MLI-IAM-04 (no aws:SourceAccount
+     * condition on the trust policy).
+     *
+     * @return the waivers
+     * @defaultValue none
+     */
+    public abstract List<Waiver> getWaivers();
+
+    /**
+     * Whether a control is waived.
+     *
+     * @param control the control
+     * @return true when waived
+     */
+    public boolean isWaived(Control control) {
+        return Waivers.waived(getWaivers(), control);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ServiceRoleArgs}; {@code build()} validates. */
+    public static final class Builder extends ImmutableServiceRoleArgs.Builder {
+        /** Use {@link ServiceRoleArgs#builder()}. */
+        Builder() {}
+
+        /**
+         * Turns a control off, with a written justification (at least a sentence).
+         *
+         * @param control one of {@link ServiceRoleArgs#CONTROLS}
+         * @param justification why
+         * @return this builder
+         */
+        public Builder waive(Control control, String justification) {
+            addWaivers(Waiver.of(control, justification));
+            return this;
+        }
+
+        @Override
+        public ServiceRoleArgs build() {
+            return Check.build("ServiceRoleArgs", super::build);
+        }
+    }
+
+    @Value.Check
+    protected void check() {
+        Check.matches("ServiceRoleArgs.service", getService(), SERVICE, "a service principal such as \"sagemaker.amazonaws.com\"");
+        getRoleName().ifPresent(n -> {
+            if (n.length() > 64) {
+                Check.fail("ServiceRoleArgs.roleName", "longer than 64 characters (" + n.length() + ")", n,
+                        "at most 64 characters of letters, digits and +=,.@_-");
+            }
+            Check.matches("ServiceRoleArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
+        });
+        Check.range("ServiceRoleArgs.maxSessionDurationSeconds", getMaxSessionDurationSeconds(), 3600, 43200, "seconds");
+        getPermissionsBoundaryArn().ifPresent(a -> Check.matches("ServiceRoleArgs.permissionsBoundaryArn", a, POLICY_ARN,
+                "an IAM policy ARN \"arn:aws:iam::<account>:policy/<name>\""));
+        for (String arn : getManagedPolicyArns()) {
+            Check.matches("ServiceRoleArgs.managedPolicyArns", arn, POLICY_ARN,
+                    "an IAM policy ARN \"arn:aws:iam::<account|aws>:policy/<name>\" (not a KMS key or other ARN)");
+        }
+        if (!getManagedPolicyArns().isEmpty() && !isWaived(Control.IAM_NO_MANAGED_POLICIES)) {
+            Check.fail("ServiceRoleArgs.managedPolicyArns", "managed policies without a waiver of "
+                    + Control.IAM_NO_MANAGED_POLICIES.id(), getManagedPolicyArns(),
+                    "grants, or waive(Control.IAM_NO_MANAGED_POLICIES, \"<why>\")");
+        }
+        Waivers.checkApplicable("ServiceRoleArgs", getWaivers(), CONTROLS);
+    }
+}

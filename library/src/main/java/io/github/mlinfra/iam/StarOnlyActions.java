@@ -1,0 +1,49 @@
+package io.github.mlinfra.iam;
+
+import java.util.Set;
+
+/**
+ * The one documented allowlist of IAM actions that AWS accepts only on {@code Resource: "*"}
+ * (they act on no resource ARN). {@link Grant#onAnyResource(String, String...)} accepts these and
+ * nothing else; the guard's wildcard-resource rule (MLI-IAM-03) exempts exactly these.
+ */
+public final class StarOnlyActions {
+    /** The actions. */
+    public static final Set<String> ACTIONS = Set.of(
+            // ECR: the registry login token is account-wide
+            "ecr:GetAuthorizationToken",
+            // CloudWatch metrics have no resource ARN
+            "cloudwatch:PutMetricData",
+            // CloudWatch Logs: listing log groups is not resource-scoped
+            "logs:DescribeLogGroups",
+            // SSM Session Manager agent (the instance's own channel)
+            "ssm:UpdateInstanceInformation",
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel",
+            "ec2messages:AcknowledgeMessage",
+            "ec2messages:DeleteMessage",
+            "ec2messages:FailMessage",
+            "ec2messages:GetEndpoint",
+            "ec2messages:GetMessages",
+            "ec2messages:SendReply",
+            // SageMaker: creating network interfaces for jobs in a VPC is described on "*"
+            "ec2:DescribeNetworkInterfaces",
+            "ec2:DescribeVpcs",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeSecurityGroups",
+            "ec2:DescribeDhcpOptions");
+
+    private StarOnlyActions() {}
+
+    /**
+     * Whether an action is on the allowlist.
+     *
+     * @param action e.g. {@code ecr:GetAuthorizationToken}
+     * @return true when AWS accepts it only on {@code "*"}
+     */
+    public static boolean contains(String action) {
+        return ACTIONS.contains(action);
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.mlinfra.kms;
+
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.Waivers;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * Arguments of a {@link ManagedKey}. Every control is on by default; weaken one with
+ * {@link Builder#waive(Control, String)}.
+ *
+ * <pre>{@code
+ * ManagedKeyArgs.builder()
+ *     .description("Checkpoints of the fraud model")
+ *     .addAdministratorRoleArns("arn:aws:iam::123456789012:role/KeyAdmins")
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class ManagedKeyArgs {
+    /** The controls a ManagedKey implements and may waive. */
+    public static final List<Control> CONTROLS = List.of(Control.KMS_ROTATION, Control.KMS_DELETION_WINDOW,
+            Control.KMS_DELETION_PROTECTION);
+    static final Pattern ALIAS = Pattern.compile("alias/(?!aws/)[a-zA-Z0-9/_-]{1,250}");
+    static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+
+    /**
+     * The key's description, shown in the KMS console.
+     *
+     * @return the description
+     * @defaultValue {@code "mlinfra managed key"}
+     */
+    @Value.Default
+    public String getDescription() {
+        return "mlinfra managed key";
+    }
+
+    /**
+     * The alias, {@code alias/<name>}.
+     *
+     * @return the alias, if given
+     * @defaultValue empty: the component uses {@code alias/mlinfra/<component name>}
+     */
+    public abstract Optional<String> getAlias();
+
+    /**
+     * Days between automatic rotations of the key material (90–2560).
+     *
+     * @return the rotation period
+     * @defaultValue 365: rotation on (MLI-KMS-01), yearly, as AWS's default period
+     */
+    @Value.Default
+    public int getRotationPeriodDays() {
+        return 365;
+    }
+
+    /**
+     * Days KMS waits before deleting a key scheduled for deletion (7–30). Below 30 needs a waiver
+     * of MLI-KMS-02.
+     *
+     * @return the deletion window
+     * @defaultValue 30: the longest window to notice and cancel a mistaken deletion
+     */
+    @Value.Default
+    public int getDeletionWindowDays() {
+        return 30;
+    }
+
+    /**
+     * IAM roles that administer the key (not use it). The account root always stays in the key
+     * policy so IAM policies can grant use and the key can never be locked out; a deploying
+     * session's assumed-role ARN is refused (not a valid principal).
+     *
+     * @return the administrator role ARNs
+     * @defaultValue empty: the account root administers the key through IAM
+     */
+    public abstract List<String> getAdministratorRoleArns();
+
+    /**
+     * Statements for AWS service principals (CloudTrail, CloudWatch Logs, …) with their
+     * confused-deputy conditions.
+     *
+     * @return the service access statements
+     * @defaultValue empty
+     */
+    public abstract List<KeyServiceAccess> getServiceAccess();
+
+    /**
+     * Tags on the key; waivers add {@code mlinfra:waiver:<id>} tags.
+     *
+     * @return the tags
+     */
+    public abstract Map<String, String> getTags();
+
+    /**
+     * Controls turned off, each with its justification: {@code MLI-KMS-01} (rotation off),
+     * {@code MLI-KMS-02} (deletion window below 30 days), {@code MLI-KMS-04} (not protected).
+     *
+     * @return the waivers
+     * @defaultValue none: every control on
+     */
+    public abstract List<Waiver> getWaivers();
+
+    /**
+     * Whether a control is waived.
+     *
+     * @param control the control
+     * @return true when waived
+     */
+    public boolean isWaived(Control control) {
+        return Waivers.waived(getWaivers(), control);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ManagedKeyArgs}; {@code build()} validates. */
+    public static final class Builder extends ImmutableManagedKeyArgs.Builder {
+        /** Use {@link ManagedKeyArgs#builder()}. */
+        Builder() {}
+
+        /**
+         * Turns a control off, with a written justification (at least a sentence).
+         *
+         * @param control one of {@link ManagedKeyArgs#CONTROLS}
+         * @param justification why
+         * @return this builder
+         */
+        public Builder waive(Control control, String justification) {
+            addWaivers(Waiver.of(control, justification));
+            return this;
+        }
+
+        @Override
+        public ManagedKeyArgs build() {
+            return Check.build("ManagedKeyArgs", super::build);
+        }
+    }
+
+    @Value.Check
+    protected void check() {
+        Check.notBlank("ManagedKeyArgs.description", getDescription());
+        getAlias().ifPresent(a -> Check.matches("ManagedKeyArgs.alias", a, ALIAS,
+                "\"alias/<name>\" (letters, digits, / _ -; not alias/aws/)"));
+        if (!isWaived(Control.KMS_ROTATION)) {
+            Check.range("ManagedKeyArgs.rotationPeriodDays", getRotationPeriodDays(), 90, 2560, "days");
+        }
+        Check.range("ManagedKeyArgs.deletionWindowDays", getDeletionWindowDays(), 7, 30, "days");
+        if (getDeletionWindowDays() < 30 && !isWaived(Control.KMS_DELETION_WINDOW)) {
+            Check.fail("ManagedKeyArgs.deletionWindowDays", "shorter than 30 days without a waiver of "
+                    + Control.KMS_DELETION_WINDOW.id(), getDeletionWindowDays(),
+                    "30, or waive(Control.KMS_DELETION_WINDOW, \"<why>\")");
+        }
+        for (String arn : getAdministratorRoleArns()) {
+            if (arn.contains(":assumed-role/") || arn.contains(":sts::")) {
+                Check.fail("ManagedKeyArgs.administratorRoleArns", "an assumed-role session is not a valid key policy principal",
+                        arn, "an IAM role ARN \"arn:aws:iam::<account>:role/<name>\"");
+            }
+            Check.matches("ManagedKeyArgs.administratorRoleArns", arn, ROLE_ARN,
+                    "an IAM role ARN \"arn:aws:iam::<account>:role/<name>\"");
+        }
+        Waivers.checkApplicable("ManagedKeyArgs", getWaivers(), CONTROLS);
+    }
+}
