@@ -124,24 +124,23 @@ public final class HardenedGpuTrainer extends ComponentResource {
         baseTags.put("mlinfra:managed-by", "mlinfra");
         baseTags.putAll(args.getTags());
 
-        // Encryption: a customer-managed key for every volume.
-        Grant keyGrant;
+        // Encryption: a customer-managed key for every volume. The role's statement for it has its
+        // own Sid ("UseVolumeKey", the actions of ManagedKey.grantEncryptDecrypt()) so it never
+        // collides with a storage key's "UseKey" grant in the same policy.
         if (args.getKmsKeyArn().isPresent()) {
             this.keyArn = args.getKmsKeyArn().get().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("kmsKeyArn", v,
                     HardenedGpuTrainerArgs.KMS_KEY_ARN, "a KMS key ARN \"arn:aws:kms:<region>:<account>:key/<id>\""));
-            keyGrant = ManagedKey.grant(keyArn, "UseVolumeKey", KEY_ACTIONS);
         } else {
             var key = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
                     .description("Encrypts the EBS volumes of GPU trainer " + name)
                     .tags(args.getTags())
                     .build(), ComponentResourceOptions.builder().parent(this).build());
             this.keyArn = key.keyArn();
-            keyGrant = key.grantEncryptDecrypt();
         }
 
         // IAM: grants only, plus the key and Session Manager; the profile goes by name.
         List<Grant> grants = new ArrayList<>(args.getGrants());
-        grants.add(keyGrant);
+        grants.add(ManagedKey.grant(keyArn, "UseVolumeKey", KEY_ACTIONS));
         grants.add(Grant.onAnyResource("SessionManager", SESSION_MANAGER_ACTIONS.toArray(String[]::new)));
         args.agentNamespace().ifPresent(ns -> grants.add(Grant.of(Statement.builder()
                 .sid("CloudWatchAgentMetrics")
