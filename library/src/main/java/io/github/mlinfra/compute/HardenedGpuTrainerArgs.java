@@ -341,6 +341,7 @@ public abstract class HardenedGpuTrainerArgs {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         String a = "HardenedGpuTrainerArgs.";
