@@ -233,12 +233,12 @@ final class HardenedBucket {
         recordIf(ownership, w, Control.S3_ACLS_DISABLED);
 
         // --- bucket policy ------------------------------------------------------------------------
-        Output<PolicyDocument> doc = Output.tuple(bucket.arn(), keyArn.applyValue(Optional::ofNullable), aws.values())
-                .applyValue(t -> policy(spec, t.t1, t.t2.orElse(null), t.t3));
         BucketPolicy policy = null;
         boolean anyStatement = !spec.waived(Control.S3_TLS_ONLY) || !spec.waived(Control.S3_MIN_TLS)
                 || spec.hasExtraStatements;
         if (anyStatement) {
+            Output<PolicyDocument> doc = Output.tuple(bucket.arn(), keyArn.applyValue(Optional::ofNullable), aws.values())
+                    .applyValue(t -> policy(spec, t.t1, t.t2.orElse(null), t.t3));
             var policyOpts = CustomResourceOptions.builder().parent(parent);
             if (pab != null) {
                 policyOpts.dependsOn(pab);
