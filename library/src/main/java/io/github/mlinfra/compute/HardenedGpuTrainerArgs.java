@@ -71,6 +71,7 @@ public abstract class HardenedGpuTrainerArgs {
             + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
     private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     private static final Pattern IPV6_CIDR = Pattern.compile("([0-9a-fA-F:]+)/(\\d{1,3})");
+    static final Pattern RULE_DESCRIPTION = Pattern.compile("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,255}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -399,6 +400,8 @@ public abstract class HardenedGpuTrainerArgs {
             Check.fail(a + "protocol", "not a supported protocol", r.getProtocol(), "\"tcp\" or \"udp\"");
         }
         Check.notBlank(a + "description", r.getDescription());
+        Check.matches(a + "description", r.getDescription(), RULE_DESCRIPTION,
+                "at most 255 of a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$* (EC2's rule description alphabet)");
         if (r.getCidrs().isEmpty() && r.getSourceSecurityGroupIds().isEmpty()) {
             Check.fail(a + "cidrs", "a rule without a source", r.getCidrs(), "at least one CIDR or source security group id");
         }

@@ -140,6 +140,10 @@ class HardenedGpuTrainerArgsTest {
         assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(22).addSourceSecurityGroupIds("default")
                 .description("x").build()).build())
                 .hasMessage("HardenedGpuTrainerArgs.ingress.sourceSecurityGroupIds: malformed; got \"default\"; expected a security group id \"sg-<hex>\"");
+        assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(22).addCidrs("10.0.0.0/8")
+                .description("SSH <from> the \"bastion\"").build()).build())
+                .hasMessage("HardenedGpuTrainerArgs.ingress.description: malformed; got \"SSH <from> the \"bastion\"\"; expected at most "
+                        + "255 of a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$* (EC2's rule description alphabet)");
         assertThatThrownBy(() -> IngressRule.builder().port(22).addCidrs("10.0.0.0/8").build())
                 .hasMessageStartingWith("IngressRule.description: required attribute not set");
     }
