@@ -325,6 +325,21 @@ class HardenedGpuTrainerTest {
     }
 
     @Test
+    void rolePolicyMatchesGolden() throws Exception {
+        Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
+                .kmsKeyArn(Output.of(USER_KEY))
+                .addGrants(checkpointGrant())
+                .cloudWatchAgentConfig("{\"metrics\": {\"namespace\": \"Trainers\"}}")
+                .build()));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = getClass().getResourceAsStream("/golden/hardened-gpu-trainer-role-policy.json")) {
+            assertThat(in).isNotNull();
+            assertThat(mapper.readTree((String) plan.resource("train-role-policy").getInputs().get("policy")))
+                    .isEqualTo(mapper.readTree(in));
+        }
+    }
+
+    @Test
     void badPlainInputRegistersNothing() {
         Plan plan = PlanEngine.plan(ctx -> assertThatThrownBy(() -> new HardenedGpuTrainer("train",
                 base().instanceType("m5.large").build())).isInstanceOf(InvalidArgsException.class));
