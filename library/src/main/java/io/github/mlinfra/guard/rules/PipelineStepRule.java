@@ -73,6 +73,9 @@ abstract class PipelineStepRule extends SimpleResourceRule {
 
     /** Present and non-empty, or an expression. */
     static boolean isSet(JsonNode n) {
+        if (n.isArray()) {
+            return n.size() > 0;
+        }
         return n.isObject() || (!n.isMissingNode() && !n.isNull() && !n.asText().isEmpty());
     }
 }

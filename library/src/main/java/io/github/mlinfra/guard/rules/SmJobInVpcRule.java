@@ -16,8 +16,7 @@ final class SmJobInVpcRule extends PipelineStepRule {
     List<String> checkStep(boolean training, JsonNode args) {
         JsonNode vpc = training ? args.path("VpcConfig") : args.path("NetworkConfig").path("VpcConfig");
         if (vpc.isObject() && (vpc.has("Get") || vpc.has("Std:Join")
-                || (isSet(vpc.path("Subnets")) && isSet(vpc.path("SecurityGroupIds"))
-                && vpc.path("Subnets").size() > 0 && vpc.path("SecurityGroupIds").size() > 0))) {
+                || (isSet(vpc.path("Subnets")) && isSet(vpc.path("SecurityGroupIds"))))) {
             return List.of();
         }
         return List.of((training ? "" : "NetworkConfig.") + "VpcConfig with Subnets and SecurityGroupIds is not set");
