@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.Map;
  * export} ({@code {"version":3,"deployment":{"resources":[...]}}}) and {@code pulumi preview --json}
  * ({@code {"steps":[{"op","urn","newState":{...}}]}}, or {@code "resourcePreviews"} in some
  * versions). Secrets become {@code "[secret]"} and unknown preview values {@code "[unknown]"}.
- * The stack resource and providers are left out; a preview step that deletes a resource is
+ * Waivers recorded as AWS tags ({@code mlinfra:waiver:<id>}) become plan waivers. The stack
+ * resource and providers are left out; a preview step that deletes a resource is
  * skipped. In a preview, ids and outputs of resources not yet created are unknown, so rules that
  * join resources by id see less than in a plan or a stack export.
  */
@@ -137,6 +140,14 @@ public final class PlanReaders {
             r.put("protect", s.path("protect").asBoolean(false));
             r.set("inputs", s.path("inputs").isObject() ? clean(s.get("inputs")) : MAPPER.createObjectNode());
             r.set("outputs", s.path("outputs").isObject() ? clean(s.get("outputs")) : MAPPER.createObjectNode());
+            ArrayNode waivers = r.putArray("waivers");
+            for (Map.Entry<String, JsonNode> tag : r.get("inputs").path("tags").properties()) {
+                String key = tag.getKey();
+                if (key.startsWith(Waiver.TAG_PREFIX) && Control.byId(key.substring(Waiver.TAG_PREFIX.length())).isPresent()) {
+                    waivers.addObject().put("control", key.substring(Waiver.TAG_PREFIX.length()))
+                            .put("justification", tag.getValue().asText());
+                }
+            }
         }
         plan.put("project", project);
         plan.put("stack", stack);
