@@ -104,7 +104,9 @@ public final class PlanReaders {
         return build(states);
     }
 
-    private static Plan build(List<JsonNode> states) {
+    private static Plan build(List<JsonNode> unsorted) {
+        List<JsonNode> states = new ArrayList<>(unsorted);
+        states.sort(java.util.Comparator.comparing(n -> n.path("urn").asText("")));
         ObjectNode plan = MAPPER.createObjectNode();
         String project = "unknown";
         String stack = "unknown";

@@ -54,9 +54,23 @@ public final class Reports {
             sb.append(sev).append("  ").append(pad(r[1], w[1])).append("  ").append(pad(r[2], w[2])).append("  ")
                     .append(r[3]).append('\n');
         }
-        sb.append(report.resourceCount()).append(" resources, ").append(report.findingCount()).append(" findings (")
-                .append(report.suppressedCount()).append(" suppressed)\n");
+        sb.append(counts(report)).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * The summary line: {@code N resources, M findings (K suppressed)}.
+     *
+     * @param report the report
+     * @return the summary
+     */
+    public static String counts(PostureReport report) {
+        return plural(report.resourceCount(), "resource") + ", " + plural(report.findingCount(), "finding") + " ("
+                + report.suppressedCount() + " suppressed)";
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String colour(Severity s) {

@@ -32,7 +32,7 @@ class ReportsTest {
         }
         assertThat(table).contains("[suppressed: " + GuardTest.REASON + "]").doesNotContain("\u001b[");
         assertThat(lines[lines.length - 1]).isEqualTo(r.resourceCount() + " resources, " + r.findingCount() + " findings ("
-                + r.suppressedCount() + " suppressed)");
+                + r.suppressedCount() + " suppressed)").isEqualTo(Reports.counts(r));
         assertThat(Reports.table(r, true)).contains("\u001b[");
     }
 
