@@ -88,6 +88,11 @@ public abstract class Suppression {
                 && getType().map(type::equals).orElse(true);
     }
 
+    /**
+     * Validates the justification (at least a sentence) and the resource (not blank).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException naming the attribute when either is invalid
+     */
     @Value.Check
     protected void check() {
         String j = getJustification() == null ? "" : getJustification().strip();

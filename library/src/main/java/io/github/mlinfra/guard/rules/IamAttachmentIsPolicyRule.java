@@ -3,7 +3,6 @@ package io.github.mlinfra.guard.rules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.plan.PlannedResource;
-import java.util.ArrayList;
 import java.util.List;
 
 /** MLI-IAM-06: a policy attachment names an IAM policy ARN. */

@@ -3,10 +3,6 @@ package io.github.mlinfra.guard.rules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.plan.PlannedResource;
-import io.github.mlinfra.policy.Condition;
-import io.github.mlinfra.policy.Effect;
-import io.github.mlinfra.policy.PolicyDocument;
-import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
 

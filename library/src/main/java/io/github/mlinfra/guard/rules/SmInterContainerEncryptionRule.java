@@ -2,7 +2,6 @@ package io.github.mlinfra.guard.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mlinfra.controls.Control;
-import java.util.ArrayList;
 import java.util.List;
 
 /** MLI-SM-09: inter-container traffic is encrypted. */

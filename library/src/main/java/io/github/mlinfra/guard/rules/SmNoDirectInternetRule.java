@@ -3,7 +3,6 @@ package io.github.mlinfra.guard.rules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.plan.PlannedResource;
-import java.util.ArrayList;
 import java.util.List;
 
 /** MLI-SM-01: the notebook has no direct internet access. */
