@@ -46,7 +46,8 @@ final class GuardTransformation implements ResourceTransformation {
         Map<String, Object> inputs = (Map<String, Object>) toPlain(args.args(), 0);
         PlannedResource resource = PlannedResource.builder()
                 .urn("urn:pulumi:live::live::" + type + "::" + name)
-                .type(type).name(name).custom(true).protect(false)
+                .type(type).name(name).custom(true)
+                .protect(args.options() != null && args.options().isProtect())
                 .inputs(inputs == null ? Map.of() : inputs)
                 .build();
         for (ResourceRule rule : applicable) {

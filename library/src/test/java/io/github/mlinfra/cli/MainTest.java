@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.resources.CustomResourceOptions;
 import io.github.mlinfra.plan.PlanEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,10 +31,10 @@ class MainTest {
     static void plans() throws IOException {
         good = dir.resolve("good.json");
         Files.writeString(good, PlanEngine.plan(ctx -> new Key("key", KeyArgs.builder().enableKeyRotation(true).policy(POLICY)
-                .build())).toJson());
+                .build(), CustomResourceOptions.builder().protect(true).build())).toJson());
         bad = dir.resolve("bad.json");
         Files.writeString(bad, PlanEngine.plan(ctx -> new Key("key", KeyArgs.builder().deletionWindowInDays(7).policy(POLICY)
-                .build())).toJson());
+                .build(), CustomResourceOptions.builder().protect(true).build())).toJson());
     }
 
     static final class Run {

@@ -34,6 +34,19 @@ class CloudTrailVpcRulesTest {
     }
 
     @Test
+    void log_01_logGroupsEncryptedAndRetained() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            new com.pulumi.aws.cloudwatch.LogGroup("bare", com.pulumi.aws.cloudwatch.LogGroupArgs.builder().build());
+            new com.pulumi.aws.cloudwatch.LogGroup("good", com.pulumi.aws.cloudwatch.LogGroupArgs.builder()
+                    .kmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k").retentionInDays(90).build());
+        });
+        assertThat(r.findingsOf("MLI-LOG-01")).singleElement().satisfies(f -> {
+            assertThat(f.getResourceName()).isEqualTo("bare");
+            assertThat(f.getMessage()).isEqualTo("kmsKeyId is not set; retentionInDays is not set (logs are kept forever)");
+        });
+    }
+
+    @Test
     void ct_01_to_04_defaultTrail() {
         PostureReport r = GuardTesting.check(ctx -> new Trail("trail", TrailArgs.builder().s3BucketName("logs")
                 .includeGlobalServiceEvents(false).build()));

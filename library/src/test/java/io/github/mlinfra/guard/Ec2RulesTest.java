@@ -33,7 +33,7 @@ class Ec2RulesTest {
                     .build());
             new Instance("trainer", InstanceArgs.builder().ami("ami-0abc").instanceType("p3.2xlarge").subnetId("subnet-1")
                     .vpcSecurityGroupIds(sg.id().applyValue(java.util.List::of)).iamInstanceProfile("trainer-profile")
-                    .associatePublicIpAddress(false).monitoring(true).disableApiTermination(true)
+                    .associatePublicIpAddress(false).monitoring(true).ebsOptimized(true).disableApiTermination(true)
                     .metadataOptions(InstanceMetadataOptionsArgs.builder().httpTokens("required").httpPutResponseHopLimit(1).build())
                     .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().encrypted(true).kmsKeyId(key.arn()).build())
                     .build());
@@ -61,6 +61,23 @@ class Ec2RulesTest {
         assertThat(r.findingsOf("MLI-EC2-09")).extracting(Finding::getMessage)
                 .anyMatch(m -> m.contains("securityGroups names groups"))
                 .anyMatch(m -> m.contains("iamInstanceProfile is an ARN"));
+    }
+
+    @Test
+    void ec2_07_08_trainingInstancesOnGpuAndDedicated_11_ebsOptimized() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            new Instance("cpu-trainer", InstanceArgs.builder().ami("ami-0abc").instanceType("m5.xlarge")
+                    .tags(java.util.Map.of("mlinfra:purpose", "training")).build());
+            new Instance("gpu-trainer", InstanceArgs.builder().ami("ami-0abc").instanceType("p4d.24xlarge").tenancy("dedicated")
+                    .ebsOptimized(true).tags(java.util.Map.of("mlinfra:purpose", "training")).build());
+            new Instance("web", InstanceArgs.builder().ami("ami-0abc").instanceType("t3.micro").ebsOptimized(true).build());
+        });
+        assertThat(r.findingsOf("MLI-EC2-07")).singleElement().satisfies(f -> {
+            assertThat(f.getResourceName()).isEqualTo("cpu-trainer");
+            assertThat(f.getMessage()).contains("m5.xlarge");
+        });
+        assertThat(r.findingsOf("MLI-EC2-08")).extracting(Finding::getResourceName).containsExactly("cpu-trainer");
+        assertThat(r.findingsOf("MLI-EC2-11")).extracting(Finding::getResourceName).containsExactly("cpu-trainer");
     }
 
     @Test

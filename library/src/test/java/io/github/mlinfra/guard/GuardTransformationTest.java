@@ -22,6 +22,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GuardTransformationTest {
+    static final com.pulumi.resources.CustomResourceOptions PROTECT =
+            com.pulumi.resources.CustomResourceOptions.builder().protect(true).build();
+
     static PlanOptions with(Guard guard) {
         return PlanOptions.builder().transformations(List.of(guard.transformation())).build();
     }
@@ -34,6 +37,13 @@ class GuardTransformationTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("resource aws:ec2/securityGroup:SecurityGroup 'web' violates MLI-EC2-04")
                 .hasMessageContaining("ingress.0 allows tcp 80-80 from 0.0.0.0/0");
+    }
+
+    @Test
+    void theProtectOptionIsRead() {
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new Key("key", KeyArgs.builder().enableKeyRotation(true)
+                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build()), with(Guard.defaults())))
+                .isInstanceOf(PlanException.class).hasMessageContaining("'key' violates MLI-KMS-04");
     }
 
     @Test
@@ -53,11 +63,11 @@ class GuardTransformationTest {
     void compliantResourcesSecretsAndUnknownValuesPass() {
         Plan plan = PlanEngine.plan(ctx -> {
             var key = new Key("key", KeyArgs.builder().enableKeyRotation(true)
-                    .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build());
+                    .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build(), PROTECT);
             new NotebookInstanceLifecycleConfiguration("lc", NotebookInstanceLifecycleConfigurationArgs.builder()
                     .onStart(Output.ofSecret("not base64 but hidden")).build());
             new Key("later", KeyArgs.builder().enableKeyRotation(true).policy(key.arn().applyValue(a ->
-                    String.format(KmsIamRulesTest.KEY_POLICY, "123456789012"))).build());
+                    String.format(KmsIamRulesTest.KEY_POLICY, "123456789012"))).build(), PROTECT);
         }, with(Guard.defaults()));
         assertThat(plan.getResources()).filteredOn(r -> r.isCustom()).extracting(r -> r.getName())
                 .containsExactlyInAnyOrder("key", "lc", "later");
@@ -69,13 +79,13 @@ class GuardTransformationTest {
                 .control(io.github.mlinfra.controls.Control.KMS_ROTATION).resource("key").type("aws:kms/key:Key")
                 .justification(GuardTest.REASON).build()).build();
         Plan plan = PlanEngine.plan(ctx -> new Key("key", KeyArgs.builder()
-                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build()), with(suppressed));
+                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build(), PROTECT), with(suppressed));
         assertThat(plan.resource("key")).isNotNull();
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new Key("other", KeyArgs.builder()
-                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build()), with(suppressed)))
+                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build(), PROTECT), with(suppressed)))
                 .hasMessageContaining("'other' violates MLI-KMS-01");
         Plan high = PlanEngine.plan(ctx -> new Key("other", KeyArgs.builder()
-                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build()),
+                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build(), PROTECT),
                 with(Guard.builder().minSeverity(io.github.mlinfra.controls.Severity.HIGH).build()));
         assertThat(high.find("other")).isPresent();
     }

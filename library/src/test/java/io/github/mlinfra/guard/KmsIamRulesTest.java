@@ -19,7 +19,8 @@ class KmsIamRulesTest {
     static final String KEY_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Admin\",\"Effect\":\"Allow\","
             + "\"Principal\":{\"AWS\":\"arn:aws:iam::%s:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
     static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+            + "\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\","
+            + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}}]}";
     static final String SCOPED = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\","
             + "\"Action\":[\"s3:GetObject\"],\"Resource\":\"arn:aws:s3:::data/*\"},{\"Sid\":\"Token\",\"Effect\":\"Allow\","
             + "\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"}]}";
@@ -28,7 +29,8 @@ class KmsIamRulesTest {
     void compliantKeyAndRoleHaveNoKmsOrIamFindings() {
         PostureReport r = GuardTesting.check(ctx -> {
             new Key("key", KeyArgs.builder().enableKeyRotation(true).deletionWindowInDays(30)
-                    .policy(String.format(KEY_POLICY, "123456789012")).build());
+                    .policy(String.format(KEY_POLICY, "123456789012")).build(),
+                    com.pulumi.resources.CustomResourceOptions.builder().protect(true).build());
             var role = new Role("role", RoleArgs.builder().assumeRolePolicy(TRUST).build());
             new RolePolicy("role-inline", RolePolicyArgs.builder().role(role.name()).policy(SCOPED).build());
             var p = new Policy("custom", PolicyArgs.builder().policy(SCOPED).build());
@@ -60,6 +62,21 @@ class KmsIamRulesTest {
                 .extracting(Finding::getMessage)
                 .contains("bypassPolicyLockoutSafetyCheck is true")
                 .anyMatch(m -> m.contains("no statement allows the account root"));
+    }
+
+    @Test
+    void kms_04_unprotectedKey() {
+        PostureReport r = GuardTesting.check(ctx -> new Key("key", KeyArgs.builder().enableKeyRotation(true).build()));
+        assertThat(r.findingsOf("MLI-KMS-04")).singleElement().extracting(Finding::getMessage).asString().contains("not protected");
+    }
+
+    @Test
+    void iam_04_serviceTrustWithoutSourceAccount() {
+        PostureReport r = GuardTesting.check(ctx -> new Role("role", RoleArgs.builder().assumeRolePolicy(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                        + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}").build()));
+        assertThat(r.findingsOf("MLI-IAM-04")).singleElement().extracting(Finding::getMessage).asString()
+                .contains("[ec2.amazonaws.com]").contains("aws:SourceAccount");
     }
 
     @Test

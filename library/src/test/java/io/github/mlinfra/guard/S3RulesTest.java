@@ -57,6 +57,8 @@ class S3RulesTest {
     static final String ANDED = "{\"Sid\":\"DenyIncorrectEncryptionHeader\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
             + "\"Resource\":\"%1$s/*\",\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"aws:kms\","
             + "\"s3:x-amz-server-side-encryption-aws-kms-key-id\":\"%2$s\"}}}";
+    static final String DENY_SSE_C = "{\"Sid\":\"DenySseC\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\","
+            + "\"Resource\":\"%1$s/*\",\"Condition\":{\"Null\":{\"s3:x-amz-server-side-encryption-customer-algorithm\":\"false\"}}}";
     static final String PUBLIC_READ = "{\"Sid\":\"PublicRead\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
             + "\"Resource\":\"%1$s/*\"}";
 
@@ -72,15 +74,19 @@ class S3RulesTest {
         boolean kms = true;
         boolean bucketKey = true;
         boolean logging = true;
-        List<String> statements = new ArrayList<>(List.of(TLS, MIN_TLS, PIN));
+        List<String> statements = new ArrayList<>(List.of(TLS, MIN_TLS, PIN, DENY_SSE_C));
         boolean checkpoints = true;
+        boolean protect = true;
+        boolean forceDestroy;
 
         Consumer<Context> program() {
             return ctx -> {
                 var key = new Key("key", KeyArgs.builder().enableKeyRotation(true).build());
                 var logs = new BucketV2("logs", BucketV2Args.builder().build());
                 var b = new BucketV2("ckpt", BucketV2Args.builder().objectLockEnabled(objectLock)
-                        .tags(checkpoints ? Map.of("mlinfra:purpose", "checkpoints") : Map.of()).build());
+                        .forceDestroy(forceDestroy)
+                        .tags(checkpoints ? Map.of("mlinfra:purpose", "checkpoints") : Map.of()).build(),
+                        CustomResourceOptions.builder().protect(protect).build());
                 if (bpa) {
                     new BucketPublicAccessBlock("ckpt-bpa", BucketPublicAccessBlockArgs.builder().bucket(b.id())
                             .blockPublicAcls(true).blockPublicPolicy(!bpaPartial).ignorePublicAcls(true)
@@ -255,6 +261,24 @@ class S3RulesTest {
         anded.statements.set(2, ANDED);
         assertThat(anded.findings("MLI-S3-12")).singleElement().extracting(Finding::getMessage).asString()
                 .contains("DenyIncorrectEncryptionHeader").contains("ANDs");
+    }
+
+    @Test
+    void s3_13_sseCNotDenied() {
+        Fixture f = new Fixture();
+        f.statements.remove(DENY_SSE_C);
+        assertThat(f.findings("MLI-S3-13")).singleElement().extracting(Finding::getMessage).asString()
+                .contains("customer-algorithm");
+    }
+
+    @Test
+    void s3_14_unprotectedOrForceDestroy() {
+        Fixture f = new Fixture();
+        f.protect = false;
+        f.forceDestroy = true;
+        assertThat(f.findings("MLI-S3-14")).extracting(Finding::getMessage).containsExactlyInAnyOrder(
+                "the bucket is not protected (resource option protect)",
+                "forceDestroy is true: deleting the stack empties and deletes the bucket");
     }
 
     @Test

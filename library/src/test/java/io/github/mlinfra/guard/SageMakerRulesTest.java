@@ -71,6 +71,14 @@ class SageMakerRulesTest {
     }
 
     @Test
+    void sm_12_deprecatedPlatform() {
+        PostureReport r = GuardTesting.check(ctx -> new NotebookInstance("nb", NotebookInstanceArgs.builder()
+                .roleArn("arn:aws:iam::123456789012:role/r").instanceType("ml.t3.medium").platformIdentifier("notebook-al1-v1")
+                .build()));
+        assertThat(r.findingsOf("MLI-SM-12")).singleElement().extracting(Finding::getMessage).asString().contains("notebook-al1-v1");
+    }
+
+    @Test
     void sm_06_lifecycleScriptNotBase64OrNotAScript() {
         PostureReport r = GuardTesting.check(ctx -> {
             new NotebookInstanceLifecycleConfiguration("plain", NotebookInstanceLifecycleConfigurationArgs.builder()

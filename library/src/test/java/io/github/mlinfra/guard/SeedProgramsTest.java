@@ -182,7 +182,8 @@ class SeedProgramsTest {
     void seed000_checkpointBucket() {
         PostureReport r = GuardTesting.check(ctx -> seed000(ctx, Map.of()));
         assertThat(rulesByResource(r).get("modelCheckpointBucket")).containsExactly(
-                "MLI-S3-01", "MLI-S3-04", "MLI-S3-05", "MLI-S3-06", "MLI-S3-08", "MLI-S3-09", "MLI-S3-11");
+                "MLI-S3-01", "MLI-S3-04", "MLI-S3-05", "MLI-S3-06", "MLI-S3-08", "MLI-S3-09", "MLI-S3-11", "MLI-S3-13",
+                "MLI-S3-14");
         assertThat(message(r, "MLI-S3-09", "modelCheckpointBucket")).contains("AES256");
 
         PostureReport tagged = GuardTesting.check(ctx -> seed000(ctx, Map.of("mlinfra:purpose", "checkpoints")));
@@ -195,10 +196,11 @@ class SeedProgramsTest {
         PostureReport r = GuardTesting.check(SeedProgramsTest::seed001);
         Map<String, List<String>> fired = rulesByResource(r);
         assertThat(fired.get("ml-artifacts-bucket")).containsExactly(
-                "MLI-S3-01", "MLI-S3-03", "MLI-S3-04", "MLI-S3-05", "MLI-S3-08", "MLI-S3-10", "MLI-S3-11", "MLI-S3-12");
+                "MLI-S3-01", "MLI-S3-03", "MLI-S3-04", "MLI-S3-05", "MLI-S3-08", "MLI-S3-10", "MLI-S3-11", "MLI-S3-12",
+                "MLI-S3-13", "MLI-S3-14");
         assertThat(message(r, "MLI-S3-12", "ml-artifacts-bucket")).contains("DenyIncorrectEncryptionHeader").contains("ANDs");
         assertThat(message(r, "MLI-S3-05", "ml-artifacts-bucket")).contains("acl=\"private\"");
-        assertThat(fired.get("my-key")).containsExactly("MLI-KMS-01", "MLI-KMS-02", "MLI-KMS-03");
+        assertThat(fired.get("my-key")).containsExactly("MLI-KMS-01", "MLI-KMS-02", "MLI-KMS-03", "MLI-KMS-04");
     }
 
     @Test
@@ -207,6 +209,7 @@ class SeedProgramsTest {
         Map<String, List<String>> fired = rulesByResource(r);
         assertThat(fired.get("sagemakerKmsKey")).contains("MLI-IAM-05", "MLI-KMS-01", "MLI-KMS-03");
         assertThat(message(r, "MLI-IAM-05", "sagemakerKmsKey")).contains("'ACCOUNT_ID'");
+        assertThat(fired.get("sagemakerRole")).containsExactly("MLI-IAM-04");
         assertThat(fired.get("sagemakerKmsPolicyAttachment")).containsExactly("MLI-IAM-06");
         assertThat(fired.get("sagemakerBasicExecution")).containsExactly("MLI-IAM-01");
         assertThat(message(r, "MLI-IAM-01", "sagemakerBasicExecution")).contains("AmazonSageMakerFullAccess");
