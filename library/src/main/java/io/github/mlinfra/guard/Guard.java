@@ -31,6 +31,7 @@ public final class Guard {
     private final Severity minSeverity;
     private final RulePack pack;
     private final List<Suppression> suppressions;
+    private final GuardTransformation gate;
 
     private Guard(Builder b) {
         this.pack = b.pack;
@@ -40,6 +41,7 @@ public final class Guard {
                 .filter(pack::includes)
                 .filter(r -> r.control().severity().compareTo(minSeverity) >= 0)
                 .collect(Collectors.toUnmodifiableList());
+        this.gate = new GuardTransformation(this);
     }
 
     /**
@@ -158,7 +160,49 @@ public final class Guard {
      * @return the transformation
      */
     public ResourceTransformation transformation() {
-        return new GuardTransformation(this);
+        return gate;
+    }
+
+    /**
+     * Wraps a program so that, besides {@link #transformation()} (which must be installed on the
+     * same run), the rules that join resources run once every resource registered has its id. They
+     * fail the run with {@link GuardViolationException}; by then {@code pulumi up} has created
+     * what it could, so the gate to rely on is {@code pulumi preview} (or the plan) in CI, where
+     * ids are not known and these rules run on {@code mlinfra check} instead. The wrapper adds a
+     * component {@code mlinfra:guard:Gate} named {@code mlinfra-guard} that waits for the check.
+     *
+     * <pre>{@code
+     * Guard guard = Guard.defaults();
+     * Pulumi.withOptions(StackOptions.builder().resourceTransformations(guard.transformation()).build())
+     *     .run(guard.guarded(App::stack));
+     * }</pre>
+     *
+     * @param program the program
+     * @return the guarded program
+     */
+    public java.util.function.Consumer<com.pulumi.Context> guarded(java.util.function.Consumer<com.pulumi.Context> program) {
+        return ctx -> {
+            gate.reset();
+            program.accept(ctx);
+            List<GuardTransformation.Registered> regs = gate.registered();
+            List<com.pulumi.core.Output<String>> ids = new ArrayList<>();
+            for (GuardTransformation.Registered r : regs) {
+                ids.add(((com.pulumi.resources.CustomResource) r.resource).id());
+            }
+            com.pulumi.core.Output<String> verdict = com.pulumi.core.Output.all(ids).applyValue(list -> {
+                gate.checkJoined(regs, list);
+                return "passed";
+            });
+            new GateComponent(verdict);
+        };
+    }
+
+    /** Holds the joined check in the run, so the engine waits for it. */
+    private static final class GateComponent extends com.pulumi.resources.ComponentResource {
+        GateComponent(com.pulumi.core.Output<String> verdict) {
+            super("mlinfra:guard:Gate", "mlinfra-guard", com.pulumi.resources.ComponentResourceOptions.builder().build());
+            registerOutputs(java.util.Map.of("verdict", verdict));
+        }
     }
 
     /** Builds a {@link Guard}. */

@@ -24,6 +24,31 @@ import java.util.concurrent.CompletableFuture;
  */
 final class GuardTransformation implements ResourceTransformation {
     private final Guard guard;
+    /** What was registered, for the rules that join resources ({@link Guard#guarded}). */
+    private final List<Registered> registered = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** One registration: the resource and its arguments. */
+    static final class Registered {
+        final com.pulumi.resources.Resource resource;
+        final com.pulumi.resources.ResourceArgs args;
+        final boolean protect;
+
+        Registered(com.pulumi.resources.Resource resource, com.pulumi.resources.ResourceArgs args, boolean protect) {
+            this.resource = resource;
+            this.args = args;
+            this.protect = protect;
+        }
+    }
+
+    void reset() {
+        registered.clear();
+    }
+
+    List<Registered> registered() {
+        synchronized (registered) {
+            return List.copyOf(registered);
+        }
+    }
 
     GuardTransformation(Guard guard) {
         this.guard = guard;
@@ -33,6 +58,10 @@ final class GuardTransformation implements ResourceTransformation {
     public Optional<Result> apply(Args args) {
         String type = args.resource().pulumiResourceType();
         String name = args.resource().pulumiResourceName();
+        boolean protect = args.options() != null && args.options().isProtect();
+        if (args.args() != null && args.resource() instanceof com.pulumi.resources.CustomResource) {
+            registered.add(new Registered(args.resource(), args.args(), protect));
+        }
         List<ResourceRule> applicable = new ArrayList<>();
         for (Rule r : guard.rules()) {
             if (r instanceof ResourceRule rr && rr.types().contains(type)) {
@@ -47,7 +76,7 @@ final class GuardTransformation implements ResourceTransformation {
         PlannedResource resource = PlannedResource.builder()
                 .urn("urn:pulumi:live::live::" + type + "::" + name)
                 .type(type).name(name).custom(true)
-                .protect(args.options() != null && args.options().isProtect())
+                .protect(protect)
                 .inputs(inputs == null ? Map.of() : inputs)
                 .build();
         for (ResourceRule rule : applicable) {
@@ -59,6 +88,36 @@ final class GuardTransformation implements ResourceTransformation {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs the rules that join resources over everything registered, once every resource has its
+     * id: arguments are read again then, so values that were unknown at registration are known.
+     *
+     * @param ids the ids of {@link #registered()}, in order
+     * @throws GuardViolationException naming the rule and resource of the first open finding
+     */
+    void checkJoined(List<Registered> regs, List<String> ids) {
+        var plan = io.github.mlinfra.plan.Plan.builder().project("live").stack("live");
+        for (int i = 0; i < regs.size(); i++) {
+            Registered r = regs.get(i);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inputs = (Map<String, Object>) toPlain(r.args, 0);
+            String type = r.resource.pulumiResourceType();
+            String name = r.resource.pulumiResourceName();
+            plan.addResources(PlannedResource.builder()
+                    .urn("urn:pulumi:live::live::" + type + "::" + name)
+                    .type(type).name(name).custom(true).protect(r.protect)
+                    .id(Optional.ofNullable(ids.get(i)).filter(id -> !id.isEmpty()))
+                    .inputs(inputs == null ? Map.of() : inputs)
+                    .build());
+        }
+        Guard joined = Guard.builder().rules(guard.rules().stream().filter(x -> !(x instanceof ResourceRule))
+                .collect(java.util.stream.Collectors.toList())).addAllSuppressions(guard.suppressions()).build();
+        for (Finding f : joined.check(plan.build()).openFindings()) {
+            throw new GuardViolationException("resource " + f.getResourceType() + " '" + f.getResourceName() + "' violates "
+                    + f.getRule() + ": " + f.getMessage());
+        }
     }
 
     /** Converts an argument value to a plan value. */

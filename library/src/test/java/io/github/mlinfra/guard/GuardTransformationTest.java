@@ -89,4 +89,22 @@ class GuardTransformationTest {
                 with(Guard.builder().minSeverity(io.github.mlinfra.controls.Severity.HIGH).build()));
         assertThat(high.find("other")).isPresent();
     }
+
+    @Test
+    void rulesThatJoinResourcesRunWhenEverythingHasItsId() {
+        Guard guard = Guard.builder().minSeverity(io.github.mlinfra.controls.Severity.CRITICAL).build();
+        assertThatThrownBy(() -> PlanEngine.plan(guard.guarded(ctx -> {
+            var b = new com.pulumi.aws.s3.BucketV2("site", com.pulumi.aws.s3.BucketV2Args.builder().build());
+            new com.pulumi.aws.s3.BucketPolicy("site-policy", com.pulumi.aws.s3.BucketPolicyArgs.builder().bucket(b.id())
+                    .policy(b.arn().applyValue(arn -> "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Public\","
+                            + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\""
+                            + arn + "/*\"}]}")).build());
+        }), with(guard)))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("resource aws:s3/bucketV2:BucketV2 'site' violates MLI-S3-02");
+        Plan ok = PlanEngine.plan(guard.guarded(ctx -> new com.pulumi.aws.s3.BucketV2("quiet",
+                com.pulumi.aws.s3.BucketV2Args.builder().build())), with(guard));
+        assertThat(ok.find("quiet")).isPresent();
+        assertThat(ok.find("mlinfra-guard")).isPresent();
+    }
 }
