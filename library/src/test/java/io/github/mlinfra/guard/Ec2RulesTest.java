@@ -43,6 +43,7 @@ class Ec2RulesTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // securityGroups (by name) is the EC2-Classic form the rule flags
     void aDefaultInstanceFailsTheInstanceRules() {
         PostureReport r = GuardTesting.check(ctx -> {
             new Instance("trainer", InstanceArgs.builder().ami("ami-0abc").instanceType("p3.2xlarge")

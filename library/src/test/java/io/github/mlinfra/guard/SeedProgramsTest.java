@@ -129,7 +129,8 @@ class SeedProgramsTest {
         ctx.export("notebook_instance_name", nb.name());
     }
 
-    /** Seed 003: enhanced security for AI training on EC2. */
+    /** Seed 003: enhanced security for AI training on EC2 (securityGroups by name, as the seed does). */
+    @SuppressWarnings("deprecation")
     static void seed003(Context ctx) {
         var role = new Role("ai_ec2_role", RoleArgs.builder().assumeRolePolicy("{ \"Version\": \"2012-10-17\", \"Statement\": "
                 + "[ { \"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ec2.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\" } ] }")
