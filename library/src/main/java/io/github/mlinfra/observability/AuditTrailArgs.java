@@ -124,6 +124,11 @@ public abstract class AuditTrailArgs {
         }
     }
 
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         getTrailName().ifPresent(n -> checkTrailName("AuditTrailArgs.trailName", n));

@@ -181,6 +181,11 @@ public abstract class SecureArtifactBucketArgs {
         }
     }
 
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         String a = "SecureArtifactBucketArgs";
