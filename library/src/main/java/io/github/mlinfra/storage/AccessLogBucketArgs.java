@@ -137,7 +137,11 @@ public abstract class AccessLogBucketArgs {
         }
     }
 
-    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         HardenedBucket.checkBucketNaming("AccessLogBucketArgs", getBucketName(), getBucketPrefix());

@@ -160,7 +160,11 @@ public abstract class Retention {
         }
     }
 
-    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         if (getDays().isPresent() && getYears().isPresent()) {
