@@ -7,6 +7,7 @@ import io.github.mlinfra.guard.PostureReport;
 import io.github.mlinfra.guard.Reports;
 import io.github.mlinfra.guard.RulePack;
 import io.github.mlinfra.plan.Plan;
+import io.github.mlinfra.plan.PlanCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class Main {
                 case "check":
                     return check(rest, out);
                 case "plan":
-                    return io.github.mlinfra.plan.PlanCommand.run(rest, out, err);
+                    return PlanCommand.run(rest, out, err, p -> posture(p, ansi(out))).exitCode;
                 default:
                     throw new UsageException("unknown subcommand '" + args[0] + "'; expected one of "
                             + String.join(", ", SUBCOMMANDS));
@@ -167,6 +168,37 @@ public final class Main {
             throw new UsageException(option + ": missing value");
         }
         return args[i];
+    }
+
+    /**
+     * The plan command's guard step for one example: checks the plan with the default guard,
+     * rewrites {@code plan.json} with the findings, writes {@code posture.sarif} beside it, and
+     * returns the table and summary (and a failure line when a finding is open).
+     */
+    static List<String> posture(PlanCommand.Planned planned, boolean ansi) {
+        PostureReport report = Guard.defaults().check(planned.plan());
+        Path dir = planned.file().getParent();
+        Path root = dir.toAbsolutePath().normalize().getParent().getParent().getParent();
+        String artifact = planned.source()
+                .map(src -> root.relativize(src.toAbsolutePath().normalize()).toString())
+                .orElse(root.relativize(planned.file().toAbsolutePath().normalize()).toString());
+        try {
+            Files.writeString(planned.file(), Reports.json(report), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("posture.sarif"), Reports.sarif(report, artifact), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of("FAIL cannot write the posture report: " + e.getMessage());
+        }
+        List<String> lines = new java.util.ArrayList<>(List.of(Reports.table(report, ansi).split("\n")));
+        if (!report.openFindings().isEmpty()) {
+            lines.add("FAIL " + report.openFindings().size() + " unsuppressed finding(s): "
+                    + report.openFindings().stream().map(f -> f.getRule() + " " + f.getResourceName())
+                    .collect(Collectors.joining(", ")));
+        }
+        return lines;
+    }
+
+    private static boolean ansi(PrintStream out) {
+        return out == System.out && System.console() != null && System.getenv("NO_COLOR") == null;
     }
 
     /** A usage or input error: printed as one line, exit status {@link #USAGE}. */

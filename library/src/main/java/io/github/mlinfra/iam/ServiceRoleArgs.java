@@ -27,7 +27,12 @@ import org.immutables.value.Value;
 public abstract class ServiceRoleArgs {
     /** The controls a ServiceRole implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
-    /** Services whose trust policy takes {@code aws:SourceAccount} (confused-deputy protection). */
+    /**
+     * Services documented to send {@code aws:SourceAccount} when they assume a role, so their trust
+     * policies get the confused-deputy condition (MLI-IAM-04). {@code ec2.amazonaws.com} is not
+     * among them: instance profiles are assumed by EC2 on the instance's behalf, and the guard
+     * checks the condition only for the services listed here.
+     */
     public static final List<String> SOURCE_ACCOUNT_SERVICES = List.of("sagemaker.amazonaws.com",
             "cloudtrail.amazonaws.com", "vpc-flow-logs.amazonaws.com", "logs.amazonaws.com");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");

@@ -28,7 +28,13 @@ public final class StarOnlyActions {
             "ec2messages:GetEndpoint",
             "ec2messages:GetMessages",
             "ec2messages:SendReply",
-            // SageMaker: creating network interfaces for jobs in a VPC is described on "*"
+            // account-wide reads
+            "sts:GetCallerIdentity",
+            "s3:ListAllMyBuckets",
+            // SageMaker jobs in a VPC: AWS documents these network-interface permissions on "*"
+            "ec2:CreateNetworkInterface",
+            "ec2:DeleteNetworkInterface",
+            "ec2:CreateNetworkInterfacePermission",
             "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeVpcs",
             "ec2:DescribeSubnets",

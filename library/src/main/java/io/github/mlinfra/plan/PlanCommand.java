@@ -31,8 +31,15 @@ import java.util.function.Function;
 public final class PlanCommand {
     private PlanCommand() {}
 
-    /** One example planned: its name, plan and the file written. */
-    public record Planned(String name, Plan plan, Path file) {}
+    /**
+     * One example planned.
+     *
+     * @param name the example's name
+     * @param plan its plan
+     * @param file the plan file written
+     * @param source the program's source file, when it can be found under the examples folder
+     */
+    public record Planned(String name, Plan plan, Path file, java.util.Optional<Path> source) {}
 
     /**
      * Runs the command.
@@ -122,6 +129,7 @@ public final class PlanCommand {
             }
             examples.keySet().retainAll(only);
         }
+        final Path base = dir;
         Map<String, Consumer<Context>> programs = new LinkedHashMap<>();
         for (var e : examples.entrySet()) {
             try {
@@ -152,7 +160,8 @@ public final class PlanCommand {
                 err.println("mlinfra: cannot write " + file + ": " + ex.getMessage());
                 return new Result(2, planned);
             }
-            Planned p = new Planned(name, plan, file);
+            Path src = base.resolve(name).resolve("src/main/java").resolve(examples.get(name).replace('.', '/') + ".java");
+            Planned p = new Planned(name, plan, file, Files.isRegularFile(src) ? java.util.Optional.of(src) : java.util.Optional.empty());
             planned.add(p);
             List<String> extra = afterEach.apply(p);
             out.println("== " + name + " (" + plan.getResources().size() + " resources) -> " + file);

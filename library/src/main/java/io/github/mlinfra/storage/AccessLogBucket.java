@@ -1,5 +1,9 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.controls.Waiver;
+
+import io.github.mlinfra.controls.Control;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -52,6 +56,16 @@ public final class AccessLogBucket extends ComponentResource {
     }
 
     /**
+     * The controls a log target cannot meet, waived by design with the reason AWS imposes: they
+     * show as suppressed findings (and {@code mlinfra:waiver:*} tags) rather than being hidden.
+     */
+    public static final List<Waiver> BY_DESIGN = List.of(
+            Waiver.of(Control.S3_KMS_ENCRYPTION, "S3 server access log delivery writes only to buckets with SSE-S3 "
+                    + "(AES256) default encryption; SSE-KMS is not supported on a log target bucket."),
+            Waiver.of(Control.S3_ACCESS_LOGGING, "This bucket is the access-log target itself; logging its own "
+                    + "access would write logs about log deliveries without end."));
+
+    /**
      * Creates the bucket.
      *
      * @param name the component name; children are {@code <name>-<role>}
@@ -71,16 +85,23 @@ public final class AccessLogBucket extends ComponentResource {
         spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
         spec.expirationDays = java.util.Optional.of(args.getLogRetentionDays());
         spec.tags = args.getTags();
-        spec.waivers = args.getWaivers();
+        List<Waiver> waivers = new java.util.ArrayList<>(BY_DESIGN);
+        waivers.addAll(args.getWaivers());
+        spec.waivers = waivers;
         spec.hasExtraStatements = true;
-        spec.extraStatements = (bucketArn, keyArn, aws) -> List.of(Statement.builder()
-                .sid("AllowS3ServerAccessLogDelivery")
-                .effect(Effect.Allow)
-                .principal(Principal.service(LOGGING_SERVICE))
-                .addActions("s3:PutObject")
-                .addResources(bucketArn + "/" + args.getLogPrefix() + "*")
-                .addConditions(Condition.of("StringEquals", "aws:SourceAccount", aws.accountId()))
-                .build());
+        spec.extraStatements = (bucketArn, keyArn, aws) -> {
+            List<Statement> s = new java.util.ArrayList<>();
+            s.add(Statement.builder()
+                    .sid("AllowS3ServerAccessLogDelivery")
+                    .effect(Effect.Allow)
+                    .principal(Principal.service(LOGGING_SERVICE))
+                    .addActions("s3:PutObject")
+                    .addResources(bucketArn + "/" + args.getLogPrefix() + "*")
+                    .addConditions(Condition.of("StringEquals", "aws:SourceAccount", aws.accountId()))
+                    .build());
+            s.addAll(HardenedBucket.encryptionStatements(waivers, bucketArn, null, false));
+            return s;
+        };
         var b = HardenedBucket.create(this, name, spec);
         this.bucketName = b.bucketName;
         this.bucketArn = b.bucketArn;

@@ -24,7 +24,7 @@ import org.immutables.value.Value;
 public abstract class AccessLogBucketArgs {
     /** The controls an AccessLogBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_TLS_ONLY, Control.S3_MIN_TLS,
-            Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING);
+            Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING, Control.S3_DENY_SSE_C);
     /** The key prefix under which S3 delivers server access logs. */
     public static final String DEFAULT_LOG_PREFIX = "s3-access/";
     private static final Pattern LOG_PREFIX = Pattern.compile("[a-zA-Z0-9!_.()-]+(/[a-zA-Z0-9!_.()-]+)*/");

@@ -353,6 +353,52 @@ final class HardenedBucket {
         return PolicyDocument.builder().id("mlinfra-" + spec.purpose + "-bucket-policy").addAllStatements(s).build();
     }
 
+    /**
+     * The encryption statements every hardened bucket carries: key pinning (MLI-S3-12) in
+     * statements of their own (an upload naming another key, {@code aws:kms} without a key id, or
+     * an {@code AES256} override is denied; an upload with no encryption header still gets the
+     * default), SSE-C denied (MLI-S3-13), and, as an option, uploads without encryption headers
+     * denied.
+     */
+    static List<Statement> encryptionStatements(List<Waiver> waivers, String bucketArn, @Nullable String keyArn,
+                                                boolean requireHeaders) {
+        List<Statement> s = new ArrayList<>();
+        String objects = bucketArn + "/*";
+        if (keyArn != null && !Waivers.waived(waivers, Control.S3_PIN_KMS_KEY)) {
+            String keyId = keyArn.substring(keyArn.indexOf(":key/") + ":key/".length());
+            s.add(deny("DenyOtherKmsKeys", objects, Condition.of("ForAnyValue:StringNotEquals", SecureArtifactBucket.KMS_KEY_ID, keyArn, keyId)));
+            s.add(Statement.builder()
+                    .sid("DenyKmsWithoutKeyId")
+                    .effect(Effect.Deny)
+                    .principal(Principal.anyone())
+                    .addActions("s3:PutObject")
+                    .addResources(objects)
+                    .addConditions(Condition.of("StringEquals", SecureArtifactBucket.SSE, "aws:kms", "aws:kms:dsse"),
+                            Condition.of("Null", SecureArtifactBucket.KMS_KEY_ID, "true"))
+                    .build());
+            s.add(deny("DenySseS3Override", objects, Condition.of("StringEquals", SecureArtifactBucket.SSE, "AES256")));
+        }
+        if (!Waivers.waived(waivers, Control.S3_DENY_SSE_C)) {
+            s.add(deny("DenySseC", objects, Condition.of("Null", SecureArtifactBucket.SSE_C, "false")));
+        }
+        if (requireHeaders) {
+            s.add(deny("DenyUnencryptedObjectUploads", objects, Condition.of("Null", SecureArtifactBucket.SSE, "true")));
+        }
+        return s;
+    }
+
+    private static Statement deny(String sid, String resource, Condition condition) {
+        return Statement.builder()
+                .sid(sid)
+                .effect(Effect.Deny)
+                .principal(Principal.anyone())
+                .addActions("s3:PutObject")
+                .addResources(resource)
+                .addConditions(condition)
+                .build();
+    }
+
+
     // --- grants --------------------------------------------------------------------------------
 
     /**

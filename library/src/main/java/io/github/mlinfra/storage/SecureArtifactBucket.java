@@ -102,7 +102,8 @@ public final class SecureArtifactBucket extends ComponentResource {
         spec.hasExtraStatements = (kms && !args.isWaived(Control.S3_PIN_KMS_KEY)) || !args.isWaived(Control.S3_DENY_SSE_C)
                 || args.isRequireEncryptionHeaders() || !args.getAdditionalPolicyStatements().isEmpty();
         spec.extraStatements = (bucketArn, keyArn, aws) -> {
-            List<Statement> all = new ArrayList<>(encryptionStatements(args, bucketArn, keyArn));
+            List<Statement> all = new ArrayList<>(HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn,
+                    args.isRequireEncryptionHeaders()));
             for (BucketPolicyStatements extra : args.getAdditionalPolicyStatements()) {
                 for (Statement st : extra.statements(bucketArn, aws.accountId(), aws.partition(), aws.region())) {
                     if (st.getEffect() == Effect.Allow && st.getPrincipal().map(Principal::isAnyone).orElse(false)) {
@@ -120,43 +121,6 @@ public final class SecureArtifactBucket extends ComponentResource {
         this.bucketArn = hardened.bucketArn;
         this.keyArn = hardened.keyArn;
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn));
-    }
-
-    static List<Statement> encryptionStatements(SecureArtifactBucketArgs args, String bucketArn, @Nullable String keyArn) {
-        List<Statement> s = new ArrayList<>();
-        String objects = bucketArn + "/*";
-        if (keyArn != null && !args.isWaived(Control.S3_PIN_KMS_KEY)) {
-            String keyId = keyArn.substring(keyArn.indexOf(":key/") + ":key/".length());
-            s.add(deny("DenyOtherKmsKeys", objects, Condition.of("ForAnyValue:StringNotEquals", KMS_KEY_ID, keyArn, keyId)));
-            s.add(Statement.builder()
-                    .sid("DenyKmsWithoutKeyId")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:PutObject")
-                    .addResources(objects)
-                    .addConditions(Condition.of("StringEquals", SSE, "aws:kms", "aws:kms:dsse"),
-                            Condition.of("Null", KMS_KEY_ID, "true"))
-                    .build());
-            s.add(deny("DenySseS3Override", objects, Condition.of("StringEquals", SSE, "AES256")));
-        }
-        if (!args.isWaived(Control.S3_DENY_SSE_C)) {
-            s.add(deny("DenySseC", objects, Condition.of("Null", SSE_C, "false")));
-        }
-        if (args.isRequireEncryptionHeaders()) {
-            s.add(deny("DenyUnencryptedObjectUploads", objects, Condition.of("Null", SSE, "true")));
-        }
-        return s;
-    }
-
-    private static Statement deny(String sid, String resource, Condition condition) {
-        return Statement.builder()
-                .sid(sid)
-                .effect(Effect.Deny)
-                .principal(Principal.anyone())
-                .addActions("s3:PutObject")
-                .addResources(resource)
-                .addConditions(condition)
-                .build();
     }
 
     /**

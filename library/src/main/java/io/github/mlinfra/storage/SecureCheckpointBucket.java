@@ -1,5 +1,7 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.controls.Control;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -80,6 +82,9 @@ public final class SecureCheckpointBucket extends ComponentResource {
         spec.accessLogPrefix = args.getAccessLogPrefix();
         spec.tags = args.getTags();
         spec.waivers = args.getWaivers();
+        spec.hasExtraStatements = !args.isWaived(Control.S3_PIN_KMS_KEY) || !args.isWaived(Control.S3_DENY_SSE_C);
+        spec.extraStatements = (bucketArn, keyArn, aws) ->
+                HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn, false);
         this.hardened = HardenedBucket.create(this, name, spec);
         this.bucketName = hardened.bucketName;
         this.bucketArn = hardened.bucketArn;

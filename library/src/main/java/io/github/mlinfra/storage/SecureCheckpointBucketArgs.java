@@ -32,7 +32,8 @@ public abstract class SecureCheckpointBucketArgs {
      */
     public static final List<Control> CONTROLS = List.of(Control.S3_BLOCK_PUBLIC_ACCESS, Control.S3_TLS_ONLY,
             Control.S3_MIN_TLS, Control.S3_ACLS_DISABLED, Control.S3_OBJECT_LOCK, Control.S3_LIFECYCLE,
-            Control.S3_KMS_ENCRYPTION, Control.S3_BUCKET_KEY, Control.S3_ACCESS_LOGGING, Control.S3_DELETION_PROTECTION);
+            Control.S3_KMS_ENCRYPTION, Control.S3_BUCKET_KEY, Control.S3_ACCESS_LOGGING, Control.S3_DELETION_PROTECTION,
+            Control.S3_PIN_KMS_KEY, Control.S3_DENY_SSE_C);
 
     /**
      * The bucket name (S3 naming rules: 3–63 lowercase letters, digits, dots, hyphens, …);

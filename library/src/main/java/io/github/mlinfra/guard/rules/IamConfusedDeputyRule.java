@@ -27,7 +27,9 @@ final class IamConfusedDeputyRule extends SimpleResourceRule {
         List<String> out = new ArrayList<>();
         for (var s : doc.get().getStatements()) {
             List<String> services = s.getPrincipal().map(p -> p.getIdentifiers().getOrDefault("Service", List.of()))
-                    .orElse(List.of());
+                    .orElse(List.of()).stream()
+                    .filter(io.github.mlinfra.iam.ServiceRoleArgs.SOURCE_ACCOUNT_SERVICES::contains)
+                    .collect(java.util.stream.Collectors.toList());
             boolean scoped = s.getConditions().stream().anyMatch(c -> c.getKey().equalsIgnoreCase("aws:SourceAccount")
                     || c.getKey().equalsIgnoreCase("aws:SourceArn") || c.getKey().equalsIgnoreCase("aws:SourceOrgID"));
             if (s.getEffect() == io.github.mlinfra.policy.Effect.Allow && !services.isEmpty() && !scoped) {

@@ -32,7 +32,8 @@ final class S3PinKmsKeyRule extends BucketRule {
                     continue;
                 }
                 for (Condition c : Policies.conditions(s, KEY_ID)) {
-                    if (c.getOperator().startsWith("StringNotEquals") || c.getOperator().startsWith("StringNotLike")) {
+                    String op = c.getOperator().startsWith("ForAnyValue:") ? c.getOperator().substring("ForAnyValue:".length()) : c.getOperator();
+                    if (op.startsWith("StringNotEquals") || op.startsWith("StringNotLike")) {
                         if (s.getConditions().size() == 1) {
                             return List.of();
                         }

@@ -1,32 +1,22 @@
 package io.github.mlinfra.guard.rules;
 
+import io.github.mlinfra.iam.StarOnlyActions;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The actions that may be allowed on {@code Resource: "*"} (MLI-IAM-03): actions AWS does not
- * scope to a resource, so "*" is the only value it accepts.
+ * The actions that may be allowed on {@code Resource: "*"} (MLI-IAM-03): exactly the library's one
+ * documented allowlist, {@link StarOnlyActions}, compared without regard to case (IAM action names
+ * are case-insensitive).
  */
 final class WildcardResourceAllowlist {
-    /** Actions with no resource-level permissions. */
-    static final Set<String> ACTIONS = Set.of(
-            "ecr:getauthorizationtoken",
-            "cloudwatch:putmetricdata",
-            "logs:describeloggroups",
-            "sts:getcalleridentity",
-            "sagemaker:listtags",
-            "ec2:describenetworkinterfaces",
-            "ec2:describevpcs",
-            "ec2:describesubnets",
-            "ec2:describesecuritygroups",
-            "ec2:describedhcpoptions",
-            "ec2:createnetworkinterface",
-            "ec2:deletenetworkinterface",
-            "ec2:createnetworkinterfacepermission",
-            "s3:listallmybuckets");
+    private static final Set<String> LOWER = StarOnlyActions.ACTIONS.stream()
+            .map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     private WildcardResourceAllowlist() {}
 
     static boolean allows(String action) {
-        return ACTIONS.contains(action.toLowerCase(java.util.Locale.ROOT));
+        return LOWER.contains(action.toLowerCase(Locale.ROOT));
     }
 }
