@@ -73,6 +73,7 @@ public abstract class Waiver {
         return j.length() <= TAG_VALUE_LIMIT ? j : j.substring(0, TAG_VALUE_LIMIT - 1) + "…";
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         String j = getJustification() == null ? "" : getJustification().strip();

@@ -88,6 +88,7 @@ public abstract class KeyServiceAccess {
                 .build();
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         Check.matches("KeyServiceAccess.sid", getSid(), Pattern.compile("[A-Za-z0-9]+"), "letters and digits");

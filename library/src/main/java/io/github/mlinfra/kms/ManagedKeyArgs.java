@@ -150,6 +150,7 @@ public abstract class ManagedKeyArgs {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         Check.notBlank("ManagedKeyArgs.description", getDescription());

@@ -149,6 +149,7 @@ public abstract class PlanOptions {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         Check.matches("PlanOptions.accountId", getAccountId(), ACCOUNT, "12 digits");

@@ -97,6 +97,7 @@ public abstract class Condition {
         return OPERATORS.contains(op);
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         if (!isKnownOperator(getOperator())) {

@@ -147,6 +147,7 @@ public abstract class PolicyDocument {
         return builder().from(this).addAllStatements(other.getStatements()).build();
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         if (!getVersion().equals(VERSION) && !getVersion().equals("2008-10-17")) {

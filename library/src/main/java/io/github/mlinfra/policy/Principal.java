@@ -94,6 +94,7 @@ public abstract class Principal {
         return ImmutablePrincipal.builder();
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         if (isAnyone() && !getIdentifiers().isEmpty()) {

@@ -140,6 +140,7 @@ public abstract class Statement {
         return action.contains("*") || action.contains("?");
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         String where = "Statement" + getSid().map(s -> "[" + s + "]").orElse("");

@@ -1,0 +1,202 @@
+package io.github.mlinfra.plan;
+
+import com.pulumi.Context;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The {@code plan} command: plans example stacks offline, in one JVM, prints each resource tree
+ * and writes {@code <dir>/<example>/target/plan.json}.
+ *
+ * <pre>
+ * plan [--dir DIR] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS [NAME=CLASS …]
+ * </pre>
+ *
+ * <p>{@code CLASS} has {@code public static void stack(com.pulumi.Context)}. Exit codes: 0 every
+ * plan succeeded, 1 a plan failed (one line per problem on stderr), 2 bad input (unknown flag,
+ * unknown example, a class without {@code stack(Context)}) with one line and no stack trace.
+ */
+public final class PlanCommand {
+    private PlanCommand() {}
+
+    /** One example planned: its name, plan and the file written. */
+    public record Planned(String name, Plan plan, Path file) {}
+
+    /**
+     * Runs the command.
+     *
+     * @param args the arguments after {@code plan}
+     * @param out where trees and summaries go
+     * @param err where problems go
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, p -> List.of()).exitCode;
+    }
+
+    /** The result of a run: the exit code and what was planned. */
+    public static final class Result {
+        /** 0, 1 or 2. */
+        public final int exitCode;
+        /** The examples planned. */
+        public final List<Planned> planned;
+
+        Result(int exitCode, List<Planned> planned) {
+            this.exitCode = exitCode;
+            this.planned = planned;
+        }
+    }
+
+    /**
+     * Runs the command, letting a caller (the guard) add report lines per example.
+     *
+     * @param args the arguments after {@code plan}
+     * @param out where trees and summaries go
+     * @param err where problems go
+     * @param afterEach called with each example planned, after its plan file is written (it may
+     *                  rewrite the file, e.g. with findings); returns extra lines to print and
+     *                  fails the run by returning lines starting with {@code "FAIL "}
+     * @return the result
+     */
+    public static Result run(String[] args, PrintStream out, PrintStream err, Function<Planned, List<String>> afterEach) {
+        Path dir = Path.of("examples");
+        String show = "tree";
+        List<String> only = null;
+        Map<String, String> examples = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--dir") || a.equals("--show") || a.equals("--only")) {
+                if (i + 1 >= args.length) {
+                    err.println("mlinfra: " + a + " needs a value");
+                    return new Result(2, List.of());
+                }
+                String v = args[++i];
+                if (a.equals("--dir")) {
+                    dir = Path.of(v);
+                } else if (a.equals("--show")) {
+                    if (!v.equals("tree") && !v.equals("summary")) {
+                        err.println("mlinfra: --show takes tree or summary; got '" + v + "'");
+                        return new Result(2, List.of());
+                    }
+                    show = v;
+                } else {
+                    only = List.of(v.split(","));
+                }
+            } else if (a.startsWith("-")) {
+                err.println("mlinfra: unknown flag '" + a + "' (plan takes --dir, --show, --only)");
+                return new Result(2, List.of());
+            } else if (a.contains("=")) {
+                examples.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                err.println("mlinfra: expected NAME=CLASS, got '" + a + "'");
+                return new Result(2, List.of());
+            }
+        }
+        if (only != null) {
+            for (String name : only) {
+                if (!examples.containsKey(name)) {
+                    err.println("mlinfra: unknown example '" + name + "' (known: " + String.join(", ", examples.keySet()) + ")");
+                    return new Result(2, List.of());
+                }
+            }
+            examples.keySet().retainAll(only);
+        }
+        Map<String, Consumer<Context>> programs = new LinkedHashMap<>();
+        for (var e : examples.entrySet()) {
+            try {
+                programs.put(e.getKey(), program(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                err.println("mlinfra: example '" + e.getKey() + "': " + ex.getMessage());
+                return new Result(2, List.of());
+            }
+        }
+        int exit = 0;
+        List<Planned> planned = new ArrayList<>();
+        for (var e : programs.entrySet()) {
+            String name = e.getKey();
+            Plan plan;
+            try {
+                plan = PlanEngine.plan(e.getValue(), PlanOptions.builder().project(name).stack("dev").build());
+            } catch (PlanException ex) {
+                err.println("mlinfra: example '" + name + "' failed to plan:");
+                ex.problems().forEach(p -> err.println("  " + p));
+                exit = 1;
+                continue;
+            }
+            Path file = dir.resolve(name).resolve("target").resolve("plan.json");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, plan.toJson(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                err.println("mlinfra: cannot write " + file + ": " + ex.getMessage());
+                return new Result(2, planned);
+            }
+            Planned p = new Planned(name, plan, file);
+            planned.add(p);
+            List<String> extra = afterEach.apply(p);
+            out.println("== " + name + " (" + plan.getResources().size() + " resources) -> " + file);
+            if (show.equals("tree")) {
+                out.print(plan.renderTree());
+            }
+            for (String line : extra) {
+                if (line.startsWith("FAIL ")) {
+                    exit = 1;
+                    err.println("mlinfra: example '" + name + "': " + line.substring(5));
+                } else {
+                    out.println(line);
+                }
+            }
+            out.println();
+        }
+        return new Result(exit, planned);
+    }
+
+    /**
+     * Finds {@code public static void stack(Context)} on a class.
+     *
+     * @param className the class
+     * @return the program
+     * @throws IllegalArgumentException when the class or method is missing
+     */
+    static Consumer<Context> program(String className) {
+        Class<?> c;
+        try {
+            c = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("class " + className + " not found on the classpath");
+        }
+        Method m;
+        try {
+            m = c.getMethod("stack", Context.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(className + " has no public static void stack(com.pulumi.Context)");
+        }
+        if (!Modifier.isStatic(m.getModifiers())) {
+            throw new IllegalArgumentException(className + ".stack(Context) is not static");
+        }
+        return ctx -> {
+            try {
+                m.invoke(null, ctx);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+}
