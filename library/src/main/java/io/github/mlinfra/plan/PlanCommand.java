@@ -21,7 +21,7 @@ import java.util.function.Function;
  * and writes {@code <dir>/<example>/target/plan.json}.
  *
  * <pre>
- * plan [--dir DIR] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS [NAME=CLASS …]
+ * plan [--dir DIR] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS[,NAME=CLASS…] …
  * </pre>
  *
  * <p>{@code CLASS} has {@code public static void stack(com.pulumi.Context)}. Exit codes: 0 every
@@ -77,6 +77,9 @@ public final class PlanCommand {
         Map<String, String> examples = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a == null || a.isBlank()) {
+                continue;
+            }
             if (a.equals("--dir") || a.equals("--show") || a.equals("--only")) {
                 if (i + 1 >= args.length) {
                     err.println("mlinfra: " + a + " needs a value");
@@ -98,7 +101,13 @@ public final class PlanCommand {
                 err.println("mlinfra: unknown flag '" + a + "' (plan takes --dir, --show, --only)");
                 return new Result(2, List.of());
             } else if (a.contains("=")) {
-                examples.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+                for (String pair : a.split(",")) {
+                    if (!pair.contains("=")) {
+                        err.println("mlinfra: expected NAME=CLASS, got '" + pair + "'");
+                        return new Result(2, List.of());
+                    }
+                    examples.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+                }
             } else {
                 err.println("mlinfra: expected NAME=CLASS, got '" + a + "'");
                 return new Result(2, List.of());

@@ -1,0 +1,107 @@
+package io.github.mlinfra.storage;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.policy.Condition;
+import io.github.mlinfra.policy.Effect;
+import io.github.mlinfra.policy.Principal;
+import io.github.mlinfra.policy.Statement;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * A target bucket for S3 server access logs: SSE-S3 (AES256) default encryption (S3 cannot
+ * deliver access logs to a bucket whose default encryption is SSE-KMS), no Object Lock (not
+ * allowed on a log target's default retention), versioning, log expiry, Block Public Access,
+ * BucketOwnerEnforced, a TLS-only policy and one allow statement: {@code logging.s3.amazonaws.com}
+ * may {@code s3:PutObject} under the log prefix, for source buckets of this account only
+ * ({@code aws:SourceAccount}). The mlinfra buckets create one per bucket unless given a log bucket
+ * name; create one yourself to share it.
+ *
+ * <pre>{@code
+ * var logs = new AccessLogBucket("access-logs", AccessLogBucketArgs.builder().build());
+ * var ckpt = new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder()
+ *     .accessLogBucketName(logs.bucketName())
+ *     .build());
+ * }</pre>
+ *
+ * <p>Children: {@code <name>-bucket}, {@code -versioning}, {@code -encryption},
+ * {@code -public-access-block}, {@code -ownership}, {@code -policy}, {@code -lifecycle}. The log
+ * bucket does not log its own access (that would loop); CloudTrail data events cover it.
+ */
+public final class AccessLogBucket extends ComponentResource {
+    /** The component's type token. */
+    public static final String TYPE = "mlinfra:storage:AccessLogBucket";
+    /** The S3 logging service principal. */
+    public static final String LOGGING_SERVICE = "logging.s3.amazonaws.com";
+
+    private final Output<String> bucketName;
+    private final Output<String> bucketArn;
+
+    /**
+     * Creates the bucket.
+     *
+     * @param name the component name; children are {@code <name>-<role>}
+     * @param args the arguments
+     */
+    public AccessLogBucket(String name, AccessLogBucketArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * Creates the bucket.
+     *
+     * @param name the component name; children are {@code <name>-<role>}
+     * @param args the arguments (validated when built)
+     * @param options component options
+     */
+    public AccessLogBucket(String name, AccessLogBucketArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        WaiverLedger.record(this, args.getWaivers());
+        var spec = new HardenedBucket.Spec();
+        spec.argsName = "AccessLogBucketArgs";
+        spec.purpose = "access-logs";
+        spec.bucketName = args.getBucketName();
+        spec.bucketPrefix = args.getBucketPrefix();
+        spec.sseS3 = true;
+        spec.accessLogging = false;
+        spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
+        spec.expirationDays = java.util.Optional.of(args.getLogRetentionDays());
+        spec.tags = args.getTags();
+        spec.waivers = args.getWaivers();
+        spec.hasExtraStatements = true;
+        spec.extraStatements = (bucketArn, keyArn, aws) -> List.of(Statement.builder()
+                .sid("AllowS3ServerAccessLogDelivery")
+                .effect(Effect.Allow)
+                .principal(Principal.service(LOGGING_SERVICE))
+                .addActions("s3:PutObject")
+                .addResources(bucketArn + "/" + args.getLogPrefix() + "*")
+                .addConditions(Condition.of("StringEquals", "aws:SourceAccount", aws.accountId()))
+                .build());
+        var b = HardenedBucket.create(this, name, spec);
+        this.bucketName = b.bucketName;
+        this.bucketArn = b.bucketArn;
+        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
+    }
+
+    /**
+     * The bucket name, to give as {@code accessLogBucketName} to other buckets.
+     *
+     * @return the name
+     */
+    public Output<String> bucketName() {
+        return bucketName;
+    }
+
+    /**
+     * The bucket ARN.
+     *
+     * @return the ARN
+     */
+    public Output<String> bucketArn() {
+        return bucketArn;
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.mlinfra.storage;
+
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.Waivers;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * Arguments of an {@link AccessLogBucket}. Every control is on by default; weaken one with
+ * {@link Builder#waive(Control, String)}.
+ *
+ * <pre>{@code
+ * AccessLogBucketArgs.builder().logRetentionDays(400).build();
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class AccessLogBucketArgs {
+    /** The controls an AccessLogBucket implements and may waive. */
+    public static final List<Control> CONTROLS = List.of(Control.S3_TLS_ONLY, Control.S3_MIN_TLS,
+            Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING);
+    /** The key prefix under which S3 delivers server access logs. */
+    public static final String DEFAULT_LOG_PREFIX = "s3-access/";
+    private static final Pattern LOG_PREFIX = Pattern.compile("[a-zA-Z0-9!_.()-]+(/[a-zA-Z0-9!_.()-]+)*/");
+
+    /**
+     * The bucket name (S3 naming rules); exclusive with {@link #getBucketPrefix()}.
+     *
+     * @return the name, if given
+     * @defaultValue empty: Pulumi auto-names the bucket from the component name
+     */
+    public abstract Optional<String> getBucketName();
+
+    /**
+     * A bucket name prefix (at most 37 characters; Pulumi appends a random suffix).
+     *
+     * @return the prefix, if given
+     * @defaultValue empty
+     */
+    public abstract Optional<String> getBucketPrefix();
+
+    /**
+     * The key prefix S3's logging service may write under (the bucket policy allows
+     * {@code logging.s3.amazonaws.com} {@code s3:PutObject} there only).
+     *
+     * @return the prefix, ending with {@code /}
+     * @defaultValue {@code s3-access/}: the mlinfra buckets log to {@code s3-access/<name>/}
+     */
+    @Value.Default
+    public String getLogPrefix() {
+        return DEFAULT_LOG_PREFIX;
+    }
+
+    /**
+     * Days after which log objects expire (1–36500).
+     *
+     * @return the retention in days
+     * @defaultValue 365: a year of access history for investigations, then deleted
+     */
+    @Value.Default
+    public int getLogRetentionDays() {
+        return 365;
+    }
+
+    /**
+     * Days after which noncurrent log versions expire (1–36500).
+     *
+     * @return the days
+     * @defaultValue 30: overwritten or deleted logs stay recoverable for a month
+     */
+    @Value.Default
+    public int getNoncurrentVersionExpirationDays() {
+        return 30;
+    }
+
+    /**
+     * Tags on the bucket; {@code mlinfra:purpose=access-logs} and waiver tags are added.
+     *
+     * @return the tags
+     */
+    public abstract Map<String, String> getTags();
+
+    /**
+     * Controls turned off, each with its justification: MLI-S3-03, MLI-S3-04, MLI-S3-06,
+     * MLI-S3-08, MLI-S3-14.
+     *
+     * @return the waivers
+     * @defaultValue none: every control on
+     */
+    public abstract List<Waiver> getWaivers();
+
+    /**
+     * Whether a control is waived.
+     *
+     * @param control the control
+     * @return true when waived
+     */
+    public boolean isWaived(Control control) {
+        return Waivers.waived(getWaivers(), control);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link AccessLogBucketArgs}; {@code build()} validates. */
+    public static final class Builder extends ImmutableAccessLogBucketArgs.Builder {
+        /** Use {@link AccessLogBucketArgs#builder()}. */
+        Builder() {}
+
+        /**
+         * Turns a control off, with a written justification (at least a sentence).
+         *
+         * @param control one of {@link AccessLogBucketArgs#CONTROLS}
+         * @param justification why
+         * @return this builder
+         */
+        public Builder waive(Control control, String justification) {
+            addWaivers(Waiver.of(control, justification));
+            return this;
+        }
+
+        @Override
+        public AccessLogBucketArgs build() {
+            return Check.build("AccessLogBucketArgs", super::build);
+        }
+    }
+
+    @Value.Check
+    protected void check() {
+        HardenedBucket.checkBucketNaming("AccessLogBucketArgs", getBucketName(), getBucketPrefix());
+        Check.matches("AccessLogBucketArgs.logPrefix", getLogPrefix(), LOG_PREFIX,
+                "a literal key prefix ending with \"/\" such as \"s3-access/\"");
+        StorageChecks.positiveDays("AccessLogBucketArgs.logRetentionDays", getLogRetentionDays(), Retention.MAX_DAYS);
+        StorageChecks.positiveDays("AccessLogBucketArgs.noncurrentVersionExpirationDays",
+                getNoncurrentVersionExpirationDays(), Retention.MAX_DAYS);
+        Waivers.checkApplicable("AccessLogBucketArgs", getWaivers(), CONTROLS);
+    }
+}

@@ -1,0 +1,399 @@
+package io.github.mlinfra.storage;
+
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLoggingV2;
+import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketObjectLockConfigurationV2;
+import com.pulumi.aws.s3.BucketObjectLockConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleDefaultRetentionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.internal.Waivers;
+import io.github.mlinfra.kms.KeyServiceAccess;
+import io.github.mlinfra.kms.ManagedKey;
+import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.policy.Condition;
+import io.github.mlinfra.policy.Effect;
+import io.github.mlinfra.policy.PolicyDocument;
+import io.github.mlinfra.policy.Principal;
+import io.github.mlinfra.policy.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * The hardening every bucket of this package shares (package-private, not API): the bucket and
+ * its versioning, Object Lock, default encryption, Block Public Access, ownership controls,
+ * TLS-only policy, lifecycle and access logging children, each switched off only by its waiver.
+ */
+final class HardenedBucket {
+    /** The minimum TLS version the policy requires. */
+    static final String MIN_TLS = "1.2";
+    /** Days after which incomplete multipart uploads are aborted. */
+    static final int ABORT_MULTIPART_DAYS = 7;
+
+    /** Statements a component adds to the bucket policy once ARNs are known. */
+    interface ExtraStatements {
+        List<Statement> build(String bucketArn, @Nullable String keyArn, AwsContext.Values aws);
+    }
+
+    /** What to build (filled by each component from its args). */
+    static final class Spec {
+        String argsName;
+        String purpose;
+        Optional<String> bucketName = Optional.empty();
+        Optional<String> bucketPrefix = Optional.empty();
+        /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless sseS3. */
+        Optional<Output<String>> kmsKeyArn = Optional.empty();
+        /** SSE-S3 (AES256) by design (log targets cannot use SSE-KMS). */
+        boolean sseS3;
+        String keyDescription = "mlinfra bucket key";
+        List<KeyServiceAccess> keyServiceAccess = List.of();
+        boolean versioning = true;
+        Optional<Retention> objectLock = Optional.empty();
+        int noncurrentVersionDays = 90;
+        Optional<Integer> expirationDays = Optional.empty();
+        /** Logging target; empty: create an AccessLogBucket unless logging is waived or disabled. */
+        Optional<Output<String>> accessLogBucketName = Optional.empty();
+        boolean accessLogging = true;
+        String accessLogPrefix = AccessLogBucketArgs.DEFAULT_LOG_PREFIX;
+        Map<String, String> tags = Map.of();
+        List<Waiver> waivers = List.of();
+        ExtraStatements extraStatements = (b, k, v) -> List.of();
+        /** Whether {@link #extraStatements} adds at least one statement (known before ARNs resolve). */
+        boolean hasExtraStatements;
+
+        boolean waived(Control c) {
+            return Waivers.waived(waivers, c);
+        }
+    }
+
+    final BucketV2 bucket;
+    final Output<String> bucketName;
+    final Output<String> bucketArn;
+    /** Resolves to null when the bucket is not SSE-KMS encrypted. */
+    final Output<String> keyArn;
+    final boolean kms;
+    @Nullable final BucketPolicy policy;
+    @Nullable final ManagedKey managedKey;
+
+    private HardenedBucket(BucketV2 bucket, Output<String> keyArn, boolean kms, @Nullable BucketPolicy policy,
+                           @Nullable ManagedKey managedKey) {
+        this.bucket = bucket;
+        this.bucketName = bucket.bucket();
+        this.bucketArn = bucket.arn();
+        this.keyArn = keyArn;
+        this.kms = kms;
+        this.policy = policy;
+        this.managedKey = managedKey;
+    }
+
+    static Map<String, String> tags(Spec spec) {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("mlinfra:managed-by", "mlinfra");
+        t.put("mlinfra:purpose", spec.purpose);
+        t.putAll(spec.tags);
+        return WaiverLedger.tags(t, spec.waivers);
+    }
+
+    static HardenedBucket create(ComponentResource parent, String name, Spec spec) {
+        List<Waiver> w = spec.waivers;
+        AwsContext aws = AwsContext.of(parent);
+        boolean protect = !spec.waived(Control.S3_DELETION_PROTECTION);
+        boolean kms = !spec.sseS3 && !spec.waived(Control.S3_KMS_ENCRYPTION);
+        boolean lock = spec.objectLock.isPresent() && !spec.waived(Control.S3_OBJECT_LOCK);
+        String keyArg = spec.argsName + ".kmsKeyArn";
+
+        // --- key -----------------------------------------------------------------------------
+        ManagedKey managedKey = null;
+        Output<String> keyArn;
+        if (!kms) {
+            keyArn = Output.ofNullable((String) null);
+        } else if (spec.kmsKeyArn.isPresent()) {
+            keyArn = spec.kmsKeyArn.get().applyValue(a -> StorageChecks.kmsKeyArn(keyArg, a));
+        } else {
+            var keyArgs = ManagedKeyArgs.builder()
+                    .description(spec.keyDescription)
+                    .addAllServiceAccess(spec.keyServiceAccess)
+                    .putAllTags(spec.tags)
+                    .putTags("mlinfra:purpose", spec.purpose);
+            if (!protect) {
+                keyArgs.waive(Control.KMS_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
+            }
+            managedKey = new ManagedKey(name + "-key", keyArgs.build(),
+                    ComponentResourceOptions.builder().parent(parent).build());
+            keyArn = managedKey.keyArn();
+        }
+
+        // --- bucket ----------------------------------------------------------------------------
+        var bucketArgs = BucketV2Args.builder()
+                .objectLockEnabled(lock)
+                .forceDestroy(false)
+                .tags(tags(spec));
+        spec.bucketName.ifPresent(bucketArgs::bucket);
+        spec.bucketPrefix.ifPresent(bucketArgs::bucketPrefix);
+        var bucket = new BucketV2(name + "-bucket", bucketArgs.build(),
+                CustomResourceOptions.builder().parent(parent).protect(protect).build());
+        WaiverLedger.record(bucket, w);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
+
+        // --- versioning and Object Lock ----------------------------------------------------------
+        BucketVersioningV2 versioning = null;
+        if (spec.versioning && !spec.waived(Control.S3_VERSIONING)) {
+            versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                    .bucket(bucket.id())
+                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                            .status("Enabled").build())
+                    .build(), child);
+        }
+        if (lock) {
+            Retention r = spec.objectLock.get();
+            var retention = BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder().mode(r.getMode().name());
+            r.getDays().ifPresent(retention::days);
+            r.getYears().ifPresent(retention::years);
+            var lockOpts = CustomResourceOptions.builder().parent(parent);
+            if (versioning != null) {
+                lockOpts.dependsOn(versioning);
+            }
+            new BucketObjectLockConfigurationV2(name + "-object-lock", BucketObjectLockConfigurationV2Args.builder()
+                    .bucket(bucket.id())
+                    .objectLockEnabled("Enabled")
+                    .rule(BucketObjectLockConfigurationV2RuleArgs.builder().defaultRetention(retention.build()).build())
+                    .build(), lockOpts.build());
+        }
+
+        // --- default encryption ------------------------------------------------------------------
+        var byDefault = BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
+        var rule = BucketServerSideEncryptionConfigurationV2RuleArgs.builder();
+        if (kms) {
+            byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(keyArn);
+            rule.bucketKeyEnabled(!spec.waived(Control.S3_BUCKET_KEY));
+        } else {
+            byDefault.sseAlgorithm("AES256");
+        }
+        var sse = new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(rule.applyServerSideEncryptionByDefault(byDefault.build()).build())
+                        .build(), child);
+        recordIf(sse, w, Control.S3_KMS_ENCRYPTION, Control.S3_BUCKET_KEY);
+
+        // --- public access, ownership --------------------------------------------------------------
+        BucketPublicAccessBlock pab = null;
+        if (!spec.waived(Control.S3_BLOCK_PUBLIC_ACCESS)) {
+            pab = new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
+                    .bucket(bucket.id())
+                    .blockPublicAcls(true)
+                    .blockPublicPolicy(true)
+                    .ignorePublicAcls(true)
+                    .restrictPublicBuckets(true)
+                    .build(), child);
+        }
+        var ownership = new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder()
+                        .objectOwnership(spec.waived(Control.S3_ACLS_DISABLED) ? "BucketOwnerPreferred" : "BucketOwnerEnforced")
+                        .build())
+                .build(), child);
+        recordIf(ownership, w, Control.S3_ACLS_DISABLED);
+
+        // --- bucket policy ------------------------------------------------------------------------
+        BucketPolicy policy = null;
+        boolean anyStatement = !spec.waived(Control.S3_TLS_ONLY) || !spec.waived(Control.S3_MIN_TLS)
+                || spec.hasExtraStatements;
+        if (anyStatement) {
+            Output<PolicyDocument> doc = Output.tuple(bucket.arn(), keyArn.applyValue(Optional::ofNullable), aws.values())
+                    .applyValue(t -> policy(spec, t.t1, t.t2.orElse(null), t.t3));
+            var policyOpts = CustomResourceOptions.builder().parent(parent);
+            if (pab != null) {
+                policyOpts.dependsOn(pab);
+            }
+            policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+                    .bucket(bucket.id())
+                    .policy(PolicyDocument.toJson(doc))
+                    .build(), policyOpts.build());
+            recordIf(policy, w, Control.S3_TLS_ONLY, Control.S3_MIN_TLS, Control.S3_PIN_KMS_KEY, Control.S3_DENY_SSE_C);
+        }
+
+        // --- lifecycle ------------------------------------------------------------------------------
+        if (!spec.waived(Control.S3_LIFECYCLE)) {
+            List<BucketLifecycleConfigurationV2RuleArgs> rules = new ArrayList<>();
+            rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("abort-incomplete-multipart-uploads")
+                    .status("Enabled")
+                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                            .builder().daysAfterInitiation(ABORT_MULTIPART_DAYS).build())
+                    .build());
+            rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("expire-noncurrent-versions")
+                    .status("Enabled")
+                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
+                            .builder().noncurrentDays(spec.noncurrentVersionDays).build())
+                    .build());
+            spec.expirationDays.ifPresent(d -> rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                    .id("expire-objects")
+                    .status("Enabled")
+                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                    .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(d).build())
+                    .build()));
+            var lcOpts = CustomResourceOptions.builder().parent(parent);
+            if (versioning != null) {
+                lcOpts.dependsOn(versioning);
+            }
+            new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                    .bucket(bucket.id())
+                    .rules(rules)
+                    .build(), lcOpts.build());
+        }
+
+        // --- access logging -------------------------------------------------------------------------
+        if (spec.accessLogging && !spec.waived(Control.S3_ACCESS_LOGGING)) {
+            Output<String> target;
+            Resource targetResource = null;
+            if (spec.accessLogBucketName.isPresent()) {
+                target = spec.accessLogBucketName.get();
+            } else {
+                var logArgs = AccessLogBucketArgs.builder().putAllTags(spec.tags);
+                if (!protect) {
+                    logArgs.waive(Control.S3_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
+                }
+                var logs = new AccessLogBucket(name + "-access-logs", logArgs.build(),
+                        ComponentResourceOptions.builder().parent(parent).build());
+                target = logs.bucketName();
+                targetResource = logs;
+            }
+            var logOpts = CustomResourceOptions.builder().parent(parent);
+            if (targetResource != null) {
+                logOpts.dependsOn(targetResource);
+            }
+            new BucketLoggingV2(name + "-access-logging", BucketLoggingV2Args.builder()
+                    .bucket(bucket.id())
+                    .targetBucket(target)
+                    .targetPrefix(spec.accessLogPrefix + name + "/")
+                    .build(), logOpts.build());
+        }
+        return new HardenedBucket(bucket, keyArn, kms, policy, managedKey);
+    }
+
+    private static void recordIf(Resource r, List<Waiver> waivers, Control... controls) {
+        List<Waiver> concerned = new ArrayList<>();
+        for (Waiver x : waivers) {
+            if (List.of(controls).contains(x.getControl())) {
+                concerned.add(x);
+            }
+        }
+        WaiverLedger.record(r, concerned);
+    }
+
+    private static String justification(List<Waiver> waivers, Control control) {
+        return waivers.stream().filter(x -> x.getControl() == control).findFirst().orElseThrow().getJustification();
+    }
+
+    /** The bucket policy: TLS-only, TLS 1.2 minimum, then the component's own statements. */
+    static PolicyDocument policy(Spec spec, String bucketArn, @Nullable String keyArn, AwsContext.Values aws) {
+        List<Statement> s = new ArrayList<>();
+        if (!spec.waived(Control.S3_TLS_ONLY)) {
+            s.add(Statement.builder()
+                    .sid("DenyInsecureTransport")
+                    .effect(Effect.Deny)
+                    .principal(Principal.anyone())
+                    .addActions("s3:*")
+                    .addResources(bucketArn, bucketArn + "/*")
+                    .addConditions(Condition.of("Bool", "aws:SecureTransport", "false"))
+                    .build());
+        }
+        if (!spec.waived(Control.S3_MIN_TLS)) {
+            s.add(Statement.builder()
+                    .sid("DenyOutdatedTls")
+                    .effect(Effect.Deny)
+                    .principal(Principal.anyone())
+                    .addActions("s3:*")
+                    .addResources(bucketArn, bucketArn + "/*")
+                    .addConditions(Condition.of("NumericLessThan", "s3:TlsVersion", MIN_TLS))
+                    .build());
+        }
+        s.addAll(spec.extraStatements.build(bucketArn, keyArn, aws));
+        return PolicyDocument.builder().id("mlinfra-" + spec.purpose + "-bucket-policy").addAllStatements(s).build();
+    }
+
+    // --- grants --------------------------------------------------------------------------------
+
+    /**
+     * Object actions on {@code arn/prefix*}, {@code s3:ListBucket} limited to the prefix, and the
+     * KMS actions on the key (when the bucket is SSE-KMS encrypted).
+     */
+    Grant grant(String arg, String prefix, String sid, List<String> objectActions, List<String> kmsActions) {
+        StorageChecks.objectPrefix(arg, prefix);
+        return Grant.of(Output.tuple(bucketArn, keyArn.applyValue(Optional::ofNullable)).applyValue(t -> {
+            List<Statement> out = new ArrayList<>();
+            out.add(Statement.builder()
+                    .sid(sid + "Objects")
+                    .effect(Effect.Allow)
+                    .addAllActions(objectActions)
+                    .addResources(t.t1 + "/" + prefix + "*")
+                    .build());
+            var list = Statement.builder()
+                    .sid(sid + "List")
+                    .effect(Effect.Allow)
+                    .addActions("s3:ListBucket")
+                    .addResources(t.t1);
+            if (!prefix.isEmpty()) {
+                list.addConditions(Condition.of("StringLike", "s3:prefix", prefix + "*"));
+            }
+            out.add(list.build());
+            t.t2.ifPresent(key -> out.add(Statement.builder()
+                    .sid(sid + "Key")
+                    .effect(Effect.Allow)
+                    .addAllActions(kmsActions)
+                    .addResources(key)
+                    .build()));
+            return List.copyOf(out);
+        }));
+    }
+
+    static void checkBucketNaming(String argsName, Optional<String> name, Optional<String> prefix) {
+        if (name.isPresent() && prefix.isPresent()) {
+            Check.fail(argsName + ".bucketPrefix", "bucketName and bucketPrefix are exclusive",
+                    prefix.get(), "either bucketName or bucketPrefix");
+        }
+        name.ifPresent(n -> StorageChecks.bucketName(argsName + ".bucketName", n));
+        prefix.ifPresent(p -> StorageChecks.bucketPrefix(argsName + ".bucketPrefix", p));
+    }
+}

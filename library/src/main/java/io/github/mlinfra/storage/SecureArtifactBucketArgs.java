@@ -1,0 +1,192 @@
+package io.github.mlinfra.storage;
+
+import com.pulumi.core.Output;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.Waivers;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Arguments of a {@link SecureArtifactBucket}. Every control is on by default; weaken one with
+ * {@link Builder#waive(Control, String)}.
+ *
+ * <pre>{@code
+ * SecureArtifactBucketArgs.builder()
+ *     .bucketPrefix("fraud-artifacts-")
+ *     .kmsKeyArn(existingKey.keyArn())      // optional: otherwise a ManagedKey is created
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class SecureArtifactBucketArgs {
+    /** The controls a SecureArtifactBucket implements and may waive. */
+    public static final List<Control> CONTROLS = List.of(Control.S3_BLOCK_PUBLIC_ACCESS, Control.S3_TLS_ONLY,
+            Control.S3_MIN_TLS, Control.S3_ACLS_DISABLED, Control.S3_VERSIONING, Control.S3_LIFECYCLE,
+            Control.S3_KMS_ENCRYPTION, Control.S3_BUCKET_KEY, Control.S3_ACCESS_LOGGING, Control.S3_PIN_KMS_KEY,
+            Control.S3_DENY_SSE_C, Control.S3_DELETION_PROTECTION);
+
+    /**
+     * The bucket name (S3 naming rules); exclusive with {@link #getBucketPrefix()}.
+     *
+     * @return the name, if given
+     * @defaultValue empty: Pulumi auto-names the bucket from {@code <name>-bucket}
+     */
+    public abstract Optional<String> getBucketName();
+
+    /**
+     * A bucket name prefix (at most 37 characters; Pulumi appends a random suffix).
+     *
+     * @return the prefix, if given
+     * @defaultValue empty
+     */
+    public abstract Optional<String> getBucketPrefix();
+
+    /**
+     * An existing KMS key to encrypt with (its ARN, validated as
+     * {@code arn:<partition>:kms:<region>:<account>:key/<id>} when it resolves). The key's policy
+     * must let this account's IAM policies use it.
+     *
+     * @return the key ARN, if given
+     * @defaultValue empty: the component creates a {@code ManagedKey} {@code <name>-key} (rotation on,
+     *     30-day deletion window, protected)
+     */
+    public abstract Optional<Output<String>> getKmsKeyArn();
+
+    /**
+     * The bucket receiving this bucket's server access logs (same account and region; its policy
+     * must let {@code logging.s3.amazonaws.com} write under {@link #getAccessLogPrefix()}).
+     *
+     * @return the log bucket name, if given
+     * @defaultValue empty: the component creates an {@link AccessLogBucket} {@code <name>-access-logs}
+     */
+    public abstract Optional<Output<String>> getAccessLogBucketName();
+
+    /**
+     * The key prefix of the access logs in the log bucket; logs go to {@code <prefix><name>/}.
+     *
+     * @return the prefix
+     * @defaultValue {@code s3-access/}, what an {@link AccessLogBucket} allows by default
+     */
+    @Value.Default
+    public String getAccessLogPrefix() {
+        return AccessLogBucketArgs.DEFAULT_LOG_PREFIX;
+    }
+
+    /**
+     * An Object Lock default retention. Object Lock can only be turned on when the bucket is
+     * created: adding it later replaces the bucket.
+     *
+     * @return the retention, if any
+     * @defaultValue empty: artifacts are versioned but not locked (use a {@link SecureCheckpointBucket}
+     *     for write-once data)
+     */
+    public abstract Optional<Retention> getObjectLock();
+
+    /**
+     * Days after which noncurrent object versions expire (1–36500, and not shorter than the Object
+     * Lock retention).
+     *
+     * @return the days
+     * @defaultValue 90, or the Object Lock retention when longer: old versions stay recoverable for
+     *     a quarter, then stop costing money
+     */
+    @Value.Default
+    public int getNoncurrentVersionExpirationDays() {
+        return Math.max(90, getObjectLock().map(Retention::periodDays).orElse(0));
+    }
+
+    /**
+     * Whether the bucket policy also denies uploads that carry no {@code x-amz-server-side-encryption}
+     * header. Off by default because it breaks clients (SDK defaults, SageMaker, Spark writers)
+     * that rely on the bucket's default encryption, which already encrypts every object with the
+     * pinned key; turn it on when every writer sets the header.
+     *
+     * @return whether header-less uploads are denied
+     * @defaultValue false: default encryption applies to header-less uploads
+     */
+    @Value.Default
+    public boolean isRequireEncryptionHeaders() {
+        return false;
+    }
+
+    /**
+     * Tags on the bucket and key; {@code mlinfra:purpose=artifacts} and waiver tags are added.
+     *
+     * @return the tags
+     */
+    public abstract Map<String, String> getTags();
+
+    /**
+     * Controls turned off, each with its justification (see {@link #CONTROLS}).
+     *
+     * @return the waivers
+     * @defaultValue none: every control on
+     */
+    public abstract List<Waiver> getWaivers();
+
+    /**
+     * Whether a control is waived.
+     *
+     * @param control the control
+     * @return true when waived
+     */
+    public boolean isWaived(Control control) {
+        return Waivers.waived(getWaivers(), control);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link SecureArtifactBucketArgs}; {@code build()} validates. */
+    public static final class Builder extends ImmutableSecureArtifactBucketArgs.Builder {
+        /** Use {@link SecureArtifactBucketArgs#builder()}. */
+        Builder() {}
+
+        /**
+         * Turns a control off, with a written justification (at least a sentence).
+         *
+         * @param control one of {@link SecureArtifactBucketArgs#CONTROLS}
+         * @param justification why
+         * @return this builder
+         */
+        public Builder waive(Control control, String justification) {
+            addWaivers(Waiver.of(control, justification));
+            return this;
+        }
+
+        @Override
+        public SecureArtifactBucketArgs build() {
+            return Check.build("SecureArtifactBucketArgs", super::build);
+        }
+    }
+
+    @Value.Check
+    protected void check() {
+        String a = "SecureArtifactBucketArgs";
+        HardenedBucket.checkBucketNaming(a, getBucketName(), getBucketPrefix());
+        CommonChecks.noncurrent(a, getNoncurrentVersionExpirationDays(), getObjectLock());
+        CommonChecks.logging(a, getAccessLogBucketName().isPresent(), getAccessLogPrefix(), getWaivers());
+        CommonChecks.key(a, getKmsKeyArn().isPresent(), getWaivers());
+        if (getObjectLock().isPresent() && isWaived(Control.S3_VERSIONING)) {
+            Check.fail(a + ".waivers", "Object Lock needs versioning; MLI-S3-06 cannot be waived with objectLock",
+                    Control.S3_VERSIONING.id(), "no objectLock, or versioning on");
+        }
+        if (isRequireEncryptionHeaders() && isWaived(Control.S3_KMS_ENCRYPTION)) {
+            Check.fail(a + ".requireEncryptionHeaders", "encryption headers pin SSE-KMS, which MLI-S3-09 turns off",
+                    true, "false when MLI-S3-09 is waived");
+        }
+        Waivers.checkApplicable(a, getWaivers(), CONTROLS);
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.mlinfra.storage;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.internal.WaiverLedger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.Nullable;
+
+/**
+ * An S3 bucket for model checkpoints, write-once: created with Object Lock and a GOVERNANCE
+ * default retention (30 days unless told otherwise; COMPLIANCE only by explicit, irreversible
+ * opt-in), versioning, SSE-KMS under a customer-managed key with the bucket key, Block Public
+ * Access, BucketOwnerEnforced, a bucket policy denying non-TLS and pre-TLS-1.2 requests, a
+ * lifecycle expiring superseded versions and stale multipart uploads, server access logging, the
+ * tag {@code mlinfra:purpose=checkpoints}, and {@code protect} on the bucket and key
+ * ({@code forceDestroy} is never set).
+ *
+ * <pre>{@code
+ * var ckpt = new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder()
+ *     .retention(Retention.days(14))
+ *     .build());
+ * var trainer = new ServiceRole("trainer", ServiceRoleArgs.builder()
+ *     .service("sagemaker.amazonaws.com")
+ *     .addGrants(ckpt.grantWriteCheckpoints("runs/fraud-model/"))
+ *     .build());
+ * ctx.export("bucketName", ckpt.bucketName());
+ * ctx.export("bucketArn", ckpt.bucketArn());
+ * ctx.export("keyArn", ckpt.keyArn());
+ * }</pre>
+ *
+ * <p>Children: {@code <name>-bucket} ({@code aws:s3/bucketV2:BucketV2}), {@code -versioning},
+ * {@code -object-lock}, {@code -encryption}, {@code -public-access-block}, {@code -ownership},
+ * {@code -policy}, {@code -lifecycle}, {@code -access-logging}, and the child components
+ * {@code <name>-key} ({@code ManagedKey}, unless a key ARN is given) and {@code <name>-access-logs}
+ * ({@code AccessLogBucket}, unless a log bucket is given).
+ */
+public final class SecureCheckpointBucket extends ComponentResource {
+    /** The component's type token. */
+    public static final String TYPE = "mlinfra:storage:SecureCheckpointBucket";
+
+    private final HardenedBucket hardened;
+    private final Output<String> bucketName;
+    private final Output<String> bucketArn;
+    private final Output<String> keyArn;
+
+    /**
+     * Creates the bucket.
+     *
+     * @param name the component name; children are {@code <name>-<role>}
+     * @param args the arguments
+     */
+    public SecureCheckpointBucket(String name, SecureCheckpointBucketArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * Creates the bucket.
+     *
+     * @param name the component name; children are {@code <name>-<role>}
+     * @param args the arguments (validated when built)
+     * @param options component options
+     */
+    public SecureCheckpointBucket(String name, SecureCheckpointBucketArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        WaiverLedger.record(this, args.getWaivers());
+        var spec = new HardenedBucket.Spec();
+        spec.argsName = "SecureCheckpointBucketArgs";
+        spec.purpose = "checkpoints";
+        spec.bucketName = args.getBucketName();
+        spec.bucketPrefix = args.getBucketPrefix();
+        spec.kmsKeyArn = args.getKmsKeyArn();
+        spec.keyDescription = "Encrypts the model checkpoints of " + name;
+        spec.objectLock = Optional.of(args.getRetention());
+        spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
+        spec.accessLogBucketName = args.getAccessLogBucketName();
+        spec.accessLogPrefix = args.getAccessLogPrefix();
+        spec.tags = args.getTags();
+        spec.waivers = args.getWaivers();
+        this.hardened = HardenedBucket.create(this, name, spec);
+        this.bucketName = hardened.bucketName;
+        this.bucketArn = hardened.bucketArn;
+        this.keyArn = hardened.keyArn;
+        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn));
+    }
+
+    /**
+     * The bucket name.
+     *
+     * @return the name
+     */
+    public Output<String> bucketName() {
+        return bucketName;
+    }
+
+    /**
+     * The bucket ARN.
+     *
+     * @return the ARN
+     */
+    public Output<String> bucketArn() {
+        return bucketArn;
+    }
+
+    /**
+     * The ARN of the KMS key encrypting the bucket (the created {@code ManagedKey} or the given
+     * key); resolves to {@code null} when MLI-S3-09 is waived (SSE-S3).
+     *
+     * @return the key ARN
+     */
+    public Output<String> keyArn() {
+        return keyArn;
+    }
+
+    /**
+     * What a training job needs to write checkpoints under a prefix: {@code s3:PutObject},
+     * {@code s3:GetObject}, {@code s3:GetObjectVersion} (to resume), {@code s3:AbortMultipartUpload},
+     * {@code s3:ListMultipartUploadParts} on {@code <bucketArn>/<prefix>*}, {@code s3:ListBucket}
+     * limited by {@code s3:prefix}, and {@code kms:GenerateDataKey}, {@code kms:Encrypt},
+     * {@code kms:Decrypt}, {@code kms:DescribeKey} on the key. No delete: checkpoints are
+     * write-once.
+     *
+     * @param prefix {@code ""} (the whole bucket) or a literal prefix ending with {@code /}
+     * @return the grant
+     * @throws io.github.mlinfra.InvalidArgsException when the prefix has {@code *}/{@code ?},
+     *     starts with {@code /} or does not end with {@code /}
+     */
+    public Grant grantWriteCheckpoints(String prefix) {
+        return hardened.grant("SecureCheckpointBucket.grantWriteCheckpoints.prefix", prefix, "WriteCheckpoints",
+                List.of("s3:PutObject", "s3:GetObject", "s3:GetObjectVersion", "s3:AbortMultipartUpload",
+                        "s3:ListMultipartUploadParts"),
+                List.of("kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"));
+    }
+
+    /**
+     * What an evaluation or serving job needs to read checkpoints under a prefix:
+     * {@code s3:GetObject}, {@code s3:GetObjectVersion} on {@code <bucketArn>/<prefix>*},
+     * {@code s3:ListBucket} limited by {@code s3:prefix}, and {@code kms:Decrypt},
+     * {@code kms:DescribeKey} on the key.
+     *
+     * @param prefix {@code ""} (the whole bucket) or a literal prefix ending with {@code /}
+     * @return the grant
+     * @throws io.github.mlinfra.InvalidArgsException when the prefix has {@code *}/{@code ?},
+     *     starts with {@code /} or does not end with {@code /}
+     */
+    public Grant grantReadCheckpoints(String prefix) {
+        return hardened.grant("SecureCheckpointBucket.grantReadCheckpoints.prefix", prefix, "ReadCheckpoints",
+                List.of("s3:GetObject", "s3:GetObjectVersion"), List.of("kms:Decrypt", "kms:DescribeKey"));
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.mlinfra.storage;
+
+import io.github.mlinfra.internal.Check;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Validators shared by the storage args: S3 bucket naming, key ARNs, object prefixes. */
+final class StorageChecks {
+    static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9][a-z0-9.-]*[a-z0-9]");
+    static final Pattern PREFIX_CHARS = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+    static final Pattern IP = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    static final Pattern KMS_KEY_ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]):kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/(mrk-)?[a-zA-Z0-9-]{1,128}");
+    static final String KMS_KEY_ARN_EXPECTED = "a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)";
+    static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
+    static final String BUCKET_EXPECTED = "3 to 63 lowercase letters, digits, dots and hyphens, starting and ending"
+            + " with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix";
+    /** The longest bucket prefix: Pulumi appends 26 characters to reach S3's 63. */
+    static final int MAX_PREFIX = 37;
+
+    private StorageChecks() {}
+
+    static void bucketName(String arg, String name) {
+        if (name.length() < 3 || name.length() > 63) {
+            Check.fail(arg, "an S3 bucket name has 3 to 63 characters (" + name.length() + " given)", name, BUCKET_EXPECTED);
+        }
+        Check.matches(arg, name, BUCKET_CHARS, BUCKET_EXPECTED);
+        common(arg, name, BUCKET_EXPECTED);
+        if (IP.matcher(name).matches()) {
+            Check.fail(arg, "an S3 bucket name must not be an IP address", name, BUCKET_EXPECTED);
+        }
+        for (String s : RESERVED_SUFFIXES) {
+            if (name.endsWith(s)) {
+                Check.fail(arg, "reserved suffix " + s, name, BUCKET_EXPECTED);
+            }
+        }
+    }
+
+    static void bucketPrefix(String arg, String prefix) {
+        String expected = "1 to " + MAX_PREFIX + " lowercase letters, digits, dots and hyphens, starting with a letter"
+                + " or digit, no \"..\", no xn--/sthree- prefix";
+        if (prefix.isEmpty() || prefix.length() > MAX_PREFIX) {
+            Check.fail(arg, "a bucket prefix has 1 to " + MAX_PREFIX + " characters (" + prefix.length() + " given)",
+                    prefix, expected);
+        }
+        Check.matches(arg, prefix, PREFIX_CHARS, expected);
+        common(arg, prefix, expected);
+    }
+
+    private static void common(String arg, String name, String expected) {
+        if (name.contains("..")) {
+            Check.fail(arg, "two adjacent dots", name, expected);
+        }
+        for (String p : RESERVED_PREFIXES) {
+            if (name.startsWith(p)) {
+                Check.fail(arg, "reserved prefix " + p, name, expected);
+            }
+        }
+    }
+
+    /**
+     * Validates a KMS key ARN when it resolves (an Output); throws in the project's format.
+     */
+    static String kmsKeyArn(String arg, String arn) {
+        Check.matches(arg, arn, KMS_KEY_ARN, KMS_KEY_ARN_EXPECTED);
+        return arn;
+    }
+
+    /**
+     * Validates an object key prefix for grants: empty (the whole bucket) or ending with "/", no
+     * wildcard, no leading "/".
+     */
+    static void objectPrefix(String arg, String prefix) {
+        String expected = "\"\" (the whole bucket) or a literal key prefix ending with \"/\" such as \"runs/fraud-model/\""
+                + " (no * or ?, no leading /)";
+        if (prefix == null) {
+            Check.fail(arg, "must not be null", null, expected);
+        }
+        if (prefix.contains("*") || prefix.contains("?")) {
+            Check.fail(arg, "a prefix is literal; IAM wildcards would widen the grant", prefix, expected);
+        }
+        if (prefix.startsWith("/")) {
+            Check.fail(arg, "S3 keys do not start with \"/\"", prefix, expected);
+        }
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            Check.fail(arg, "a prefix must end with \"/\" (\"runs\" would also match \"runs-old/\")", prefix, expected);
+        }
+        if (prefix.length() > 1024) {
+            Check.fail(arg, "longer than S3's 1024-character key limit", prefix.length() + " characters", expected);
+        }
+    }
+
+    static void positiveDays(String arg, int days, int max) {
+        Check.range(arg, days, 1, max, "days");
+    }
+}
