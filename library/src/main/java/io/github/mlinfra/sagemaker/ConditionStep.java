@@ -81,6 +81,7 @@ public abstract class ConditionStep implements PipelineStep {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Steps.checkCommon("ConditionStep", this);

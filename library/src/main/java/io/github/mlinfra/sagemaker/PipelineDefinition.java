@@ -153,6 +153,7 @@ public abstract class PipelineDefinition {
         return PipelineJson.read(json);
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         if (!VERSION.equals(getVersion())) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.internal.Check;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -292,8 +291,7 @@ final class PipelineJson {
                 if (a.has("VpcConfig")) {
                     b.vpcConfig(readVpc(a.get("VpcConfig")));
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = a.path("HyperParameters").fields(); it.hasNext(); ) {
-                    var e = it.next();
+                for (Map.Entry<String, JsonNode> e : a.path("HyperParameters").properties()) {
                     b.putHyperParameters(e.getKey(), value(e.getValue()));
                 }
                 return b.build();
@@ -349,8 +347,7 @@ final class PipelineJson {
                 if (a.path("StoppingCondition").has("MaxRuntimeInSeconds")) {
                     b.maxRuntimeInSeconds(a.path("StoppingCondition").get("MaxRuntimeInSeconds").asLong());
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = a.path("Environment").fields(); it.hasNext(); ) {
-                    var e = it.next();
+                for (Map.Entry<String, JsonNode> e : a.path("Environment").properties()) {
                     b.putEnvironment(e.getKey(), e.getValue().asText());
                 }
                 for (JsonNode f : iter(s.get("PropertyFiles"))) {

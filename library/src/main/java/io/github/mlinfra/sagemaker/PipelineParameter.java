@@ -119,6 +119,7 @@ public abstract class PipelineParameter {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Check.matches("PipelineParameter.name", getName(), NAME, "letters, digits, _ and - (1 to 256)");

@@ -174,7 +174,7 @@ public final class PipelineValue {
         }
         if (n.isObject()) {
             ObjectNode o = NODES.objectNode();
-            n.fields().forEachRemaining(e -> o.set(e.getKey(), normalize(e.getValue())));
+            n.properties().forEach(e -> o.set(e.getKey(), normalize(e.getValue())));
             return o;
         }
         if (n.isArray()) {

@@ -94,6 +94,7 @@ public abstract class ProcessingInput {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Check.matches("ProcessingInput.inputName", getInputName(), NAME, "letters, digits, _ and -");

@@ -82,6 +82,7 @@ public abstract class ProcessingOutput {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Check.matches("ProcessingOutput.outputName", getOutputName(), ProcessingInput.NAME, "letters, digits, _ and -");

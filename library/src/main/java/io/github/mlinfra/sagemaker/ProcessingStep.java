@@ -236,6 +236,7 @@ public abstract class ProcessingStep implements PipelineStep {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Steps.checkCommon("ProcessingStep", this);

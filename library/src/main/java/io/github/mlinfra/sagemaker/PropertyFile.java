@@ -52,6 +52,7 @@ public abstract class PropertyFile {
         return Check.build("PropertyFile", () -> ImmutablePropertyFile.of(propertyFileName, outputName, filePath));
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Check.matches("PropertyFile.propertyFileName", getPropertyFileName(), ProcessingInput.NAME, "letters, digits, _ and -");

@@ -122,6 +122,7 @@ public abstract class RegisterModelStep implements PipelineStep {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Steps.checkCommon("RegisterModelStep", this);

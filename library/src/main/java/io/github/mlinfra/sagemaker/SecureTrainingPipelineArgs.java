@@ -196,6 +196,7 @@ public abstract class SecureTrainingPipelineArgs {
         return m.matches() ? Optional.of(m) : Optional.empty();
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         String a = "SecureTrainingPipelineArgs";

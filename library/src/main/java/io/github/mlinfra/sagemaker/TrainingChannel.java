@@ -96,6 +96,7 @@ public abstract class TrainingChannel {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Check.matches("TrainingChannel.channelName", getChannelName(), NAME, "letters, digits, . _ - (1 to 64)");

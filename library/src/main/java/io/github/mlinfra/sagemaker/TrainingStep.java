@@ -238,6 +238,7 @@ public abstract class TrainingStep implements PipelineStep {
         }
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         Steps.checkCommon("TrainingStep", this);

@@ -45,6 +45,7 @@ public abstract class VpcConfig {
                 .subnets(subnets).build());
     }
 
+    /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
         if (getSecurityGroupIds().isEmpty() || getSecurityGroupIds().size() > 5) {
