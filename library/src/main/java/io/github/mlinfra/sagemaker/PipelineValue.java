@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class PipelineValue {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_\\-]+([.\\[][A-Za-z0-9_\\-'\\].\\[]*)?");
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+|\\['[^']+'\\]|\\[\\d+\\])*");
 
     private final JsonNode node;
 

@@ -109,6 +109,28 @@ class SecureTrainingPipelineTest {
     }
 
     @Test
+    void stepsNestedInConditionBranchesAreSecuredToo() {
+        var base = definition();
+        var retrain = TrainingStep.builder().name("Retrain").trainingImage(ECR + "team/trainer:2").instanceType("ml.m5.large")
+                .addInputs(TrainingChannel.of("train", PipelineValue.of("s3://elsewhere/train/"))).build();
+        var def = PipelineDefinition.builder().from(base)
+                .addSteps(ConditionStep.builder().name("Check")
+                        .addConditions(PipelineCondition.of(PipelineCondition.Type.GreaterThan,
+                                PipelineValue.stepProperty("Train", "FinalMetricDataList['validation:auc'].Value"), PipelineValue.of(0.8)))
+                        .addElseSteps(retrain).build())
+                .build();
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("n", args().pipelineName("nested").definition(def).build()));
+        var back = PipelineDefinition.parse((String) plan.resource("n-pipeline").getInputs().get("pipelineDefinition"));
+        var nested = (TrainingStep) back.step("Retrain").orElseThrow();
+        assertThat(nested.getEnableNetworkIsolation()).contains(true);
+        assertThat(nested.getEnableInterContainerTrafficEncryption()).contains(true);
+        assertThat(nested.getVolumeKmsKeyId()).contains((String) plan.resource("n-key-key").getOutputs().get("arn"));
+        assertThat(nested.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(nested.getMaxRuntimeInSeconds()).contains(86_400L);
+        assertThat(((ConditionStep) back.step("Check").orElseThrow()).getElseSteps()).containsExactly(nested);
+    }
+
+    @Test
     void roleIsLeastPrivilege() {
         Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().build()));
         var policy = PolicyDocument.parse((String) plan.resource("train-role-policy").getInputs().get("policy"));
