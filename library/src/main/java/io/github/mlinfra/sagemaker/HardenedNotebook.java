@@ -1,0 +1,257 @@
+package io.github.mlinfra.sagemaker;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.sagemaker.NotebookInstance;
+import com.pulumi.aws.sagemaker.NotebookInstanceArgs;
+import com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfiguration;
+import com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfigurationArgs;
+import com.pulumi.aws.sagemaker.inputs.NotebookInstanceInstanceMetadataServiceConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.iam.ServiceRole;
+import io.github.mlinfra.iam.ServiceRoleArgs;
+import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.kms.ManagedKey;
+import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.policy.Effect;
+import io.github.mlinfra.policy.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * A SageMaker notebook instance with no direct internet access, no root access, in a private
+ * subnet behind a dedicated security group (no ingress; egress HTTPS to the VPC endpoints and S3
+ * only), its volume encrypted with a customer-managed key, IMDSv2 required, a supported platform,
+ * lifecycle scripts base64-encoded and passed as secrets, and an execution role granted only what
+ * the notebook needs.
+ *
+ * <pre>{@code
+ * var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
+ * var nb = new HardenedNotebook("research", HardenedNotebookArgs.builder()
+ *     .network(net)
+ *     .onStartScript("#!/bin/bash\nset -euo pipefail\necho started\n")
+ *     .build());
+ * ctx.export("notebookName", nb.notebookName());
+ * }</pre>
+ *
+ * <p>Children: {@code <name>-key} ({@link ManagedKey}, unless a key ARN is given),
+ * {@code <name>-sg} with the egress rules {@code <name>-https-endpoints} and
+ * {@code <name>-https-s3}, {@code <name>-role} ({@link ServiceRole}), {@code <name>-lifecycle}
+ * (when a script is given) and {@code <name>-notebook}.
+ */
+public final class HardenedNotebook extends ComponentResource {
+    /** The component's type token. */
+    public static final String TYPE = "mlinfra:sagemaker:HardenedNotebook";
+    private static final Pattern KEY_ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:\\d{12}:key/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+
+    private final Output<String> notebookName;
+    private final Output<String> notebookArn;
+    private final Output<String> roleArn;
+    private final Output<String> securityGroupId;
+    private final Output<String> keyArn;
+
+    /**
+     * Creates the notebook.
+     *
+     * @param name the component name (also the notebook name unless one is given)
+     * @param args the arguments
+     */
+    public HardenedNotebook(String name, HardenedNotebookArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * Creates the notebook.
+     *
+     * @param name the component name (also the notebook name unless one is given)
+     * @param args the arguments (validated when built)
+     * @param options component options (provider, parent, aliases…)
+     */
+    public HardenedNotebook(String name, HardenedNotebookArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, checkedName(name, args), options);
+        WaiverLedger.record(this, args.getWaivers());
+        var child = CustomResourceOptions.builder().parent(this).build();
+        AwsContext aws = AwsContext.of(this);
+        String instanceName = args.effectiveNotebookName(name);
+        Map<String, String> tags = WaiverLedger.tags(withManagedBy(args.getTags()), args.getWaivers());
+
+        Output<String> key;
+        Grant keyGrant;
+        if (args.getKmsKeyArn().isPresent()) {
+            key = args.getKmsKeyArn().orElseThrow().applyValue(HardenedNotebook::checkKeyArn);
+            keyGrant = ManagedKey.grant(key, "UseNotebookKey", List.of("kms:Encrypt", "kms:Decrypt",
+                    "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+                    "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"));
+        } else {
+            var managed = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
+                    .description("mlinfra: encrypts the volume of notebook " + instanceName)
+                    .tags(args.getTags())
+                    .build(), ComponentResourceOptions.builder().parent(this).build());
+            key = managed.keyArn();
+            keyGrant = managed.grantEncryptDecrypt();
+        }
+
+        var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .vpcId(args.getVpcId())
+                .description("mlinfra: notebook " + instanceName + "; no ingress, HTTPS egress to VPC endpoints and S3 only")
+                .revokeRulesOnDelete(true)
+                .tags(named(tags, name + "-notebook"))
+                .build(), child);
+        PrivateNetwork.workloadEgress(name, sg.id(), args.getEndpointSecurityGroupId(), args.getS3PrefixListId(), this);
+
+        List<Grant> grants = new ArrayList<>();
+        grants.add(keyGrant);
+        grants.add(Grant.of(aws.values().applyValue(v -> List.of(
+                Statement.builder()
+                        .sid("NotebookLogs")
+                        .effect(Effect.Allow)
+                        .addActions("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+                                "logs:DescribeLogStreams")
+                        .addResources("arn:" + v.partition() + ":logs:" + v.region() + ":" + v.accountId()
+                                + ":log-group:/aws/sagemaker/NotebookInstances:*")
+                        .build(),
+                Statement.builder()
+                        .sid("DescribeOwnNotebook")
+                        .effect(Effect.Allow)
+                        .addActions("sagemaker:DescribeNotebookInstance")
+                        .addResources("arn:" + v.partition() + ":sagemaker:" + v.region() + ":" + v.accountId()
+                                + ":notebook-instance/" + instanceName.toLowerCase(Locale.ROOT))
+                        .build()))));
+        grants.addAll(args.getGrants());
+        var role = new ServiceRole(name + "-role", ServiceRoleArgs.builder()
+                .service("sagemaker.amazonaws.com")
+                .description("mlinfra: execution role of notebook " + instanceName)
+                .grants(grants)
+                .tags(args.getTags())
+                .build(), ComponentResourceOptions.builder().parent(this).build());
+
+        var notebook = NotebookInstanceArgs.builder()
+                .name(instanceName)
+                .roleArn(role.roleArn())
+                .instanceType(args.getInstanceType())
+                .subnetId(args.getSubnetId().applyValue(HardenedNotebook::checkSubnetId))
+                .securityGroups(sg.id().applyValue(List::of))
+                .kmsKeyId(key)
+                .directInternetAccess(args.isWaived(Control.SM_NO_DIRECT_INTERNET) ? "Enabled" : "Disabled")
+                .rootAccess(args.isWaived(Control.SM_NO_ROOT_ACCESS) ? "Enabled" : "Disabled")
+                .instanceMetadataServiceConfiguration(NotebookInstanceInstanceMetadataServiceConfigurationArgs.builder()
+                        .minimumInstanceMetadataServiceVersion(args.isWaived(Control.SM_NOTEBOOK_IMDSV2) ? "1" : "2")
+                        .build())
+                .volumeSize(args.getVolumeSizeGb())
+                .platformIdentifier(args.getPlatformIdentifier())
+                .tags(named(tags, instanceName));
+        if (args.getOnCreateScript().isPresent() || args.getOnStartScript().isPresent()) {
+            var lc = NotebookInstanceLifecycleConfigurationArgs.builder();
+            args.getOnCreateScript().ifPresent(s -> lc.onCreate(Output.ofSecret(HardenedNotebookArgs.base64(s))));
+            args.getOnStartScript().ifPresent(s -> lc.onStart(Output.ofSecret(HardenedNotebookArgs.base64(s))));
+            var lifecycle = new NotebookInstanceLifecycleConfiguration(name + "-lifecycle", lc.build(), child);
+            notebook.lifecycleConfigName(lifecycle.name());
+        }
+        var instance = new NotebookInstance(name + "-notebook", notebook.build(),
+                CustomResourceOptions.builder().parent(this).protect(true).build());
+        WaiverLedger.record(instance, args.getWaivers());
+
+        this.notebookName = instance.name();
+        this.notebookArn = instance.arn();
+        this.roleArn = role.roleArn();
+        this.securityGroupId = sg.id();
+        this.keyArn = key;
+        registerOutputs(Map.of("notebookName", notebookName, "notebookArn", notebookArn, "roleArn", roleArn,
+                "securityGroupId", securityGroupId, "keyArn", keyArn));
+    }
+
+    private static String checkedName(String name, HardenedNotebookArgs args) {
+        if (args.getNotebookName().isEmpty()) {
+            HardenedNotebookArgs.checkNotebookName("HardenedNotebook.name", name);
+        }
+        return name;
+    }
+
+    static String checkKeyArn(String arn) {
+        Check.matches("HardenedNotebookArgs.kmsKeyArn", arn, KEY_ARN,
+                "a KMS key ARN \"arn:aws:kms:<region>:<account>:key/<key id>\" (not an alias, not an AWS-managed key)");
+        return arn;
+    }
+
+    static String checkSubnetId(String id) {
+        if (id == null || id.isBlank()) {
+            Check.fail("HardenedNotebookArgs.subnetId", "empty subnet id", id, "a private subnet id \"subnet-<hex>\"");
+        }
+        Check.matches("HardenedNotebookArgs.subnetId", id, SUBNET_ID, "a private subnet id \"subnet-<hex>\"");
+        return id;
+    }
+
+    private static Map<String, String> withManagedBy(Map<String, String> tags) {
+        var out = new LinkedHashMap<String, String>();
+        out.put("mlinfra:managed-by", "mlinfra");
+        out.putAll(tags);
+        return out;
+    }
+
+    private static Map<String, String> named(Map<String, String> tags, String name) {
+        var out = new LinkedHashMap<String, String>();
+        out.put("Name", name);
+        out.putAll(tags);
+        return out;
+    }
+
+    /**
+     * The notebook instance name.
+     *
+     * @return the name
+     */
+    public Output<String> notebookName() {
+        return notebookName;
+    }
+
+    /**
+     * The notebook instance ARN.
+     *
+     * @return the ARN
+     */
+    public Output<String> notebookArn() {
+        return notebookArn;
+    }
+
+    /**
+     * The execution role ARN.
+     *
+     * @return the role ARN
+     */
+    public Output<String> roleArn() {
+        return roleArn;
+    }
+
+    /**
+     * The notebook's security group id (no ingress; HTTPS egress to the endpoints and S3).
+     *
+     * @return the security group id
+     */
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+
+    /**
+     * The ARN of the key encrypting the notebook volume (created, or the one given).
+     *
+     * @return the key ARN
+     */
+    public Output<String> keyArn() {
+        return keyArn;
+    }
+}

@@ -1,0 +1,320 @@
+package io.github.mlinfra.sagemaker;
+
+import com.pulumi.core.Output;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.Waivers;
+import io.github.mlinfra.network.PrivateNetwork;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * Arguments of a {@link HardenedNotebook}. Every control is on by default; weaken one with
+ * {@link Builder#waive(Control, String)}.
+ *
+ * <pre>{@code
+ * HardenedNotebookArgs.builder()
+ *     .network(net)                                   // VPC, first private subnet, endpoint SG, S3 prefix list
+ *     .onStartScript("#!/bin/bash\nset -euo pipefail\n...")
+ *     .addGrants(bucket.grantReadArtifacts("datasets/"))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class HardenedNotebookArgs {
+    /** The controls a HardenedNotebook implements. */
+    public static final List<Control> CONTROLS = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NOTEBOOK_IN_VPC,
+            Control.SM_NO_ROOT_ACCESS, Control.SM_NOTEBOOK_KMS, Control.SM_NOTEBOOK_IMDSV2, Control.SM_LIFECYCLE_SCRIPT,
+            Control.SM_SUPPORTED_PLATFORM);
+    /**
+     * The controls that may be waived: MLI-SM-01, -03, -05, -12. The notebook always runs in a VPC
+     * subnet (MLI-SM-02), always encrypts its volume with a customer-managed key (MLI-SM-04) and its
+     * lifecycle scripts are always base64 shell scripts (MLI-SM-06).
+     */
+    public static final List<Control> WAIVABLE = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NO_ROOT_ACCESS,
+            Control.SM_NOTEBOOK_IMDSV2, Control.SM_SUPPORTED_PLATFORM);
+    /** Platform identifiers AWS supports (current Amazon Linux 2 and Amazon Linux 2023 notebooks). */
+    public static final List<String> SUPPORTED_PLATFORMS = List.of("notebook-al2-v3", "notebook-al2023-v1");
+    /** Deprecated platform identifiers, accepted only with a waiver of MLI-SM-12. */
+    public static final List<String> DEPRECATED_PLATFORMS = List.of("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2");
+    /** Instance families SageMaker notebook instances run on. */
+    public static final List<String> NOTEBOOK_FAMILIES = List.of("t2", "t3", "m4", "m5", "m5d", "m6i", "m6id", "m7i",
+            "c4", "c5", "c5d", "c6i", "c6id", "c7i", "r5", "r6i", "r6id", "r7i", "p2", "p3", "p3dn", "p4d", "p4de",
+            "p5", "g4dn", "g5", "g6", "g6e", "inf1", "inf2", "trn1");
+    /** SageMaker's limit on a lifecycle script, base64-encoded. */
+    public static final int SCRIPT_LIMIT = 16384;
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.([a-z0-9]+)\\.(medium|large|xlarge|\\d{1,2}xlarge|metal)");
+    private static final Pattern NOTEBOOK_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+
+    /**
+     * The VPC the notebook's security group is created in.
+     *
+     * @return the VPC id
+     */
+    public abstract Output<String> getVpcId();
+
+    /**
+     * The private subnet the notebook's network interface lives in (MLI-SM-02); checked when it
+     * resolves (not empty, {@code subnet-…}).
+     *
+     * @return the subnet id
+     */
+    public abstract Output<String> getSubnetId();
+
+    /**
+     * The VPC interface endpoints' security group: the notebook's only HTTPS egress besides S3.
+     *
+     * @return the security group id ({@link PrivateNetwork#endpointSecurityGroupId()})
+     */
+    public abstract Output<String> getEndpointSecurityGroupId();
+
+    /**
+     * The region's S3 prefix list, the notebook's egress to S3 through the gateway endpoint.
+     *
+     * @return the prefix list id ({@link PrivateNetwork#s3PrefixListId()})
+     */
+    public abstract Output<String> getS3PrefixListId();
+
+    /**
+     * The notebook instance name (1–63 letters, digits and hyphens); it also scopes the role's
+     * {@code sagemaker:DescribeNotebookInstance} grant.
+     *
+     * @return the name, if given
+     * @defaultValue empty: the component name
+     */
+    public abstract Optional<String> getNotebookName();
+
+    /**
+     * The instance type, {@code ml.<family>.<size>} with a family from {@link #NOTEBOOK_FAMILIES}.
+     *
+     * @return the instance type
+     * @defaultValue {@code ml.t3.medium}: a current-generation general-purpose type (the seed's ml.t2 is older)
+     */
+    @Value.Default
+    public String getInstanceType() {
+        return "ml.t3.medium";
+    }
+
+    /**
+     * The ML storage volume size in GB (5–16384), encrypted with the notebook's key.
+     *
+     * @return the size
+     * @defaultValue 5: SageMaker's minimum; keep data in S3, not on the notebook
+     */
+    @Value.Default
+    public int getVolumeSizeGb() {
+        return 5;
+    }
+
+    /**
+     * The platform identifier (Amazon Linux and Jupyter version). Deprecated ones need a waiver of MLI-SM-12.
+     *
+     * @return the platform identifier
+     * @defaultValue {@code notebook-al2-v3}: a supported platform (MLI-SM-12)
+     */
+    @Value.Default
+    public String getPlatformIdentifier() {
+        return "notebook-al2-v3";
+    }
+
+    /**
+     * A customer-managed KMS key ARN for the volume, checked when it resolves. Without one, the
+     * component creates a {@code ManagedKey} (MLI-SM-04 either way).
+     *
+     * @return the key ARN, if given
+     * @defaultValue empty: the component creates a rotated, protected key
+     */
+    public abstract Optional<Output<String>> getKmsKeyArn();
+
+    /**
+     * The lifecycle script run when the notebook is created: plain shell text starting with
+     * {@code #!}; the library base64-encodes it and passes it as a secret. Never printed.
+     *
+     * @return the script, if any
+     * @defaultValue none
+     */
+    @Value.Redacted
+    public abstract Optional<String> getOnCreateScript();
+
+    /**
+     * The lifecycle script run each time the notebook starts: plain shell text starting with
+     * {@code #!}; base64-encoded by the library and passed as a secret. Never printed.
+     *
+     * @return the script, if any
+     * @defaultValue none
+     */
+    @Value.Redacted
+    public abstract Optional<String> getOnStartScript();
+
+    /**
+     * Extra grants for the execution role (buckets by prefix, from storage components'
+     * {@code grant…} methods). The role otherwise gets its key, its own log group and
+     * {@code sagemaker:DescribeNotebookInstance} on itself, nothing else.
+     *
+     * @return the grants
+     * @defaultValue none
+     */
+    public abstract List<Grant> getGrants();
+
+    /**
+     * Tags on the notebook, its security group, role and key; waivers add {@code mlinfra:waiver:<id>} tags.
+     *
+     * @return the tags
+     */
+    public abstract Map<String, String> getTags();
+
+    /**
+     * Controls turned off, each with its justification: MLI-SM-01 (direct internet access),
+     * MLI-SM-03 (root access), MLI-SM-05 (IMDSv1 allowed), MLI-SM-12 (a deprecated platform).
+     *
+     * @return the waivers
+     * @defaultValue none: every control on
+     */
+    public abstract List<Waiver> getWaivers();
+
+    /**
+     * Whether a control is waived.
+     *
+     * @param control the control
+     * @return true when waived
+     */
+    public boolean isWaived(Control control) {
+        return Waivers.waived(getWaivers(), control);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link HardenedNotebookArgs}; {@code build()} validates. */
+    public static final class Builder extends ImmutableHardenedNotebookArgs.Builder {
+        /** Use {@link HardenedNotebookArgs#builder()}. */
+        Builder() {}
+
+        /**
+         * Places the notebook in a {@link PrivateNetwork}: its VPC, its first private subnet, its
+         * endpoint security group and S3 prefix list.
+         *
+         * @param network the network
+         * @return this builder
+         */
+        public Builder network(PrivateNetwork network) {
+            vpcId(network.vpcId());
+            subnetId(network.privateSubnetIds().applyValue(ids -> ids.get(0)));
+            endpointSecurityGroupId(network.endpointSecurityGroupId());
+            s3PrefixListId(network.s3PrefixListId());
+            return this;
+        }
+
+        /**
+         * Turns a control off, with a written justification (at least a sentence).
+         *
+         * @param control one of {@link HardenedNotebookArgs#WAIVABLE}
+         * @param justification why
+         * @return this builder
+         */
+        public Builder waive(Control control, String justification) {
+            addWaivers(Waiver.of(control, justification));
+            return this;
+        }
+
+        @Override
+        public HardenedNotebookArgs build() {
+            return Check.build("HardenedNotebookArgs", super::build);
+        }
+    }
+
+    /**
+     * Base64 of a script's UTF-8 bytes, as SageMaker expects lifecycle scripts.
+     *
+     * @param script the script
+     * @return the base64 text
+     */
+    static String base64(String script) {
+        return Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Validates a lifecycle script without ever printing it.
+     *
+     * @param argument {@code <Args>.<attribute>}
+     * @param script the script
+     */
+    static void checkScript(String argument, String script) {
+        if (!script.startsWith("#!")) {
+            Check.fail(argument, "a lifecycle script must start with a shebang line",
+                    new Secret(script), "a shell script starting with \"#!\", e.g. \"#!/bin/bash\"");
+        }
+        int encoded = base64(script).length();
+        if (encoded > SCRIPT_LIMIT) {
+            Check.fail(argument, "longer than SageMaker's limit once base64-encoded (" + encoded + " characters)",
+                    new Secret(script), "at most " + SCRIPT_LIMIT + " base64 characters (about 12 KB of script)");
+        }
+    }
+
+    /** A value that renders as {@link Check#showSecret(String)} in messages. */
+    private record Secret(String value) {
+        @Override
+        public String toString() {
+            return Check.showSecret(value);
+        }
+    }
+
+    /**
+     * The notebook name in effect.
+     *
+     * @param componentName the component name
+     * @return {@link #getNotebookName()} or the component name
+     */
+    public String effectiveNotebookName(String componentName) {
+        return getNotebookName().orElse(componentName);
+    }
+
+    static void checkNotebookName(String argument, String name) {
+        Check.matches(argument, name, NOTEBOOK_NAME, "1 to 63 letters, digits and hyphens, starting and ending with a letter or digit");
+    }
+
+    @Value.Check
+    protected void check() {
+        Waivers.checkApplicable("HardenedNotebookArgs", getWaivers(), CONTROLS);
+        for (var w : getWaivers()) {
+            if (!WAIVABLE.contains(w.getControl())) {
+                Check.fail("HardenedNotebookArgs.waivers", "control " + w.getControl().id() + " cannot be waived on a notebook",
+                        w.getControl().id(), "one of " + WAIVABLE.stream().map(Control::id).toList());
+            }
+        }
+        getNotebookName().ifPresent(n -> checkNotebookName("HardenedNotebookArgs.notebookName", n));
+        var m = INSTANCE_TYPE.matcher(getInstanceType());
+        if (!m.matches() || !NOTEBOOK_FAMILIES.contains(m.group(1))) {
+            Check.fail("HardenedNotebookArgs.instanceType", "not a SageMaker notebook instance type", getInstanceType(),
+                    "\"ml.<family>.<size>\" with a family in " + NOTEBOOK_FAMILIES + ", e.g. \"ml.t3.medium\"");
+        }
+        Check.range("HardenedNotebookArgs.volumeSizeGb", getVolumeSizeGb(), 5, 16384, "GB");
+        String platform = getPlatformIdentifier();
+        if (!SUPPORTED_PLATFORMS.contains(platform) && !DEPRECATED_PLATFORMS.contains(platform)) {
+            Check.fail("HardenedNotebookArgs.platformIdentifier", "unknown platform identifier", platform,
+                    "one of " + SUPPORTED_PLATFORMS);
+        }
+        if (DEPRECATED_PLATFORMS.contains(platform) && !isWaived(Control.SM_SUPPORTED_PLATFORM)) {
+            Check.fail("HardenedNotebookArgs.platformIdentifier", "a deprecated platform without a waiver of "
+                    + Control.SM_SUPPORTED_PLATFORM.id(), platform, "one of " + SUPPORTED_PLATFORMS
+                    + ", or waive(Control.SM_SUPPORTED_PLATFORM, \"<why>\")");
+        }
+        getOnCreateScript().ifPresent(s -> checkScript("HardenedNotebookArgs.onCreateScript", s));
+        getOnStartScript().ifPresent(s -> checkScript("HardenedNotebookArgs.onStartScript", s));
+    }
+}
