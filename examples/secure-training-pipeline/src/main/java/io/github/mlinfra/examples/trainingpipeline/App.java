@@ -2,7 +2,14 @@ package io.github.mlinfra.examples.trainingpipeline;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
-import com.pulumi.core.Output;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.sagemaker.*;
 import java.util.List;
 
@@ -20,6 +27,17 @@ public final class App {
      */
     public static void stack(Context ctx) {
         var cfg = ctx.config();
+        String trainImage = cfg.get("trainingImage").orElse(XGBOOST);
+        var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
+        // job security group: no ingress but its own members (distributed training), egress to the endpoints, S3 and itself
+        var sg = new SecurityGroup("training-jobs-sg", SecurityGroupArgs.builder().vpcId(net.vpcId())
+                .description("SageMaker pipeline jobs: traffic between job instances only").build());
+        new SecurityGroupIngressRule("training-jobs-self-in", SecurityGroupIngressRuleArgs.builder().securityGroupId(sg.id())
+                .ipProtocol("-1").referencedSecurityGroupId(sg.id()).description("between job instances").build());
+        new SecurityGroupEgressRule("training-jobs-self-out", SecurityGroupEgressRuleArgs.builder().securityGroupId(sg.id())
+                .ipProtocol("-1").referencedSecurityGroupId(sg.id()).description("between job instances").build());
+        net.allowWorkloadEgress("training-jobs", sg.id());
+
         var definition = PipelineDefinition.builder()
                 .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.m5.xlarge"))
                 .addSteps(ProcessingStep.builder().name("Preprocess")
@@ -27,29 +45,23 @@ public final class App {
                         .addContainerEntrypoint("python3", "/opt/ml/processing/input/code/preprocess.py")
                         .addInputs(ProcessingInput.of("raw", "/opt/ml/processing/input/raw"),
                                 ProcessingInput.of("code", "/opt/ml/processing/input/code"))
-                        .addOutputs(ProcessingOutput.of("train", "/opt/ml/processing/train"))
-                        .build())
-                .addSteps(TrainingStep.builder().name("Train")
-                        .trainingImage(cfg.get("trainingImage").orElse(XGBOOST))
+                        .addOutputs(ProcessingOutput.of("train", "/opt/ml/processing/train")).build())
+                .addSteps(TrainingStep.builder().name("Train").trainingImage(trainImage)
                         .instanceType(PipelineValue.parameter("TrainingInstanceType")).instanceCount(2)
                         .addInputs(TrainingChannel.builder().channelName("train").contentType("text/csv")
                                 .s3Uri(PipelineValue.stepProperty("Preprocess", "ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"))
                                 .build())
-                        .putHyperParameters("objective", "binary:logistic").putHyperParameters("num_round", "100")
-                        .build())
-                .addSteps(RegisterModelStep.builder().name("Register")
-                        .modelPackageGroupName("secure-training-models")
-                        .image(cfg.get("trainingImage").orElse(XGBOOST))
-                        .modelDataUrl(PipelineValue.stepProperty("Train", "ModelArtifacts.S3ModelArtifacts"))
-                        .build())
+                        .putHyperParameters("objective", "binary:logistic").putHyperParameters("num_round", "100").build())
+                .addSteps(RegisterModelStep.builder().name("Register").modelPackageGroupName("secure-training-models")
+                        .image(trainImage)
+                        .modelDataUrl(PipelineValue.stepProperty("Train", "ModelArtifacts.S3ModelArtifacts")).build())
                 .build();
         var pipeline = new SecureTrainingPipeline("training", SecureTrainingPipelineArgs.builder()
                 .pipelineName("MyModelTrainingPipeline")
                 .description("Pipeline for training and registering an ML model")
                 .definition(definition)
-                // PrivateNetwork is not on main yet: subnets and security groups come from stack config
-                .subnetIds(Output.of(List.of(cfg.requireObject("privateSubnetIds", String[].class))))
-                .securityGroupIds(Output.of(List.of(cfg.requireObject("securityGroupIds", String[].class))))
+                .subnetIds(net.privateSubnetIds())
+                .securityGroupIds(sg.id().applyValue(List::of))
                 .build());
         ctx.export("sagemaker_pipeline_arn", pipeline.pipelineArn());
     }

@@ -15,19 +15,11 @@ import io.github.mlinfra.sagemaker.RegisterModelStep;
 import io.github.mlinfra.sagemaker.TrainingStep;
 import io.github.mlinfra.sagemaker.VpcConfig;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
-    static final String SUBNETS = "[\"subnet-0aaaaaaaaaaaaaaaa\",\"subnet-0bbbbbbbbbbbbbbbb\"]";
-    static final String GROUPS = "[\"sg-0cccccccccccccccc\"]";
-
     static Plan plan() {
-        return PlanEngine.plan(App::stack, PlanOptions.builder()
-                .project("secure-training-pipeline")
-                .config(Map.of("secure-training-pipeline:privateSubnetIds", SUBNETS,
-                        "secure-training-pipeline:securityGroupIds", GROUPS))
-                .build());
+        return PlanEngine.plan(App::stack, PlanOptions.builder().project("secure-training-pipeline").build());
     }
 
     @Test
@@ -40,7 +32,14 @@ class AppTest {
         String key = (String) plan.resource("training-key-key").getOutputs().get("arn");
         var def = PipelineDefinition.parse((String) pipeline.getInputs().get("pipelineDefinition"));
         assertThat(def.allSteps()).extracting(PipelineStep::getName).containsExactly("Preprocess", "Train", "Register");
-        var vpc = VpcConfig.of(List.of("sg-0cccccccccccccccc"), List.of("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"));
+        List<String> subnets = plan.resourcesOfType("aws:ec2/subnet:Subnet").stream().map(r -> r.getId().orElseThrow()).toList();
+        String sg = plan.resource("training-jobs-sg").getId().orElseThrow();
+        assertThat(subnets).isNotEmpty();
+        assertThat(plan.resource("training-jobs-self-in").getInputs()).containsEntry("referencedSecurityGroupId", sg)
+                .doesNotContainKey("cidrIpv4");
+        assertThat(plan.resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"))
+                .noneMatch(r -> "0.0.0.0/0".equals(r.getInputs().get("cidrIpv4")));
+        var vpc = VpcConfig.of(List.of(sg), subnets);
         var pre = (ProcessingStep) def.step("Preprocess").orElseThrow();
         assertThat(pre.getEnableNetworkIsolation()).contains(true);
         assertThat(pre.getEnableInterContainerTrafficEncryption()).contains(true);
