@@ -57,7 +57,7 @@ import javax.annotation.Nullable;
  *     .pipelineName("fraud-training")
  *     .definition(definition)
  *     .subnetIds(network.privateSubnetIds())
- *     .securityGroupIds(network.workloadSecurityGroupId().applyValue(List::of))
+ *     .securityGroupIds(jobSecurityGroup.id().applyValue(List::of))
  *     .build());
  * ctx.export("pipelineArn", pipeline.pipelineArn());
  * }</pre>

@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  *     .pipelineName("fraud-training")
  *     .definition(definition)
  *     .subnetIds(network.privateSubnetIds())
- *     .securityGroupIds(network.workloadSecurityGroupId().applyValue(List::of))
+ *     .securityGroupIds(jobSecurityGroup.id().applyValue(List::of))
  *     .build();
  * }</pre>
  */
