@@ -127,13 +127,6 @@ public final class SecureTrainingPipeline extends ComponentResource {
         String prefix = args.getArtifactPrefix();
         grants.add(store.grantRead(prefix));
         grants.add(store.grantWrite(prefix));
-        grants.add(Grant.of(store.bucketArn().applyValue(arn -> List.of(Statement.builder()
-                .sid("ListArtifactPrefix")
-                .effect(Effect.Allow)
-                .addActions("s3:ListBucket")
-                .addResources(arn)
-                .addConditions(Condition.of("StringLike", "s3:prefix", prefix + "*"))
-                .build()))));
         grants.add(key.grantEncryptDecrypt());
         if (!args.isWaived(Control.SM_JOB_ENCRYPTION)) {
             grants.add(Grant.of(key.keyArn().applyValue(arn -> List.of(Statement.builder()
