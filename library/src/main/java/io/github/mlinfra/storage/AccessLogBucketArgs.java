@@ -137,6 +137,7 @@ public abstract class AccessLogBucketArgs {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         HardenedBucket.checkBucketNaming("AccessLogBucketArgs", getBucketName(), getBucketPrefix());

@@ -160,6 +160,7 @@ public abstract class Retention {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         if (getDays().isPresent() && getYears().isPresent()) {

@@ -172,6 +172,7 @@ public abstract class SecureArtifactBucketArgs {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         String a = "SecureArtifactBucketArgs";

@@ -165,6 +165,7 @@ public abstract class SecureCheckpointBucketArgs {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         String a = "SecureCheckpointBucketArgs";
