@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
@@ -231,6 +232,14 @@ class SecureTrainingPipelineTest {
         assertThat(policy.statement("CreateJobNetworkInterfaces")).isEmpty();
         assertThat(policy.statement("GrantKeyToJobVolumes")).isEmpty();
         assertThat(policy.statement("PullStepImages")).isEmpty();
+        var report = Guard.defaults().check(plan);
+        for (Control c : List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION, Control.SM_INTER_CONTAINER_ENCRYPTION,
+                Control.SM_JOB_IN_VPC)) {
+            assertThat(report.findingsOf(c.id())).as(c.id()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.isSuppressed()).isTrue());
+        }
+        // a waived MLI-SM-11 still caps jobs, at SageMaker's 28-day limit (StoppingCondition is required)
+        assertThat(report.findingsOf(Control.SM_MAX_RUNTIME.id())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.mlinfra.examples.trainingpipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
@@ -57,6 +58,18 @@ class AppTest {
         assertThat(((RegisterModelStep) def.step("Register").orElseThrow()).getModelApprovalStatus()).isEqualTo("PendingManualApproval");
         assertThat(plan.resource("training-key-key").isProtect()).isTrue();
         assertThat(plan.resource("training-artifacts-bucket").isProtect()).isTrue();
+    }
+
+    @Test
+    void guardFindsNothingOpenOnThePipelineRoleKeyOrNetwork() {
+        var report = Guard.defaults().check(plan());
+        // the artifact bucket's own findings belong to the storage components (see the integration report)
+        assertThat(report.openFindings()).filteredOn(f -> !f.getRule().startsWith("MLI-S3-"))
+                .extracting(f -> f.toString()).isEmpty();
+        assertThat(report.findingsOf("MLI-SM-07")).isEmpty();
+        for (String rule : List.of("MLI-SM-07", "MLI-SM-08", "MLI-SM-09", "MLI-SM-10", "MLI-SM-11")) {
+            assertThat(report.getRules()).extracting(r -> r.id()).contains(rule);
+        }
     }
 
     @Test
