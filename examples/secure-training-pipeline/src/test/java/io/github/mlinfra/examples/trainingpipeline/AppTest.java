@@ -1,0 +1,90 @@
+package io.github.mlinfra.examples.trainingpipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mlinfra.guard.Guard;
+import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.plan.Plan;
+import io.github.mlinfra.plan.PlanEngine;
+import io.github.mlinfra.plan.PlanOptions;
+import io.github.mlinfra.policy.PolicyDocument;
+import io.github.mlinfra.policy.Statement;
+import io.github.mlinfra.sagemaker.PipelineDefinition;
+import io.github.mlinfra.sagemaker.PipelineStep;
+import io.github.mlinfra.sagemaker.ProcessingStep;
+import io.github.mlinfra.sagemaker.RegisterModelStep;
+import io.github.mlinfra.sagemaker.TrainingStep;
+import io.github.mlinfra.sagemaker.VpcConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AppTest {
+    static Plan plan() {
+        return PlanEngine.plan(App::stack, PlanOptions.builder().project("secure-training-pipeline").build());
+    }
+
+    @Test
+    void pipelineIsInlineTypedAndEveryJobIsSecured() {
+        Plan plan = plan();
+        var pipeline = plan.resource("training-pipeline");
+        assertThat(pipeline.getInputs()).containsEntry("pipelineName", "MyModelTrainingPipeline")
+                .doesNotContainKey("pipelineDefinitionS3Location");
+        assertThat(plan.getOutputs()).containsEntry("sagemaker_pipeline_arn", pipeline.getOutputs().get("arn"));
+        String key = (String) plan.resource("training-key-key").getOutputs().get("arn");
+        var def = PipelineDefinition.parse((String) pipeline.getInputs().get("pipelineDefinition"));
+        assertThat(def.allSteps()).extracting(PipelineStep::getName).containsExactly("Preprocess", "Train", "Register");
+        List<String> subnets = plan.resourcesOfType("aws:ec2/subnet:Subnet").stream().map(r -> r.getId().orElseThrow()).toList();
+        String sg = plan.resource("training-jobs-sg").getId().orElseThrow();
+        assertThat(subnets).isNotEmpty();
+        assertThat(plan.resource("training-jobs-self-in").getInputs()).containsEntry("referencedSecurityGroupId", sg)
+                .doesNotContainKey("cidrIpv4");
+        assertThat(plan.resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"))
+                .noneMatch(r -> "0.0.0.0/0".equals(r.getInputs().get("cidrIpv4")));
+        var vpc = VpcConfig.of(List.of(sg), subnets);
+        var pre = (ProcessingStep) def.step("Preprocess").orElseThrow();
+        assertThat(pre.getEnableNetworkIsolation()).contains(true);
+        assertThat(pre.getEnableInterContainerTrafficEncryption()).contains(true);
+        assertThat(pre.getOutputKmsKeyId()).contains(key);
+        assertThat(pre.getVolumeKmsKeyId()).contains(key);
+        assertThat(pre.getVpcConfig()).contains(vpc);
+        assertThat(pre.getMaxRuntimeInSeconds()).contains(86_400L);
+        var train = (TrainingStep) def.step("Train").orElseThrow();
+        assertThat(train.getEnableNetworkIsolation()).contains(true);
+        assertThat(train.getEnableInterContainerTrafficEncryption()).contains(true);
+        assertThat(train.getOutputKmsKeyId()).contains(key);
+        assertThat(train.getVolumeKmsKeyId()).contains(key);
+        assertThat(train.getVpcConfig()).contains(vpc);
+        assertThat(train.getMaxRuntimeInSeconds()).contains(86_400L);
+        assertThat(((RegisterModelStep) def.step("Register").orElseThrow()).getModelApprovalStatus()).isEqualTo("PendingManualApproval");
+        assertThat(plan.resource("training-key-key").isProtect()).isTrue();
+        assertThat(plan.resource("training-artifacts-bucket").isProtect()).isTrue();
+    }
+
+    @Test
+    void guardFindsNothingOpenOnThePipelineRoleKeyOrNetwork() {
+        var report = Guard.defaults().check(plan());
+        // the artifact bucket's own findings belong to the storage components (see the integration report)
+        assertThat(report.openFindings()).filteredOn(f -> !f.getRule().startsWith("MLI-S3-"))
+                .extracting(f -> f.toString()).isEmpty();
+        assertThat(report.findingsOf("MLI-SM-07")).isEmpty();
+        for (String rule : List.of("MLI-SM-07", "MLI-SM-08", "MLI-SM-09", "MLI-SM-10", "MLI-SM-11")) {
+            assertThat(report.getRules()).extracting(r -> r.id()).contains(rule);
+        }
+    }
+
+    @Test
+    void roleHasNoManagedPolicyAndNoWildcardActions() {
+        Plan plan = plan();
+        assertThat(plan.resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
+        var policy = PolicyDocument.parse((String) plan.resource("training-role-policy").getInputs().get("policy"));
+        for (Statement s : policy.getStatements()) {
+            assertThat(s.getActions()).noneMatch(Statement::isWildcardAction);
+            if (s.getResources().contains("*")) {
+                assertThat(s.getActions()).allMatch(StarOnlyActions::contains);
+            }
+        }
+        assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).containsExactly(
+                "arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn",
+                "arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-xgboost");
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.mlinfra.sagemaker;
+
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * One input of a processing job: {@code {"InputName": ..., "AppManaged": false, "S3Input":
+ * {"S3Uri": ..., "LocalPath": ..., "S3DataType": "S3Prefix", "S3InputMode": "File"}}}.
+ *
+ * <pre>{@code
+ * ProcessingInput.of("raw", "/opt/ml/processing/input");
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class ProcessingInput {
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9\\-_]{1,256}");
+
+    /**
+     * The input name.
+     *
+     * @return the name
+     */
+    public abstract String getInputName();
+
+    /**
+     * The S3 URI read.
+     *
+     * @return the URI, if set
+     * @defaultValue none: {@link SecureTrainingPipeline} reads {@code s3://<artifact bucket>/<prefix>data/<input name>}
+     */
+    public abstract Optional<PipelineValue> getS3Uri();
+
+    /**
+     * Where the container sees the data, under {@code /opt/ml/processing/}.
+     *
+     * @return the local path
+     */
+    public abstract String getLocalPath();
+
+    /**
+     * The S3 data type.
+     *
+     * @return the type
+     * @defaultValue {@code S3Prefix}
+     */
+    @Value.Default
+    public String getS3DataType() {
+        return "S3Prefix";
+    }
+
+    /**
+     * {@code File} or {@code Pipe}.
+     *
+     * @return the mode
+     * @defaultValue {@code File}
+     */
+    @Value.Default
+    public String getS3InputMode() {
+        return "File";
+    }
+
+    /**
+     * An input with the defaults.
+     *
+     * @param inputName the name
+     * @param localPath the container path
+     * @return the input
+     */
+    public static ProcessingInput of(String inputName, String localPath) {
+        return builder().inputName(inputName).localPath(localPath).build();
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds inputs; {@code build()} validates. */
+    public static final class Builder extends ImmutableProcessingInput.Builder {
+        /** Use {@link ProcessingInput#builder()}. */
+        Builder() {}
+
+        @Override
+        public ProcessingInput build() {
+            return Check.build("ProcessingInput", super::build);
+        }
+    }
+
+    /** Validates on {@code build()}, in the project\'s error format. */
+    @Value.Check
+    protected void check() {
+        Check.matches("ProcessingInput.inputName", getInputName(), NAME, "letters, digits, _ and -");
+        if (!getLocalPath().startsWith("/opt/ml/processing/")) {
+            Check.fail("ProcessingInput.localPath", "outside the processing directory", getLocalPath(), "a path under /opt/ml/processing/");
+        }
+        if (!getS3DataType().matches("S3Prefix|ManifestFile")) {
+            Check.fail("ProcessingInput.s3DataType", "unknown S3 data type", getS3DataType(), "S3Prefix or ManifestFile");
+        }
+        if (!getS3InputMode().matches("File|Pipe")) {
+            Check.fail("ProcessingInput.s3InputMode", "unknown input mode", getS3InputMode(), "File or Pipe");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.mlinfra.sagemaker;
+
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One output of a processing job: {@code {"OutputName": ..., "AppManaged": false, "S3Output":
+ * {"S3Uri": ..., "LocalPath": ..., "S3UploadMode": "EndOfJob"}}}. Read by later steps as
+ * {@code PipelineValue.stepProperty(step, "ProcessingOutputConfig.Outputs['<name>'].S3Output.S3Uri")}.
+ *
+ * <pre>{@code
+ * ProcessingOutput.of("train", "/opt/ml/processing/train");
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class ProcessingOutput {
+
+    /**
+     * The output name.
+     *
+     * @return the name
+     */
+    public abstract String getOutputName();
+
+    /**
+     * The S3 URI written.
+     *
+     * @return the URI, if set
+     * @defaultValue none: {@link SecureTrainingPipeline} writes {@code s3://<artifact bucket>/<prefix><step>/<output name>}
+     */
+    public abstract Optional<PipelineValue> getS3Uri();
+
+    /**
+     * Where the container writes, under {@code /opt/ml/processing/}.
+     *
+     * @return the local path
+     */
+    public abstract String getLocalPath();
+
+    /**
+     * {@code EndOfJob} or {@code Continuous}.
+     *
+     * @return the mode
+     * @defaultValue {@code EndOfJob}
+     */
+    @Value.Default
+    public String getS3UploadMode() {
+        return "EndOfJob";
+    }
+
+    /**
+     * An output with the defaults.
+     *
+     * @param outputName the name
+     * @param localPath the container path
+     * @return the output
+     */
+    public static ProcessingOutput of(String outputName, String localPath) {
+        return builder().outputName(outputName).localPath(localPath).build();
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds outputs; {@code build()} validates. */
+    public static final class Builder extends ImmutableProcessingOutput.Builder {
+        /** Use {@link ProcessingOutput#builder()}. */
+        Builder() {}
+
+        @Override
+        public ProcessingOutput build() {
+            return Check.build("ProcessingOutput", super::build);
+        }
+    }
+
+    /** Validates on {@code build()}, in the project\'s error format. */
+    @Value.Check
+    protected void check() {
+        Check.matches("ProcessingOutput.outputName", getOutputName(), ProcessingInput.NAME, "letters, digits, _ and -");
+        if (!getLocalPath().startsWith("/opt/ml/processing/")) {
+            Check.fail("ProcessingOutput.localPath", "outside the processing directory", getLocalPath(), "a path under /opt/ml/processing/");
+        }
+        if (!getS3UploadMode().matches("EndOfJob|Continuous")) {
+            Check.fail("ProcessingOutput.s3UploadMode", "unknown upload mode", getS3UploadMode(), "EndOfJob or Continuous");
+        }
+    }
+}

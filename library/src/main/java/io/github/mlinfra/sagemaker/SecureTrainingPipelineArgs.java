@@ -1,0 +1,288 @@
+package io.github.mlinfra.sagemaker;
+
+import com.pulumi.core.Output;
+import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.Waivers;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * Arguments of a {@link SecureTrainingPipeline}: the pipeline name, its typed definition (steps
+ * without security settings: the component adds them) and where its jobs run. Every control is
+ * on by default; weaken one with {@link Builder#waive(Control, String)}.
+ *
+ * <pre>{@code
+ * SecureTrainingPipelineArgs.builder()
+ *     .pipelineName("fraud-training")
+ *     .definition(definition)
+ *     .subnetIds(network.privateSubnetIds())
+ *     .securityGroupIds(jobSecurityGroup.id().applyValue(List::of))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@MlInfraStyle
+public abstract class SecureTrainingPipelineArgs {
+    /** The controls a SecureTrainingPipeline implements and may waive. */
+    public static final List<Control> CONTROLS = List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION,
+            Control.SM_INTER_CONTAINER_ENCRYPTION, Control.SM_JOB_IN_VPC, Control.SM_MAX_RUNTIME);
+    /** SageMaker's pipeline name rule. */
+    static final Pattern PIPELINE_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}");
+    /** An ECR image URI: {@code <account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@sha256:<digest>]}. */
+    static final Pattern ECR_IMAGE = Pattern.compile(
+            "(\\d{12})\\.dkr\\.ecr\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.amazonaws\\.com(?:\\.cn)?/"
+                    + "([a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?");
+    /** A SageMaker ML instance type. */
+    static final Pattern ML_INSTANCE = Pattern.compile("ml\\.[a-z0-9-]+\\.[a-z0-9-]+");
+    static final String ECR_EXPECTED = "an ECR image URI \"<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@sha256:<digest>]\"";
+
+    /**
+     * The pipeline name: letters, digits and single hyphens, 1 to 256 characters
+     * ({@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$}).
+     *
+     * @return the name
+     */
+    public abstract String getPipelineName();
+
+    /**
+     * The display name shown in SageMaker Studio.
+     *
+     * @return the display name
+     * @defaultValue the pipeline name
+     */
+    @Value.Default
+    public String getDisplayName() {
+        return getPipelineName();
+    }
+
+    /**
+     * The pipeline description.
+     *
+     * @return the description
+     * @defaultValue {@code "mlinfra secure training pipeline"}
+     */
+    @Value.Default
+    public String getDescription() {
+        return "mlinfra secure training pipeline";
+    }
+
+    /**
+     * The pipeline definition. Leave each step's role, KMS keys, VPC config, network isolation,
+     * inter-container encryption and output S3 URIs unset: the component sets them. A step may
+     * set a shorter {@code maxRuntimeInSeconds} than {@link #getMaxRuntimeSeconds()}.
+     *
+     * @return the definition
+     */
+    public abstract PipelineDefinition getDefinition();
+
+    /**
+     * Subnets the jobs run in (private subnets, e.g. {@code PrivateNetwork.privateSubnetIds()}).
+     * Required unless MLI-SM-10 is waived; validated when it resolves (1 to 16 {@code subnet-} ids).
+     *
+     * @return the subnet ids
+     * @defaultValue none: required while MLI-SM-10 is on
+     */
+    public abstract Optional<Output<List<String>>> getSubnetIds();
+
+    /**
+     * Security groups of the jobs (a workload group without open ingress). Required unless
+     * MLI-SM-10 is waived; validated when it resolves (1 to 5 {@code sg-} ids).
+     *
+     * @return the security group ids
+     * @defaultValue none: required while MLI-SM-10 is on
+     */
+    public abstract Optional<Output<List<String>>> getSecurityGroupIds();
+
+    /**
+     * The maximum runtime of each training and processing job, in seconds (1 to 2419200, the
+     * 28-day SageMaker limit). A step's own {@code maxRuntimeInSeconds} wins.
+     *
+     * @return the runtime
+     * @defaultValue 86400 (24 hours): a runaway job stops within a day (MLI-SM-11)
+     */
+    @Value.Default
+    public long getMaxRuntimeSeconds() {
+        return 86_400L;
+    }
+
+    /**
+     * The key prefix in the artifact bucket this pipeline reads and writes; the role is granted
+     * this prefix only.
+     *
+     * @return the prefix (ends with {@code /})
+     * @defaultValue {@code <pipelineName>/}
+     */
+    @Value.Default
+    public String getArtifactPrefix() {
+        return getPipelineName() + "/";
+    }
+
+    /**
+     * Tags on the pipeline, key, bucket and role.
+     *
+     * @return the tags
+     */
+    public abstract Map<String, String> getTags();
+
+    /**
+     * Controls turned off, each with its justification: MLI-SM-07 (network isolation),
+     * MLI-SM-08 (KMS keys on job outputs and volumes), MLI-SM-09 (inter-container encryption),
+     * MLI-SM-10 (jobs in a VPC), MLI-SM-11 (the runtime cap becomes SageMaker's 28-day maximum).
+     *
+     * @return the waivers
+     * @defaultValue none: every control on
+     */
+    public abstract List<Waiver> getWaivers();
+
+    /**
+     * Whether a control is waived.
+     *
+     * @param control the control
+     * @return true when waived
+     */
+    public boolean isWaived(Control control) {
+        return Waivers.waived(getWaivers(), control);
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link SecureTrainingPipelineArgs}; {@code build()} validates. */
+    public static final class Builder extends ImmutableSecureTrainingPipelineArgs.Builder {
+        /** Use {@link SecureTrainingPipelineArgs#builder()}. */
+        Builder() {}
+
+        /**
+         * Turns a control off, with a written justification (at least a sentence).
+         *
+         * @param control one of {@link SecureTrainingPipelineArgs#CONTROLS}
+         * @param justification why
+         * @return this builder
+         */
+        public Builder waive(Control control, String justification) {
+            addWaivers(Waiver.of(control, justification));
+            return this;
+        }
+
+        @Override
+        public SecureTrainingPipelineArgs build() {
+            return Check.build("SecureTrainingPipelineArgs", super::build);
+        }
+    }
+
+    /**
+     * Parses an ECR image URI.
+     *
+     * @param image the URI
+     * @return the match (group 1 account, 2 region, 3 repository), if it is one
+     */
+    static Optional<Matcher> ecr(String image) {
+        Matcher m = ECR_IMAGE.matcher(image);
+        return m.matches() ? Optional.of(m) : Optional.empty();
+    }
+
+    /** Validates on {@code build()}, in the project\'s error format. */
+    @Value.Check
+    protected void check() {
+        String a = "SecureTrainingPipelineArgs";
+        Check.matches(a + ".pipelineName", getPipelineName(), PIPELINE_NAME,
+                "letters, digits and hyphens, starting and ending with a letter or digit (1 to 256 characters)");
+        if (getDisplayName().isBlank() || getDisplayName().length() > 256) {
+            Check.fail(a + ".displayName", "empty or longer than 256 characters", getDisplayName(), "1 to 256 characters");
+        }
+        if (getDescription().length() > 3072) {
+            Check.fail(a + ".description", "longer than 3072 characters", getDescription().length(), "at most 3072 characters");
+        }
+        Check.range(a + ".maxRuntimeSeconds", getMaxRuntimeSeconds(), 1, Steps.MAX_RUNTIME_LIMIT, "seconds");
+        String p = getArtifactPrefix();
+        if (p.startsWith("/") || !p.endsWith("/") || p.contains("*") || p.contains("?") || p.length() > 512) {
+            Check.fail(a + ".artifactPrefix", "malformed", p, "a key prefix ending with \"/\", not starting with \"/\", without * or ?");
+        }
+        Waivers.checkApplicable(a, getWaivers(), CONTROLS);
+        if (!isWaived(Control.SM_JOB_IN_VPC)) {
+            if (getSubnetIds().isEmpty()) {
+                throw new InvalidArgsException(a + ".subnetIds", "required while jobs run in a VPC (" + Control.SM_JOB_IN_VPC.id() + ")",
+                        "nothing", "private subnet ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
+            }
+            if (getSecurityGroupIds().isEmpty()) {
+                throw new InvalidArgsException(a + ".securityGroupIds", "required while jobs run in a VPC (" + Control.SM_JOB_IN_VPC.id() + ")",
+                        "nothing", "security group ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
+            }
+        }
+        PipelineDefinition def = getDefinition();
+        for (PipelineStep s : def.allSteps()) {
+            String where = a + ".definition.steps[" + s.getName() + "]";
+            if (s instanceof TrainingStep t) {
+                checkInstanceType(where, t.getInstanceType(), def);
+                checkImage(where + ".trainingImage", t.getTrainingImage());
+                checkUnset(where, "roleArn", t.getRoleArn());
+                checkUnset(where, "outputKmsKeyId", t.getOutputKmsKeyId());
+                checkUnset(where, "volumeKmsKeyId", t.getVolumeKmsKeyId());
+                checkUnset(where, "vpcConfig", t.getVpcConfig());
+                checkFlag(where, "enableNetworkIsolation", t.getEnableNetworkIsolation(), Control.SM_NETWORK_ISOLATION);
+                checkFlag(where, "enableInterContainerTrafficEncryption", t.getEnableInterContainerTrafficEncryption(),
+                        Control.SM_INTER_CONTAINER_ENCRYPTION);
+            } else if (s instanceof ProcessingStep ps) {
+                checkInstanceType(where, ps.getInstanceType(), def);
+                checkImage(where + ".imageUri", ps.getImageUri());
+                checkUnset(where, "roleArn", ps.getRoleArn());
+                checkUnset(where, "outputKmsKeyId", ps.getOutputKmsKeyId());
+                checkUnset(where, "volumeKmsKeyId", ps.getVolumeKmsKeyId());
+                checkUnset(where, "vpcConfig", ps.getVpcConfig());
+                checkFlag(where, "enableNetworkIsolation", ps.getEnableNetworkIsolation(), Control.SM_NETWORK_ISOLATION);
+                checkFlag(where, "enableInterContainerTrafficEncryption", ps.getEnableInterContainerTrafficEncryption(),
+                        Control.SM_INTER_CONTAINER_ENCRYPTION);
+            } else if (s instanceof RegisterModelStep r) {
+                checkImage(where + ".image", r.getImage());
+            }
+        }
+    }
+
+    private void checkInstanceType(String where, PipelineValue type, PipelineDefinition def) {
+        Optional<String> literal = type.literal().or(() -> type.parameterName().flatMap(def::parameter)
+                .flatMap(PipelineParameter::getDefaultValue).map(String::valueOf));
+        literal.ifPresent(t -> {
+            if (!ML_INSTANCE.matcher(t).matches()) {
+                Check.fail(where + ".instanceType", "not a SageMaker ML instance type", t, "\"ml.<family>.<size>\" such as \"ml.m5.xlarge\"");
+            }
+        });
+    }
+
+    private void checkImage(String where, PipelineValue image) {
+        if (isWaived(Control.SM_NETWORK_ISOLATION)) {
+            return;
+        }
+        Optional<String> literal = image.literal();
+        if (literal.isEmpty() || ecr(literal.get()).isEmpty()) {
+            Check.fail(where, "not an ECR image URI while network isolation (" + Control.SM_NETWORK_ISOLATION.id() + ") is on",
+                    literal.isPresent() ? literal.get() : image.toString(), ECR_EXPECTED);
+        }
+    }
+
+    private static void checkUnset(String where, String attribute, Optional<?> value) {
+        value.ifPresent(v -> Check.fail(where + "." + attribute, "set by SecureTrainingPipeline; leave it unset",
+                v instanceof String ? v : String.valueOf(v), "no value"));
+    }
+
+    private void checkFlag(String where, String attribute, Optional<Boolean> flag, Control control) {
+        if (flag.isPresent() && !flag.get() && !isWaived(control)) {
+            Check.fail(where + "." + attribute, "off without a waiver of " + control.id(), false,
+                    "true, or waive(Control." + control.name() + ", \"<why>\")");
+        }
+    }
+}

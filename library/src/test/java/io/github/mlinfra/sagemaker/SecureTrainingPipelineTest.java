@@ -1,0 +1,294 @@
+package io.github.mlinfra.sagemaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.core.Output;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.guard.Guard;
+import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.plan.Plan;
+import io.github.mlinfra.plan.PlanEngine;
+import io.github.mlinfra.plan.PlanException;
+import io.github.mlinfra.plan.PlannedResource;
+import io.github.mlinfra.policy.PolicyDocument;
+import io.github.mlinfra.policy.Statement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecureTrainingPipelineTest {
+    static final List<String> SUBNETS = List.of("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb");
+    static final List<String> GROUPS = List.of("sg-0cccccccccccccccc");
+    static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/";
+
+    static PipelineDefinition definition() {
+        return PipelineDefinition.builder()
+                .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.p3.2xlarge"))
+                .addSteps(ProcessingStep.builder().name("Preprocess")
+                        .imageUri(ECR + "preprocess:2.1")
+                        .instanceType("ml.m5.xlarge")
+                        .addInputs(ProcessingInput.of("raw", "/opt/ml/processing/input"))
+                        .addOutputs(ProcessingOutput.of("train", "/opt/ml/processing/train"))
+                        .build())
+                .addSteps(TrainingStep.builder().name("Train")
+                        .trainingImage(ECR + "team/trainer@sha256:" + "a".repeat(64))
+                        .instanceType(PipelineValue.parameter("TrainingInstanceType"))
+                        .instanceCount(2)
+                        .addInputs(TrainingChannel.of("train",
+                                PipelineValue.stepProperty("Preprocess", "ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri")))
+                        .maxRuntimeInSeconds(7200L)
+                        .build())
+                .addSteps(RegisterModelStep.builder().name("Register")
+                        .modelPackageGroupName("Fraud-Detector")
+                        .image(ECR + "inference:1.0")
+                        .modelDataUrl(PipelineValue.stepProperty("Train", "ModelArtifacts.S3ModelArtifacts"))
+                        .build())
+                .build();
+    }
+
+    static SecureTrainingPipelineArgs.Builder args() {
+        return SecureTrainingPipelineArgs.builder()
+                .pipelineName("fraud-training")
+                .definition(definition())
+                .subnetIds(Output.of(SUBNETS))
+                .securityGroupIds(Output.of(GROUPS));
+    }
+
+    @Test
+    void defaultsAreSecureAndDocumented() {
+        var a = args().build();
+        assertThat(a.getMaxRuntimeSeconds()).isEqualTo(86_400L);
+        assertThat(a.getArtifactPrefix()).isEqualTo("fraud-training/");
+        assertThat(a.getDisplayName()).isEqualTo("fraud-training");
+        assertThat(a.getDescription()).isEqualTo("mlinfra secure training pipeline");
+        assertThat(a.getWaivers()).isEmpty();
+        assertThat(SecureTrainingPipelineArgs.CONTROLS).extracting(Control::id)
+                .containsExactly("MLI-SM-07", "MLI-SM-08", "MLI-SM-09", "MLI-SM-10", "MLI-SM-11");
+    }
+
+    @Test
+    void everyJobStepGetsTheSecureDefaults() {
+        Plan plan = PlanEngine.plan(ctx -> {
+            var p = new SecureTrainingPipeline("train", args().build());
+            ctx.export("pipelineArn", p.pipelineArn());
+        });
+        PlannedResource pipeline = plan.resource("train-pipeline");
+        assertThat(pipeline.getType()).isEqualTo("aws:sagemaker/pipeline:Pipeline");
+        assertThat(pipeline.getInputs()).containsEntry("pipelineName", "fraud-training")
+                .containsEntry("pipelineDisplayName", "fraud-training")
+                .doesNotContainKey("pipelineDefinitionS3Location");
+        String roleArn = (String) plan.resource("train-role-role").getOutputs().get("arn");
+        String keyArn = (String) plan.resource("train-key-key").getOutputs().get("arn");
+        assertThat(pipeline.getInputs()).containsEntry("roleArn", roleArn);
+        assertThat(plan.getOutputs().get("pipelineArn")).isEqualTo(pipeline.getOutputs().get("arn"));
+        String bucket = (String) plan.resource("train-artifacts-bucket").getOutputs().get("bucket");
+
+        var def = PipelineDefinition.parse((String) pipeline.getInputs().get("pipelineDefinition"));
+        var pre = (ProcessingStep) def.step("Preprocess").orElseThrow();
+        assertThat(pre.getRoleArn()).contains(roleArn);
+        assertThat(pre.getOutputKmsKeyId()).contains(keyArn);
+        assertThat(pre.getVolumeKmsKeyId()).contains(keyArn);
+        assertThat(pre.getEnableNetworkIsolation()).contains(true);
+        assertThat(pre.getEnableInterContainerTrafficEncryption()).contains(true);
+        assertThat(pre.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(pre.getMaxRuntimeInSeconds()).contains(86_400L);
+        assertThat(pre.getInputs().get(0).getS3Uri()).contains(PipelineValue.of("s3://" + bucket + "/fraud-training/data/raw"));
+        assertThat(pre.getOutputs().get(0).getS3Uri()).contains(PipelineValue.of("s3://" + bucket + "/fraud-training/Preprocess/train"));
+
+        var train = (TrainingStep) def.step("Train").orElseThrow();
+        assertThat(train.getInstanceCount()).isEqualTo(PipelineValue.of(2));
+        assertThat(train.getRoleArn()).contains(roleArn);
+        assertThat(train.getOutputKmsKeyId()).contains(keyArn);
+        assertThat(train.getVolumeKmsKeyId()).contains(keyArn);
+        assertThat(train.getEnableNetworkIsolation()).contains(true);
+        assertThat(train.getEnableInterContainerTrafficEncryption()).contains(true);
+        assertThat(train.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(train.getMaxRuntimeInSeconds()).contains(7200L);
+        assertThat(train.getOutputS3Path()).contains(PipelineValue.of("s3://" + bucket + "/fraud-training/Train"));
+        assertThat(def.step("Register")).contains(definition().step("Register").orElseThrow());
+    }
+
+    @Test
+    void stepsNestedInConditionBranchesAreSecuredToo() {
+        var base = definition();
+        var retrain = TrainingStep.builder().name("Retrain").trainingImage(ECR + "team/trainer:2").instanceType("ml.m5.large")
+                .addInputs(TrainingChannel.of("train", PipelineValue.of("s3://elsewhere/train/"))).build();
+        var def = PipelineDefinition.builder().from(base)
+                .addSteps(ConditionStep.builder().name("Check")
+                        .addConditions(PipelineCondition.of(PipelineCondition.Type.GreaterThan,
+                                PipelineValue.stepProperty("Train", "FinalMetricDataList['validation:auc'].Value"), PipelineValue.of(0.8)))
+                        .addElseSteps(retrain).build())
+                .build();
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("n", args().pipelineName("nested").definition(def).build()));
+        var back = PipelineDefinition.parse((String) plan.resource("n-pipeline").getInputs().get("pipelineDefinition"));
+        var nested = (TrainingStep) back.step("Retrain").orElseThrow();
+        assertThat(nested.getEnableNetworkIsolation()).contains(true);
+        assertThat(nested.getEnableInterContainerTrafficEncryption()).contains(true);
+        assertThat(nested.getVolumeKmsKeyId()).contains((String) plan.resource("n-key-key").getOutputs().get("arn"));
+        assertThat(nested.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(nested.getMaxRuntimeInSeconds()).contains(86_400L);
+        assertThat(((ConditionStep) back.step("Check").orElseThrow()).getElseSteps()).containsExactly(nested);
+    }
+
+    @Test
+    void roleIsLeastPrivilege() {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().build()));
+        var policy = PolicyDocument.parse((String) plan.resource("train-role-policy").getInputs().get("policy"));
+        for (Statement s : policy.getStatements()) {
+            assertThat(s.getActions()).noneMatch(Statement::isWildcardAction);
+            if (s.getResources().contains("*")) {
+                assertThat(s.getActions()).allMatch(StarOnlyActions::contains);
+            }
+        }
+        assertThat(policy.toJson()).doesNotContain("AmazonSageMakerFullAccess").doesNotContain("sagemaker:*");
+        assertThat(plan.resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
+        String p = "arn:aws:";
+        String acct = ":us-east-1:123456789012:";
+        assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).containsExactly(
+                p + "ecr" + acct + "repository/preprocess", p + "ecr" + acct + "repository/team/trainer");
+        assertThat(policy.statement("EcrLogin").orElseThrow().getActions()).containsExactly("ecr:GetAuthorizationToken");
+        assertThat(policy.statement("WriteJobLogs").orElseThrow().getResources()).containsExactly(
+                p + "logs" + acct + "log-group:/aws/sagemaker/*", p + "logs" + acct + "log-group:/aws/sagemaker/*:log-stream:*");
+        assertThat(policy.statement("RunTrainingJobs").orElseThrow().getResources()).containsExactly(p + "sagemaker" + acct + "training-job/*");
+        assertThat(policy.statement("RunProcessingJobs").orElseThrow().getActions()).containsExactly(
+                "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob");
+        assertThat(policy.statement("RegisterModelPackages").orElseThrow().getResources()).containsExactly(
+                p + "sagemaker" + acct + "model-package/fraud-detector/*", p + "sagemaker" + acct + "model-package-group/fraud-detector");
+        assertThat(policy.statement("TagPipelineResources").orElseThrow().getActions()).containsExactly("sagemaker:AddTags");
+        assertThat(policy.statement("CreateJobNetworkInterfaces").orElseThrow().getResources()).containsExactly(
+                p + "ec2" + acct + "network-interface/*", p + "ec2" + acct + "subnet/subnet-0aaaaaaaaaaaaaaaa",
+                p + "ec2" + acct + "subnet/subnet-0bbbbbbbbbbbbbbbb", p + "ec2" + acct + "security-group/sg-0cccccccccccccccc");
+        String keyArn = (String) plan.resource("train-key-key").getOutputs().get("arn");
+        assertThat(policy.statement("UseKey").orElseThrow().getResources()).containsExactly(keyArn);
+        assertThat(policy.statement("GrantKeyToJobVolumes").orElseThrow().getResources()).containsExactly(keyArn);
+        String bucketArn = (String) plan.resource("train-artifacts-bucket").getOutputs().get("arn");
+        assertThat(policy.getStatements()).anySatisfy(s -> assertThat(s.getResources()).contains(bucketArn + "/fraud-training/*"));
+        assertThat(policy.getStatements()).allSatisfy(s -> assertThat(s.getResources())
+                .noneMatch(r -> r.startsWith(bucketArn + "/") && !r.startsWith(bucketArn + "/fraud-training/")));
+        assertThat(policy.getStatements()).filteredOn(s -> s.getActions().contains("s3:ListBucket")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.getConditions()).singleElement()
+                        .satisfies(c -> assertThat(c.getValues()).containsExactly("fraud-training/*")));
+
+        var pass = PolicyDocument.parse((String) plan.resource("train-pass-role").getInputs().get("policy"));
+        assertThat(pass.getStatements()).singleElement().satisfies(s -> {
+            assertThat(s.getActions()).containsExactly("iam:PassRole");
+            assertThat(s.getResources()).containsExactly((String) plan.resource("train-role-role").getOutputs().get("arn"));
+            assertThat(s.getConditions()).singleElement().satisfies(c -> {
+                assertThat(c.getKey()).isEqualTo("iam:PassedToService");
+                assertThat(c.getValues()).containsExactly("sagemaker.amazonaws.com");
+            });
+        });
+    }
+
+    static JsonNode golden(String name) throws IOException {
+        try (InputStream in = SecureTrainingPipelineTest.class.getResourceAsStream("/golden/" + name)) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void goldenRolePolicyAndDefinition() throws IOException {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().build()));
+        var m = new ObjectMapper();
+        assertThat(m.readTree((String) plan.resource("train-role-policy").getInputs().get("policy")))
+                .isEqualTo(golden("secure-training-pipeline-role-policy.json"));
+        assertThat(m.readTree((String) plan.resource("train-pipeline").getInputs().get("pipelineDefinition")))
+                .isEqualTo(golden("secure-training-pipeline-definition.json"));
+    }
+
+    @Test
+    void waiversTurnControlsOffAndTravelWithThePlan() {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("lab", SecureTrainingPipelineArgs.builder()
+                .pipelineName("lab")
+                .definition(PipelineDefinition.builder().addSteps(TrainingStep.builder().name("Train")
+                        .trainingImage("public.ecr.aws/lab/trainer:1").instanceType("ml.m5.large")
+                        .addInputs(TrainingChannel.of("train", PipelineValue.of("s3://lab-data/train/"))).build()).build())
+                .waive(Control.SM_NETWORK_ISOLATION, "The lab image downloads its tokenizer at start-up from the hub.")
+                .waive(Control.SM_JOB_ENCRYPTION, "Public benchmark data only; nothing confidential is produced here.")
+                .waive(Control.SM_INTER_CONTAINER_ENCRYPTION, "Single-instance job; no traffic between containers exists.")
+                .waive(Control.SM_JOB_IN_VPC, "Sandbox account without a VPC; jobs are isolated per account.")
+                .waive(Control.SM_MAX_RUNTIME, "Long benchmark runs are watched by the on-call scientist daily.")
+                .build()));
+        var pipeline = plan.resource("lab-pipeline");
+        var train = (TrainingStep) PipelineDefinition.parse((String) pipeline.getInputs().get("pipelineDefinition"))
+                .step("Train").orElseThrow();
+        assertThat(train.getEnableNetworkIsolation()).contains(false);
+        assertThat(train.getEnableInterContainerTrafficEncryption()).contains(false);
+        assertThat(train.getOutputKmsKeyId()).isEmpty();
+        assertThat(train.getVolumeKmsKeyId()).isEmpty();
+        assertThat(train.getVpcConfig()).isEmpty();
+        assertThat(train.getMaxRuntimeInSeconds()).contains(2_419_200L);
+        assertThat(pipeline.getWaivers()).extracting(w -> w.getControl()).containsExactlyInAnyOrderElementsOf(SecureTrainingPipelineArgs.CONTROLS);
+        assertThat(plan.resource("lab").getWaivers()).hasSize(5);
+        @SuppressWarnings("unchecked")
+        Map<String, String> tags = (Map<String, String>) pipeline.getInputs().get("tags");
+        assertThat(tags).containsEntry("mlinfra:waiver:MLI-SM-10", "Sandbox account without a VPC; jobs are isolated per account.");
+        var policy = PolicyDocument.parse((String) plan.resource("lab-role-policy").getInputs().get("policy"));
+        assertThat(policy.statement("CreateJobNetworkInterfaces")).isEmpty();
+        assertThat(policy.statement("GrantKeyToJobVolumes")).isEmpty();
+        assertThat(policy.statement("PullStepImages")).isEmpty();
+        var report = Guard.defaults().check(plan);
+        for (Control c : List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION, Control.SM_INTER_CONTAINER_ENCRYPTION,
+                Control.SM_JOB_IN_VPC)) {
+            assertThat(report.findingsOf(c.id())).as(c.id()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.isSuppressed()).isTrue());
+        }
+        // a waived MLI-SM-11 still caps jobs, at SageMaker's 28-day limit (StoppingCondition is required)
+        assertThat(report.findingsOf(Control.SM_MAX_RUNTIME.id())).isEmpty();
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingIsRegistered() {
+        assertThatThrownBy(() -> args().pipelineName("-fraud").build())
+                .hasMessage("SecureTrainingPipelineArgs.pipelineName: malformed; got \"-fraud\"; expected letters, digits and hyphens, "
+                        + "starting and ending with a letter or digit (1 to 256 characters)");
+        assertThatThrownBy(() -> args().pipelineName("fraud_training").build())
+                .hasMessageStartingWith("SecureTrainingPipelineArgs.pipelineName: malformed; got \"fraud_training\"");
+        assertThatThrownBy(() -> args().maxRuntimeSeconds(0).build())
+                .hasMessage("SecureTrainingPipelineArgs.maxRuntimeSeconds: outside the allowed range; got 0; expected 1 to 2419200 seconds");
+        assertThatThrownBy(() -> args().maxRuntimeSeconds(2_419_201L).build())
+                .hasMessage("SecureTrainingPipelineArgs.maxRuntimeSeconds: outside the allowed range; got 2419201; expected 1 to 2419200 seconds");
+        var def = definition();
+        assertThatThrownBy(() -> args().definition(PipelineDefinition.builder().from(def)
+                .parameters(List.of(PipelineParameter.string("TrainingInstanceType", "p3.2xlarge"))).build()).build())
+                .hasMessage("SecureTrainingPipelineArgs.definition.steps[Train].instanceType: not a SageMaker ML instance type; "
+                        + "got \"p3.2xlarge\"; expected \"ml.<family>.<size>\" such as \"ml.m5.xlarge\"");
+        var dockerHub = PipelineDefinition.builder().addSteps(TrainingStep.builder().name("Train")
+                .trainingImage("docker.io/library/python:3.12").instanceType("ml.m5.large").build()).build();
+        assertThatThrownBy(() -> args().definition(dockerHub).build())
+                .hasMessage("SecureTrainingPipelineArgs.definition.steps[Train].trainingImage: not an ECR image URI while network "
+                        + "isolation (MLI-SM-07) is on; got \"docker.io/library/python:3.12\"; expected "
+                        + "an ECR image URI \"<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@sha256:<digest>]\"");
+        var off = PipelineDefinition.builder().addSteps(TrainingStep.builder().name("Train")
+                .trainingImage(ECR + "t:1").instanceType("ml.m5.large").enableNetworkIsolation(false).build()).build();
+        assertThatThrownBy(() -> args().definition(off).build())
+                .hasMessage("SecureTrainingPipelineArgs.definition.steps[Train].enableNetworkIsolation: off without a waiver of "
+                        + "MLI-SM-07; got false; expected true, or waive(Control.SM_NETWORK_ISOLATION, \"<why>\")");
+        assertThatThrownBy(() -> SecureTrainingPipelineArgs.builder().pipelineName("p").definition(def).build())
+                .hasMessage("SecureTrainingPipelineArgs.subnetIds: required while jobs run in a VPC (MLI-SM-10); got nothing; "
+                        + "expected private subnet ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
+        assertThatThrownBy(() -> args().waive(Control.S3_TLS_ONLY, "Not a control of this component at all, surely.").build())
+                .hasMessageStartingWith("SecureTrainingPipelineArgs.waivers: control MLI-S3-03 does not apply here");
+        // nothing registered: the plan fails in build(), before the component exists
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args().maxRuntimeSeconds(-1).build())))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("SecureTrainingPipelineArgs.maxRuntimeSeconds: outside the allowed range; got -1");
+    }
+
+    @Test
+    void outputIdsAreValidatedWhenTheyResolve() {
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args()
+                .subnetIds(Output.of(List.of("vpc-0123456789abcdef0"))).build())))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("SecureTrainingPipelineArgs.subnetIds: malformed; got \"vpc-0123456789abcdef0\"; expected \"subnet-…\" ids");
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args()
+                .securityGroupIds(Output.of(List.of())).build())))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("SecureTrainingPipelineArgs.securityGroupIds: wrong number of ids; got []; expected 1 to 5 \"sg-…\" ids");
+    }
+}
