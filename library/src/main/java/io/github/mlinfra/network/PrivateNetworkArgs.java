@@ -312,6 +312,7 @@ public abstract class PrivateNetworkArgs {
         }
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         Waivers.checkApplicable("PrivateNetworkArgs", getWaivers(), CONTROLS);

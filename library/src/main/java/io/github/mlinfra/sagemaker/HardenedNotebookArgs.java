@@ -288,6 +288,7 @@ public abstract class HardenedNotebookArgs {
         Check.matches(argument, name, NOTEBOOK_NAME, "1 to 63 letters, digits and hyphens, starting and ending with a letter or digit");
     }
 
+    /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
         Waivers.checkApplicable("HardenedNotebookArgs", getWaivers(), CONTROLS);
