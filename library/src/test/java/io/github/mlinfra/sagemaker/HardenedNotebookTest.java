@@ -170,4 +170,28 @@ class HardenedNotebookTest {
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("bad_name", HardenedNotebookArgsTest.base().build())))
                 .hasMessageContaining("HardenedNotebook.name: malformed; got \"bad_name\"");
     }
+
+    @Test
+    void rolePolicyMatchesGoldenAndChildUrnsArePinned() throws Exception {
+        Plan plan = defaultPlan();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = getClass().getResourceAsStream("/golden/hardened-notebook-role-policy.json")) {
+            assertThat(in).isNotNull();
+            assertThat(mapper.readTree((String) plan.resource("research-role-policy").getInputs().get("policy")))
+                    .isEqualTo(mapper.readTree(in));
+        }
+        String base = "urn:pulumi:dev::mlinfra::mlinfra:sagemaker:HardenedNotebook";
+        assertThat(plan.resource("research").getUrn()).isEqualTo(base + "::research");
+        assertThat(plan.resource("research-notebook").getUrn())
+                .isEqualTo(base + "$aws:sagemaker/notebookInstance:NotebookInstance::research-notebook");
+        assertThat(plan.resource("research-lifecycle").getUrn()).isEqualTo(base
+                + "$aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration::research-lifecycle");
+        assertThat(plan.resource("research-sg").getUrn()).isEqualTo(base + "$aws:ec2/securityGroup:SecurityGroup::research-sg");
+        assertThat(plan.resource("research-https-s3").getUrn())
+                .isEqualTo(base + "$aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule::research-https-s3");
+        assertThat(plan.resource("research-role-role").getUrn())
+                .isEqualTo(base + "$mlinfra:iam:ServiceRole$aws:iam/role:Role::research-role-role");
+        assertThat(plan.resource("research-key-key").getUrn())
+                .isEqualTo(base + "$mlinfra:kms:ManagedKey$aws:kms/key:Key::research-key-key");
+    }
 }
