@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.internal.Check;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,14 +151,12 @@ final class PolicyJson {
                 throw new InvalidArgsException(where + ".conditions", "not an object", Check.show(cond.toString()),
                         "{\"<operator>\": {\"<key>\": value(s)}}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> ops = cond.fields(); ops.hasNext(); ) {
-                var op = ops.next();
+            for (Map.Entry<String, JsonNode> op : cond.properties()) {
                 if (!op.getValue().isObject()) {
                     throw new InvalidArgsException(where + ".conditions." + op.getKey(), "not an object",
                             Check.show(op.getValue().toString()), "{\"<key>\": value(s)}");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
-                    var k = keys.next();
+                for (Map.Entry<String, JsonNode> k : op.getValue().properties()) {
                     b.addConditions(Condition.of(op.getKey(), k.getKey(),
                             strings(where + ".conditions." + op.getKey() + "." + k.getKey(), k.getValue())));
                 }
@@ -177,7 +174,7 @@ final class PolicyJson {
                     "\"*\" or {\"AWS\"|\"Service\"|\"Federated\"|\"CanonicalUser\": id(s)}");
         }
         Map<String, List<String>> ids = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> ids.put(e.getKey(), strings(where + "." + e.getKey(), e.getValue())));
+        n.properties().forEach(e -> ids.put(e.getKey(), strings(where + "." + e.getKey(), e.getValue())));
         return Check.build("Principal", () -> Principal.builder().putAllIdentifiers(ids).build());
     }
 

@@ -95,7 +95,7 @@ class PolicyDocumentTest {
     private static JsonNode normalized(JsonNode n) {
         if (n.isObject()) {
             var o = JSON.createObjectNode();
-            n.fields().forEachRemaining(e -> {
+            n.properties().forEach(e -> {
                 JsonNode v = normalized(e.getValue());
                 boolean listy = List.of("Action", "NotAction", "Resource", "NotResource", "AWS", "Service", "Federated").contains(e.getKey())
                         || n.size() > 0 && v.isValueNode() && !List.of("Version", "Id", "Sid", "Effect", "Principal").contains(e.getKey());
