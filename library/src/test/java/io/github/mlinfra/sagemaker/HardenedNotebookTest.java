@@ -141,6 +141,7 @@ class HardenedNotebookTest {
                 .endpointSecurityGroupId(Output.of("sg-0a1b2c3d4e5f60718"))
                 .s3PrefixListId(Output.of("pl-63a5400a"))
                 .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .roleName("lab-notebook-execution")
                 .waive(Control.SM_NO_ROOT_ACCESS, "Lab image builds need sudo for conda; the lab account is isolated.")
                 .build()));
         var nb = plan.resource("lab-notebook");
@@ -150,6 +151,7 @@ class HardenedNotebookTest {
         assertThat(nb.getWaivers()).extracting(w -> w.getControl()).containsExactly(Control.SM_NO_ROOT_ACCESS);
         assertThat(nb.hasTag("mlinfra:waiver:MLI-SM-03", "Lab image builds need sudo for conda; the lab account is isolated.")).isTrue();
         assertThat(plan.find("lab-key")).isEmpty();
+        assertThat(plan.resource("lab-role-role").getInputs()).containsEntry("name", "lab-notebook-execution");
         assertThat(plan.resourcesOfType("aws:kms/key:Key")).isEmpty();
         assertThat(plan.find("lab-lifecycle")).isEmpty();
         var policy = PolicyDocument.parse((String) plan.resource("lab-role-policy").getInputs().get("policy"));
