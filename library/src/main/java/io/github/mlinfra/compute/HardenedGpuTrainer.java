@@ -1,0 +1,377 @@
+package io.github.mlinfra.compute;
+
+import com.pulumi.aws.ebs.Volume;
+import com.pulumi.aws.ebs.VolumeArgs;
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.Instance;
+import com.pulumi.aws.ec2.InstanceArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.VolumeAttachment;
+import com.pulumi.aws.ec2.VolumeAttachmentArgs;
+import com.pulumi.aws.ec2.inputs.GetAmiArgs;
+import com.pulumi.aws.ec2.inputs.GetAmiFilterArgs;
+import com.pulumi.aws.ec2.inputs.InstanceMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.InstanceRootBlockDeviceArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.ec2.outputs.GetAmiResult;
+import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.InstanceProfileArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOutputOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.iam.ServiceRole;
+import io.github.mlinfra.iam.ServiceRoleArgs;
+import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.kms.ManagedKey;
+import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.policy.Condition;
+import io.github.mlinfra.policy.Effect;
+import io.github.mlinfra.policy.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * An EC2 instance for GPU training, hardened on every point of the scenario: a least-privilege
+ * instance role (grants only, no AWS-managed policy) given to the instance by profile name; a
+ * maintained GPU Deep Learning AMI looked up from {@code amazon} (or your pinned AMI); a GPU or
+ * accelerator instance type; a security group with no ingress (operators use SSM Session Manager;
+ * no key pair) and HTTPS egress only to the VPC endpoints and S3; detailed monitoring and an
+ * optional CloudWatch agent; root and data volumes encrypted with a customer-managed key;
+ * dedicated tenancy; IMDSv2 with hop limit 1; a private subnet, no public IP, termination
+ * protection, EBS optimization, and {@code protect} on the instance and its data volumes.
+ *
+ * <pre>{@code
+ * var trainer = new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
+ *     .vpcId(net.vpcId())
+ *     .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(0)))
+ *     .endpointSecurityGroupId(net.endpointSecurityGroupId())
+ *     .s3PrefixListId(net.s3PrefixListId())
+ *     .addDataVolumes(DataVolume.of(500, "/dev/sdh"))
+ *     .addGrants(ckpt.grantReadCheckpoints("runs/"), ckpt.grantWriteCheckpoints("runs/"))
+ *     .build());
+ * ctx.export("instanceId", trainer.instanceId());
+ * }</pre>
+ *
+ * <p>Children: {@code <name>-key} (a {@code ManagedKey}, unless {@code kmsKeyArn} is given),
+ * {@code <name>-role} (a {@code ServiceRole} for {@code ec2.amazonaws.com}), {@code <name>-profile}
+ * ({@code aws:iam/instanceProfile:InstanceProfile}), {@code <name>-sg}
+ * ({@code aws:ec2/securityGroup:SecurityGroup}), {@code <name>-instance}
+ * ({@code aws:ec2/instance:Instance}), and per data volume {@code <name>-data-<sdX>}
+ * ({@code aws:ebs/volume:Volume}) and {@code <name>-data-<sdX>-attachment}
+ * ({@code aws:ec2/volumeAttachment:VolumeAttachment}).
+ *
+ * <p><b>Rolling to a new AMI.</b> A looked-up AMI is in {@code ignoreChanges} (so a new image
+ * release never replaces the instance by surprise) and the instance is protected and
+ * termination-protected. To move to a new image: (1) one {@code pulumi up} with
+ * {@code waive(Control.EC2_TERMINATION_PROTECTION, "...")} to lift {@code protect} and termination
+ * protection; (2) one {@code pulumi up} with the new image pinned ({@code ami("ami-...")}) or with
+ * {@code ignoreAmiChanges(false)}: the instance is replaced, the data volumes (their own
+ * {@code protect} off only during the waiver) are re-attached; (3) remove the waiver. The root
+ * volume is deleted with the old instance: keep data on the data volumes or in S3.
+ */
+public final class HardenedGpuTrainer extends ComponentResource {
+    /** The component's type token. */
+    public static final String TYPE = "mlinfra:compute:HardenedGpuTrainer";
+    /** What SSM Session Manager needs on the instance role (all on {@code Resource: "*"}). */
+    public static final List<String> SESSION_MANAGER_ACTIONS = List.of("ssm:UpdateInstanceInformation",
+            "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel", "ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage",
+            "ec2messages:FailMessage", "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply");
+    static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
+            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+    static final String AGENT_CONFIG_PATH = "/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json";
+
+    private final Output<String> instanceId;
+    private final Output<String> privateIp;
+    private final Output<String> roleArn;
+    private final Output<String> securityGroupId;
+    private final Output<String> keyArn;
+
+    /**
+     * Creates the trainer.
+     *
+     * @param name the component name; children are {@code <name>-<role>}
+     * @param args the arguments
+     */
+    public HardenedGpuTrainer(String name, HardenedGpuTrainerArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * Creates the trainer.
+     *
+     * @param name the component name; children are {@code <name>-<role>}
+     * @param args the arguments (plain values validated when built, Outputs when they resolve)
+     * @param options component options (provider, parent, aliases…)
+     */
+    public HardenedGpuTrainer(String name, HardenedGpuTrainerArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        List<Waiver> waivers = args.getWaivers();
+        WaiverLedger.record(this, waivers);
+        boolean protect = !args.isWaived(Control.EC2_TERMINATION_PROTECTION);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        Map<String, String> baseTags = new LinkedHashMap<>();
+        baseTags.put("mlinfra:managed-by", "mlinfra");
+        baseTags.putAll(args.getTags());
+
+        // Encryption: a customer-managed key for every volume. The role's statement for it has its
+        // own Sid ("UseVolumeKey", the actions of ManagedKey.grantEncryptDecrypt()) so it never
+        // collides with a storage key's "UseKey" grant in the same policy.
+        if (args.getKmsKeyArn().isPresent()) {
+            this.keyArn = args.getKmsKeyArn().get().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("kmsKeyArn", v,
+                    HardenedGpuTrainerArgs.KMS_KEY_ARN, "a KMS key ARN \"arn:aws:kms:<region>:<account>:key/<id>\""));
+        } else {
+            var key = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
+                    .description("Encrypts the EBS volumes of GPU trainer " + name)
+                    .tags(args.getTags())
+                    .build(), ComponentResourceOptions.builder().parent(this).build());
+            this.keyArn = key.keyArn();
+        }
+
+        // IAM: grants only, plus the key and Session Manager; the profile goes by name.
+        List<Grant> grants = new ArrayList<>(args.getGrants());
+        grants.add(ManagedKey.grant(keyArn, "UseVolumeKey", KEY_ACTIONS));
+        grants.add(Grant.onAnyResource("SessionManager", SESSION_MANAGER_ACTIONS.toArray(String[]::new)));
+        args.agentNamespace().ifPresent(ns -> grants.add(Grant.of(Statement.builder()
+                .sid("CloudWatchAgentMetrics")
+                .effect(Effect.Allow)
+                .addActions("cloudwatch:PutMetricData")
+                .addResources("*")
+                .addConditions(Condition.of("StringEquals", "cloudwatch:namespace", List.of(ns)))
+                .wildcardsAllowed(true)
+                .build())));
+        var role = new ServiceRole(name + "-role", ServiceRoleArgs.builder()
+                .service("ec2.amazonaws.com")
+                .description("Instance role of GPU trainer " + name + " (least privilege, mlinfra)")
+                .grants(grants)
+                .tags(baseTags)
+                .build(), ComponentResourceOptions.builder().parent(this).build());
+        var profile = new InstanceProfile(name + "-profile", InstanceProfileArgs.builder()
+                .role(role.roleName())
+                .tags(baseTags)
+                .build(), child);
+
+        // Network: a security group with named ingress only and HTTPS egress to endpoints and S3.
+        Output<String> vpcId = args.getVpcId().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("vpcId", v,
+                HardenedGpuTrainerArgs.VPC_ID, "a VPC id \"vpc-<hex>\""));
+        Output<String> endpointSg = args.getEndpointSecurityGroupId().applyValue(v -> HardenedGpuTrainerArgs
+                .checkResolved("endpointSecurityGroupId", v, HardenedGpuTrainerArgs.SG_ID,
+                        "the VPC endpoints' security group id \"sg-<hex>\""));
+        Output<String> s3PrefixList = args.getS3PrefixListId().applyValue(v -> HardenedGpuTrainerArgs
+                .checkResolved("s3PrefixListId", v, HardenedGpuTrainerArgs.PREFIX_LIST_ID,
+                        "the S3 prefix list id \"pl-<hex>\""));
+        List<Waiver> sgWaivers = only(waivers, Control.EC2_NO_OPEN_INGRESS);
+        var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .description("GPU trainer " + name + ": no ingress but named sources; HTTPS egress to VPC endpoints and S3 only")
+                .vpcId(vpcId)
+                .ingress(ingress(args.getIngress()))
+                .egress(SecurityGroupEgressArgs.builder()
+                                .description("HTTPS to the VPC interface endpoints (SSM, CloudWatch, KMS, STS)")
+                                .protocol("tcp").fromPort(443).toPort(443)
+                                .securityGroups(endpointSg.applyValue(List::of))
+                                .build(),
+                        SecurityGroupEgressArgs.builder()
+                                .description("HTTPS to S3 through the gateway endpoint")
+                                .protocol("tcp").fromPort(443).toPort(443)
+                                .prefixListIds(s3PrefixList.applyValue(List::of))
+                                .build())
+                .revokeRulesOnDelete(true)
+                .tags(WaiverLedger.tags(baseTags, sgWaivers))
+                .build(), child);
+        WaiverLedger.record(sg, sgWaivers);
+
+        // AMI: a maintained GPU Deep Learning image from amazon, or the pinned id.
+        boolean lookup = args.getAmi().isEmpty();
+        Output<String> ami = lookup
+                ? Ec2Functions.getAmi(GetAmiArgs.builder()
+                        .mostRecent(true)
+                        .owners(HardenedGpuTrainerArgs.AMI_OWNER)
+                        .filters(filter("name", args.effectiveAmiNameFilter()),
+                                filter("architecture", args.getAmiArchitecture()),
+                                filter("state", "available"))
+                        .build(), InvokeOutputOptions.builder().parent(this).build()).applyValue(GetAmiResult::id)
+                : Output.of(args.getAmi().get());
+
+        Output<String> subnetId = args.getSubnetId().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("subnetId", v,
+                HardenedGpuTrainerArgs.SUBNET_ID, "a private subnet id \"subnet-<hex>\""));
+        List<Waiver> instanceWaivers = only(waivers, Control.EC2_GPU_INSTANCE_TYPE, Control.EC2_DEDICATED_TENANCY,
+                Control.EC2_TERMINATION_PROTECTION, Control.EC2_IMDSV2);
+        Map<String, String> instanceTags = new LinkedHashMap<>();
+        instanceTags.put("Name", name);
+        instanceTags.putAll(baseTags);
+        var instanceArgs = InstanceArgs.builder()
+                .ami(ami)
+                .instanceType(args.getInstanceType())
+                .subnetId(subnetId)
+                .vpcSecurityGroupIds(sg.id().applyValue(List::of))
+                .associatePublicIpAddress(false)
+                .iamInstanceProfile(profile.name())
+                .tenancy(args.getTenancy())
+                .monitoring(true)
+                .ebsOptimized(true)
+                .disableApiTermination(protect)
+                .metadataOptions(InstanceMetadataOptionsArgs.builder()
+                        .httpTokens("required")
+                        .httpEndpoint("enabled")
+                        .httpPutResponseHopLimit(args.getMetadataHopLimit())
+                        .instanceMetadataTags("disabled")
+                        .build())
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder()
+                        .encrypted(true)
+                        .kmsKeyId(keyArn)
+                        .volumeType("gp3")
+                        .volumeSize(args.getRootVolumeSizeGib())
+                        .deleteOnTermination(true)
+                        .tags(baseTags)
+                        .build())
+                .tags(WaiverLedger.tags(instanceTags, instanceWaivers));
+        args.getCloudWatchAgentConfig().ifPresent(c -> instanceArgs.userData(userData(c)));
+        var instanceOptions = CustomResourceOptions.builder()
+                .parent(this)
+                .protect(protect)
+                .dependsOn(role);
+        if (lookup && args.isIgnoreAmiChanges()) {
+            instanceOptions.ignoreChanges("ami");
+        }
+        var instance = new Instance(name + "-instance", instanceArgs.build(), instanceOptions.build());
+        WaiverLedger.record(instance, instanceWaivers);
+
+        // Data volumes: encrypted gp3 in the instance's zone, protected, attached by device name.
+        List<Waiver> volumeWaivers = only(waivers, Control.EC2_TERMINATION_PROTECTION);
+        for (DataVolume v : args.getDataVolumes()) {
+            Map<String, String> volumeTags = new LinkedHashMap<>();
+            volumeTags.put("Name", name + "-data-" + v.shortName());
+            volumeTags.putAll(baseTags);
+            var volume = new Volume(name + "-data-" + v.shortName(), VolumeArgs.builder()
+                    .availabilityZone(instance.availabilityZone())
+                    .size(v.getSizeGib())
+                    .type("gp3")
+                    .encrypted(true)
+                    .kmsKeyId(keyArn)
+                    .finalSnapshot(true)
+                    .tags(WaiverLedger.tags(volumeTags, volumeWaivers))
+                    .build(), CustomResourceOptions.builder().parent(this).protect(protect).build());
+            WaiverLedger.record(volume, volumeWaivers);
+            new VolumeAttachment(name + "-data-" + v.shortName() + "-attachment", VolumeAttachmentArgs.builder()
+                    .deviceName(v.getDeviceName())
+                    .volumeId(volume.id())
+                    .instanceId(instance.id())
+                    .stopInstanceBeforeDetaching(true)
+                    .build(), child);
+        }
+
+        this.instanceId = instance.id();
+        this.privateIp = instance.privateIp();
+        this.roleArn = role.roleArn();
+        this.securityGroupId = sg.id();
+        registerOutputs(Map.of("instanceId", instanceId, "privateIp", privateIp, "roleArn", roleArn,
+                "securityGroupId", securityGroupId, "keyArn", keyArn));
+    }
+
+    private static GetAmiFilterArgs filter(String name, String value) {
+        return GetAmiFilterArgs.builder().name(name).values(value).build();
+    }
+
+    private static List<SecurityGroupIngressArgs> ingress(List<IngressRule> rules) {
+        List<SecurityGroupIngressArgs> out = new ArrayList<>();
+        for (IngressRule r : rules) {
+            var b = SecurityGroupIngressArgs.builder()
+                    .description(r.getDescription())
+                    .protocol(r.getProtocol())
+                    .fromPort(r.getPort())
+                    .toPort(r.getPort());
+            List<String> v4 = r.getCidrs().stream().filter(c -> !c.contains(":")).toList();
+            List<String> v6 = r.getCidrs().stream().filter(c -> c.contains(":")).toList();
+            if (!v4.isEmpty()) {
+                b.cidrBlocks(v4);
+            }
+            if (!v6.isEmpty()) {
+                b.ipv6CidrBlocks(v6);
+            }
+            if (!r.getSourceSecurityGroupIds().isEmpty()) {
+                b.securityGroups(r.getSourceSecurityGroupIds());
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    private static List<Waiver> only(List<Waiver> waivers, Control... controls) {
+        List<Control> wanted = List.of(controls);
+        return waivers.stream().filter(w -> wanted.contains(w.getControl())).toList();
+    }
+
+    /**
+     * The user data that installs (if missing) and starts the CloudWatch agent with a config.
+     *
+     * @param config the agent config JSON (validated)
+     * @return the shell script
+     */
+    static String userData(String config) {
+        String ctl = "/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl";
+        return "#!/bin/bash\n"
+                + "set -euo pipefail\n"
+                + "# mlinfra: CloudWatch agent (packages come from S3 through the gateway endpoint)\n"
+                + "[ -x " + ctl + " ] || dnf install -y amazon-cloudwatch-agent\n"
+                + "install -d -m 0755 /opt/aws/amazon-cloudwatch-agent/etc\n"
+                + "cat > " + AGENT_CONFIG_PATH + " <<'MLINFRA_CWAGENT_CONFIG'\n"
+                + HardenedGpuTrainerArgs.compactAgentConfig(config) + "\n"
+                + "MLINFRA_CWAGENT_CONFIG\n"
+                + ctl + " -a fetch-config -m ec2 -s -c file:" + AGENT_CONFIG_PATH + "\n";
+    }
+
+    /**
+     * The instance id.
+     *
+     * @return e.g. {@code i-0123456789abcdef0}
+     */
+    public Output<String> instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * The instance's private IP address (it has no public one).
+     *
+     * @return the private IP
+     */
+    public Output<String> privateIp() {
+        return privateIp;
+    }
+
+    /**
+     * The instance role's ARN.
+     *
+     * @return the role ARN
+     */
+    public Output<String> roleArn() {
+        return roleArn;
+    }
+
+    /**
+     * The trainer's security group id, to name as a source in other groups' rules.
+     *
+     * @return the security group id
+     */
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+
+    /**
+     * The ARN of the key encrypting the volumes (the created {@code <name>-key} or the one given).
+     *
+     * @return the key ARN
+     */
+    public Output<String> keyArn() {
+        return keyArn;
+    }
+}
