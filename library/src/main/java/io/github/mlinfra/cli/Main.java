@@ -1,47 +1,180 @@
 package io.github.mlinfra.cli;
 
-import io.github.mlinfra.plan.PlanCommand;
+import io.github.mlinfra.controls.Severity;
+import io.github.mlinfra.guard.Guard;
+import io.github.mlinfra.guard.PlanReaders;
+import io.github.mlinfra.guard.PostureReport;
+import io.github.mlinfra.guard.Reports;
+import io.github.mlinfra.guard.RulePack;
+import io.github.mlinfra.plan.Plan;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * The {@code mlinfra} command line: {@code plan} plans example stacks offline.
+ * The {@code mlinfra} command line.
+ *
+ * <pre>{@code
+ * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
+ *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color]
+ * }</pre>
+ *
+ * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} or a {@code pulumi preview
+ * --json} document and prints the posture report. Exit status: {@value #OK} when no unsuppressed
+ * finding is at or above the minimum severity, {@value #FINDINGS} when there are, {@value #USAGE}
+ * for bad input (one line on stderr, {@code mlinfra: <message>}).
  */
 public final class Main {
+    /** Exit status: no unsuppressed finding at or above the threshold. */
+    public static final int OK = 0;
+    /** Exit status: unsuppressed findings at or above the threshold. */
+    public static final int FINDINGS = 1;
+    /** Exit status: bad input or usage. */
+    public static final int USAGE = 2;
+    /** The subcommands: {@code check} (the guard) and {@code plan} ({@link io.github.mlinfra.plan.PlanCommand}). */
+    public static final List<String> SUBCOMMANDS = List.of("check", "plan");
+    /** The report formats of {@code check}. */
+    public static final List<String> FORMATS = List.of("table", "json", "sarif");
+
     private Main() {}
 
     /**
-     * Runs a subcommand.
+     * Runs the command line and exits with its status.
      *
-     * @param args the subcommand and its arguments
-     * @param out standard output
-     * @param err standard error
-     * @return the exit code: 0 success, 1 failures found, 2 bad input
+     * @param args the arguments
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println("mlinfra: usage: plan [--dir DIR] [--show tree|summary] [--only NAMES] NAME=CLASS...");
-            return 2;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "plan":
-                return PlanCommand.run(rest, out, err);
-            default:
-                err.println("mlinfra: unknown command '" + args[0] + "' (commands: plan)");
-                return 2;
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != OK) {
+            // only on failure: under `mvn exec:java` a System.exit would end Maven's own JVM
+            System.exit(status);
         }
     }
 
     /**
-     * Entry point.
+     * Runs the command line.
      *
-     * @param args the subcommand and its arguments
+     * @param args the arguments
+     * @param out receives the report
+     * @param err receives one line per error
+     * @return the exit status ({@link #OK}, {@link #FINDINGS} or {@link #USAGE})
      */
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException("missing subcommand; expected one of " + String.join(", ", SUBCOMMANDS)
+                        + " (usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL])");
+            }
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "check":
+                    return check(rest, out);
+                case "plan":
+                    return io.github.mlinfra.plan.PlanCommand.run(rest, out, err);
+                default:
+                    throw new UsageException("unknown subcommand '" + args[0] + "'; expected one of "
+                            + String.join(", ", SUBCOMMANDS));
+            }
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("mlinfra: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static int check(String[] args, PrintStream out) {
+        String file = null;
+        String format = "table";
+        String pack = RulePack.MLINFRA.packName();
+        Severity min = Severity.LOW;
+        boolean color = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--format":
+                    format = value(args, ++i, a);
+                    if (!FORMATS.contains(format)) {
+                        throw new UsageException("--format: unknown format '" + format + "'; expected one of "
+                                + String.join(", ", FORMATS));
+                    }
+                    break;
+                case "--pack":
+                    pack = value(args, ++i, a);
+                    RulePack.byName(pack);
+                    break;
+                case "--min-severity":
+                    String s = value(args, ++i, a);
+                    try {
+                        min = Severity.valueOf(s.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--min-severity: unknown severity '" + s + "'; expected one of "
+                                + Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                    }
+                    break;
+                case "--color":
+                    color = true;
+                    break;
+                default:
+                    if (a.startsWith("-")) {
+                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity or --color");
+                    }
+                    if (file != null) {
+                        throw new UsageException("check takes one FILE; got '" + file + "' and '" + a + "'");
+                    }
+                    file = a;
+            }
+        }
+        if (file == null) {
+            throw new UsageException("check: missing FILE (a plan, `pulumi stack export` or `pulumi preview --json` document)");
+        }
+        Plan plan = PlanReaders.read(readFile(file));
+        PostureReport report = Guard.builder().pack(pack).minSeverity(min).build().check(plan);
+        switch (format) {
+            case "json":
+                out.print(Reports.json(report));
+                break;
+            case "sarif":
+                out.print(Reports.sarif(report, Path.of(file).getFileName().toString()));
+                break;
+            default:
+                out.print(Reports.table(report, color));
+        }
+        return report.failsAt(min) ? FINDINGS : OK;
+    }
+
+    private static String readFile(String file) {
+        Path p = Path.of(file);
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read '" + file + "': no such file");
+        } catch (MalformedInputException e) {
+            throw new UsageException("cannot read '" + file + "': not UTF-8 text");
+        } catch (IOException e) {
+            throw new UsageException("cannot read '" + file + "': " + (Files.isDirectory(p) ? "is a directory" : e.getMessage()));
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + ": missing value");
+        }
+        return args[i];
+    }
+
+    /** A usage or input error: printed as one line, exit status {@link #USAGE}. */
+    private static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
         }
     }
 }

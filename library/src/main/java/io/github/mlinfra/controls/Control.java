@@ -132,12 +132,12 @@ public enum Control {
     SM_LIFECYCLE_SCRIPT("MLI-SM-06", Severity.HIGH, "Lifecycle scripts are base64-encoded shell scripts"),
     /** Training and processing steps run with network isolation. */
     SM_NETWORK_ISOLATION("MLI-SM-07", Severity.HIGH, "Training and processing run with network isolation",
-            "SageMaker.9", "SageMaker.11"),
+            "SecurityHub SageMaker.9", "SecurityHub SageMaker.11"),
     /** Training and processing outputs and volumes are encrypted with a KMS key. */
     SM_JOB_ENCRYPTION("MLI-SM-08", Severity.HIGH, "Job outputs and volumes use a KMS key"),
     /** Inter-container traffic of distributed training is encrypted. */
     SM_INTER_CONTAINER_ENCRYPTION("MLI-SM-09", Severity.MEDIUM, "Inter-container traffic is encrypted",
-            "SageMaker.10"),
+            "SecurityHub SageMaker.10"),
     /** Training and processing jobs run in the VPC. */
     SM_JOB_IN_VPC("MLI-SM-10", Severity.MEDIUM, "Training and processing jobs run in a VPC"),
     /** Training and processing jobs have a maximum runtime. */

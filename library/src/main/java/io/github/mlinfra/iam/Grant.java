@@ -79,7 +79,9 @@ public final class Grant {
     }
 
     /**
-     * Combines grants into one, statements in order.
+     * Combines grants into one, statements in order. Two grants of the same kind (two keys'
+     * {@code UseKey}, say) would repeat a Sid, which IAM refuses: a repeated Sid gets the suffix
+     * {@code 2}, {@code 3}, … in order of appearance.
      *
      * @param grants the grants
      * @return the combined grant
@@ -92,7 +94,24 @@ public final class Grant {
         grants.forEach(g -> parts.add(g.statements));
         return new Grant(Output.all(parts).applyValue(lists -> {
             List<Statement> all = new ArrayList<>();
-            lists.forEach(all::addAll);
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            for (List<Statement> list : lists) {
+                for (Statement st : list) {
+                    if (st.getSid().isPresent()) {
+                        String sid = st.getSid().get();
+                        int n = seen.merge(sid, 1, Integer::sum);
+                        if (n > 1) {
+                            String unique = sid + n;
+                            while (seen.containsKey(unique)) {
+                                unique = unique + "x";
+                            }
+                            seen.put(unique, 1);
+                            st = Statement.builder().from(st).sid(unique).build();
+                        }
+                    }
+                    all.add(st);
+                }
+            }
             return List.copyOf(all);
         }));
     }

@@ -160,6 +160,11 @@ public abstract class Retention {
         }
     }
 
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         if (getDays().isPresent() && getYears().isPresent()) {

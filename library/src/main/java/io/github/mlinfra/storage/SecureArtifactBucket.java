@@ -5,6 +5,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
@@ -99,8 +100,21 @@ public final class SecureArtifactBucket extends ComponentResource {
         spec.waivers = args.getWaivers();
         boolean kms = !args.isWaived(Control.S3_KMS_ENCRYPTION);
         spec.hasExtraStatements = (kms && !args.isWaived(Control.S3_PIN_KMS_KEY)) || !args.isWaived(Control.S3_DENY_SSE_C)
-                || args.isRequireEncryptionHeaders();
-        spec.extraStatements = (bucketArn, keyArn, aws) -> encryptionStatements(args, bucketArn, keyArn);
+                || args.isRequireEncryptionHeaders() || !args.getAdditionalPolicyStatements().isEmpty();
+        spec.extraStatements = (bucketArn, keyArn, aws) -> {
+            List<Statement> all = new ArrayList<>(encryptionStatements(args, bucketArn, keyArn));
+            for (BucketPolicyStatements extra : args.getAdditionalPolicyStatements()) {
+                for (Statement st : extra.statements(bucketArn, aws.accountId(), aws.partition(), aws.region())) {
+                    if (st.getEffect() == Effect.Allow && st.getPrincipal().map(Principal::isAnyone).orElse(false)) {
+                        Check.fail("SecureArtifactBucketArgs.additionalPolicyStatements",
+                                "an Allow to the anyone principal makes the bucket public (MLI-S3-02)",
+                                st.getSid().orElse("(no sid)"), "named principals only");
+                    }
+                    all.add(st);
+                }
+            }
+            return all;
+        };
         this.hardened = HardenedBucket.create(this, name, spec);
         this.bucketName = hardened.bucketName;
         this.bucketArn = hardened.bucketArn;

@@ -116,6 +116,15 @@ public abstract class SecureArtifactBucketArgs {
     }
 
     /**
+     * Statements appended to the bucket policy (service delivery, cross-account readers). An
+     * {@code Allow} to the anyone principal is refused when the policy is built.
+     *
+     * @return the statement builders
+     * @defaultValue none
+     */
+    public abstract List<BucketPolicyStatements> getAdditionalPolicyStatements();
+
+    /**
      * Tags on the bucket and key; {@code mlinfra:purpose=artifacts} and waiver tags are added.
      *
      * @return the tags
@@ -172,6 +181,11 @@ public abstract class SecureArtifactBucketArgs {
         }
     }
 
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         String a = "SecureArtifactBucketArgs";

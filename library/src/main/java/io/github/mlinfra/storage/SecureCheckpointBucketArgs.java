@@ -165,6 +165,11 @@ public abstract class SecureCheckpointBucketArgs {
         }
     }
 
+    /**
+     * Validates every plain attribute (called by {@code build()}).
+     *
+     * @throws io.github.mlinfra.InvalidArgsException in the project's message format
+     */
     @Value.Check
     protected void check() {
         String a = "SecureCheckpointBucketArgs";

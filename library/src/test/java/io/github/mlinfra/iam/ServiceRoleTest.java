@@ -46,6 +46,19 @@ class ServiceRoleTest {
     }
 
     @Test
+    void twoGrantsOfTheSameKindGetUniqueSids() {
+        Plan plan = PlanEngine.plan(ctx -> {
+            var a = new ManagedKey("a", ManagedKeyArgs.builder().build());
+            var b = new ManagedKey("b", ManagedKeyArgs.builder().build());
+            new ServiceRole("two", ServiceRoleArgs.builder().service("sagemaker.amazonaws.com")
+                    .addGrants(a.grantEncryptDecrypt(), b.grantEncryptDecrypt()).build());
+        });
+        var policy = PolicyDocument.parse((String) plan.resource("two-policy").getInputs().get("policy"));
+        assertThat(policy.getStatements()).extracting(s -> s.getSid().orElseThrow()).containsExactly("UseKey", "UseKey2");
+        assertThat(policy.getStatements().get(1).getResources()).containsExactly((String) plan.resource("b-key").getOutputs().get("arn"));
+    }
+
+    @Test
     void managedPoliciesNeedAWaiverAndMustBePolicyArns() {
         assertThatThrownBy(() -> ServiceRoleArgs.builder().service("sagemaker.amazonaws.com")
                 .addManagedPolicyArns("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess").build())

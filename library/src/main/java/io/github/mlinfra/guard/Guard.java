@@ -1,0 +1,292 @@
+package io.github.mlinfra.guard;
+
+import io.github.mlinfra.controls.Severity;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.guard.rules.Rules;
+import io.github.mlinfra.plan.Plan;
+import io.github.mlinfra.plan.PlannedResource;
+import com.pulumi.resources.ResourceTransformation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs posture rules over a plan.
+ *
+ * <pre>{@code
+ * PostureReport report = Guard.builder()
+ *     .pack("fsbp")
+ *     .minSeverity(Severity.MEDIUM)
+ *     .addSuppressions(Suppression.of("MLI-S3-11", "logs-bucket",
+ *         "This is the access-log target bucket; logging it to itself would loop."))
+ *     .build()
+ *     .check(plan);
+ * }</pre>
+ */
+public final class Guard {
+    private final List<Rule> rules;
+    private final Severity minSeverity;
+    private final RulePack pack;
+    private final List<Suppression> suppressions;
+    private final GuardTransformation gate;
+
+    private Guard(Builder b) {
+        this.pack = b.pack;
+        this.minSeverity = b.minSeverity;
+        this.suppressions = List.copyOf(b.suppressions);
+        this.rules = b.rules.stream()
+                .filter(pack::includes)
+                .filter(r -> r.control().severity().compareTo(minSeverity) >= 0)
+                .collect(Collectors.toUnmodifiableList());
+        this.gate = new GuardTransformation(this);
+    }
+
+    /**
+     * A new builder: pack {@code mlinfra}, minimum severity {@code LOW}, no suppressions, the rules
+     * of {@link Rules#all()}.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A guard with every rule and no suppressions.
+     *
+     * @return the guard
+     */
+    public static Guard defaults() {
+        return builder().build();
+    }
+
+    /**
+     * The rules this guard runs (pack and minimum severity applied).
+     *
+     * @return the rules
+     */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * The minimum severity of the rules this guard runs.
+     *
+     * @return the severity
+     */
+    public Severity minSeverity() {
+        return minSeverity;
+    }
+
+    /**
+     * The suppressions this guard applies.
+     *
+     * @return the suppressions
+     */
+    public List<Suppression> suppressions() {
+        return suppressions;
+    }
+
+    /**
+     * Checks a plan.
+     *
+     * @param plan the plan
+     * @return the report: every finding, suppressed ones marked with their reason
+     */
+    public PostureReport check(Plan plan) {
+        PlanIndex index = PlanIndex.of(plan);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            for (Violation v : rule.check(index)) {
+                findings.add(toFinding(rule, v.getResource(), v.getMessage()));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::getSeverity).reversed()
+                .thenComparing(Finding::getRule).thenComparing(Finding::getUrn).thenComparing(Finding::getMessage));
+        return PostureReport.builder().plan(plan).rules(rules).findings(findings).build();
+    }
+
+    Finding toFinding(Rule rule, PlannedResource r, String message) {
+        Optional<String> reason = justification(rule, r);
+        return Finding.builder()
+                .rule(rule.id())
+                .severity(rule.control().severity())
+                .urn(r.getUrn())
+                .resourceType(r.getType())
+                .resourceName(r.getName())
+                .message(message)
+                .controls(rule.control().externalControls())
+                .suppressed(reason.isPresent())
+                .justification(reason)
+                .build();
+    }
+
+    /**
+     * The reason a finding of a rule on a resource is suppressed: a waiver recorded on the
+     * resource, else a matching suppression.
+     *
+     * @param rule the rule
+     * @param r the resource
+     * @return the justification, if suppressed
+     */
+    Optional<String> justification(Rule rule, PlannedResource r) {
+        for (Waiver w : r.getWaivers()) {
+            if (w.getControl() == rule.control()) {
+                return Optional.of(w.getJustification());
+            }
+        }
+        return suppressions.stream().filter(s -> s.covers(rule.id(), r.getUrn(), r.getType(), r.getName()))
+                .map(Suppression::getJustification).findFirst();
+    }
+
+    /**
+     * A stack transformation that stops a live run before a non-compliant resource is created.
+     * Every {@link ResourceRule} of this guard judges each resource's arguments at registration
+     * (values not yet known are not held against it); a finding that no waiver or suppression
+     * covers throws {@link GuardViolationException} naming the rule and the resource. Rules that
+     * join resources cannot run here: run {@link #check(Plan)} on the plan, or on {@code pulumi
+     * preview --json} in CI, which is the gate.
+     *
+     * <pre>{@code
+     * Pulumi.withOptions(StackOptions.builder()
+     *         .resourceTransformations(Guard.defaults().transformation())
+     *         .build())
+     *     .run(App::stack);
+     * }</pre>
+     *
+     * @return the transformation
+     */
+    public ResourceTransformation transformation() {
+        return gate;
+    }
+
+    /**
+     * Wraps a program so that, besides {@link #transformation()} (which must be installed on the
+     * same run), the rules that join resources run once every resource registered has its id. They
+     * fail the run with {@link GuardViolationException}; by then {@code pulumi up} has created
+     * what it could, so the gate to rely on is {@code pulumi preview} (or the plan) in CI, where
+     * ids are not known and these rules run on {@code mlinfra check} instead. The wrapper adds a
+     * component {@code mlinfra:guard:Gate} named {@code mlinfra-guard} that waits for the check.
+     *
+     * <pre>{@code
+     * Guard guard = Guard.defaults();
+     * Pulumi.withOptions(StackOptions.builder().resourceTransformations(guard.transformation()).build())
+     *     .run(guard.guarded(App::stack));
+     * }</pre>
+     *
+     * @param program the program
+     * @return the guarded program
+     */
+    public java.util.function.Consumer<com.pulumi.Context> guarded(java.util.function.Consumer<com.pulumi.Context> program) {
+        return ctx -> {
+            gate.reset();
+            program.accept(ctx);
+            List<GuardTransformation.Registered> regs = gate.registered();
+            List<com.pulumi.core.Output<String>> ids = new ArrayList<>();
+            for (GuardTransformation.Registered r : regs) {
+                ids.add(((com.pulumi.resources.CustomResource) r.resource).id());
+            }
+            com.pulumi.core.Output<String> verdict = com.pulumi.core.Output.all(ids).applyValue(list -> {
+                gate.checkJoined(regs, list);
+                return "passed";
+            });
+            new GateComponent(verdict);
+        };
+    }
+
+    /** Holds the joined check in the run, so the engine waits for it. */
+    private static final class GateComponent extends com.pulumi.resources.ComponentResource {
+        GateComponent(com.pulumi.core.Output<String> verdict) {
+            super("mlinfra:guard:Gate", "mlinfra-guard", com.pulumi.resources.ComponentResourceOptions.builder().build());
+            registerOutputs(java.util.Map.of("verdict", verdict));
+        }
+    }
+
+    /** Builds a {@link Guard}. */
+    public static final class Builder {
+        private RulePack pack = RulePack.MLINFRA;
+        private Severity minSeverity = Severity.LOW;
+        private final List<Suppression> suppressions = new ArrayList<>();
+        private List<Rule> rules = Rules.all();
+
+        private Builder() {}
+
+        /**
+         * Selects a pack.
+         *
+         * @param pack the pack
+         * @return this builder
+         */
+        public Builder pack(RulePack pack) {
+            this.pack = Objects.requireNonNull(pack, "pack");
+            return this;
+        }
+
+        /**
+         * Selects a pack by name.
+         *
+         * @param name {@code mlinfra}, {@code fsbp} or {@code cdk-nag-aws-solutions}
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown pack name
+         */
+        public Builder pack(String name) {
+            return pack(RulePack.byName(name));
+        }
+
+        /**
+         * Runs only rules at or above a severity.
+         *
+         * @param minSeverity the lowest severity run
+         * @return this builder
+         */
+        public Builder minSeverity(Severity minSeverity) {
+            this.minSeverity = Objects.requireNonNull(minSeverity, "minSeverity");
+            return this;
+        }
+
+        /**
+         * Adds suppressions.
+         *
+         * @param more the suppressions
+         * @return this builder
+         */
+        public Builder addSuppressions(Suppression... more) {
+            suppressions.addAll(List.of(more));
+            return this;
+        }
+
+        /**
+         * Adds suppressions.
+         *
+         * @param more the suppressions
+         * @return this builder
+         */
+        public Builder addAllSuppressions(Iterable<Suppression> more) {
+            more.forEach(suppressions::add);
+            return this;
+        }
+
+        /**
+         * Replaces the rule set (tests, custom rules).
+         *
+         * @param rules the rules
+         * @return this builder
+         */
+        public Builder rules(List<? extends Rule> rules) {
+            this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        /**
+         * Builds the guard.
+         *
+         * @return the guard
+         */
+        public Guard build() {
+            return new Guard(this);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.mlinfra.guard;
+
+import io.github.mlinfra.plan.Plan;
+import io.github.mlinfra.plan.PlannedResource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A plan with the lookups rules need: resources by type, and joins by the ids and ARNs the plan
+ * resolved (a bucket policy whose {@code bucket} input is a bucket's {@code id} or name belongs to
+ * that bucket).
+ */
+public final class PlanIndex {
+    /** How a secret value prints in a plan. */
+    public static final String SECRET = "[secret]";
+    /** How a value unknown at plan time prints in a plan. */
+    public static final String UNKNOWN = "[unknown]";
+
+    private final Plan plan;
+
+    private PlanIndex(Plan plan) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
+     * Indexes a plan.
+     *
+     * @param plan the plan
+     * @return the index
+     */
+    public static PlanIndex of(Plan plan) {
+        return new PlanIndex(plan);
+    }
+
+    /**
+     * The plan.
+     *
+     * @return the plan
+     */
+    public Plan getPlan() {
+        return plan;
+    }
+
+    /**
+     * The resources of any of the given types, in URN order.
+     *
+     * @param types type tokens
+     * @return the resources
+     */
+    public List<PlannedResource> ofType(String... types) {
+        Set<String> wanted = Set.of(types);
+        List<PlannedResource> out = new ArrayList<>();
+        for (PlannedResource r : plan.getResources()) {
+            if (wanted.contains(r.getType())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The values other resources may use to refer to a resource: its id, and its
+     * {@code name}/{@code bucket}/{@code arn} inputs and outputs.
+     *
+     * @param r the resource
+     * @return the reference values, never {@code "[unknown]"} or {@code "[secret]"}
+     */
+    public static Set<String> references(PlannedResource r) {
+        Set<String> refs = new LinkedHashSet<>();
+        r.getId().filter(id -> !id.isEmpty()).ifPresent(refs::add);
+        for (String key : List.of("bucket", "name", "arn")) {
+            text(r.getInputs().get(key)).ifPresent(refs::add);
+            text(r.getOutputs().get(key)).ifPresent(refs::add);
+        }
+        return refs;
+    }
+
+    /**
+     * The resources of a type whose input {@code key} refers to {@code target} (by id, name or
+     * ARN).
+     *
+     * @param target the resource referred to
+     * @param type the type of the referring resources
+     * @param key the referring input, e.g. {@code bucket} or {@code vpcId}
+     * @return the referring resources, in URN order
+     */
+    public List<PlannedResource> referring(PlannedResource target, String type, String key) {
+        Set<String> refs = references(target);
+        List<PlannedResource> out = new ArrayList<>();
+        for (PlannedResource r : ofType(type)) {
+            Optional<String> v = text(r.getInputs().get(key));
+            if (v.isPresent() && refs.contains(v.get())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A known, visible string: empty for absent, {@code "[unknown]"} and {@code "[secret]"}.
+     *
+     * @param value a plan value
+     * @return the string, if known
+     */
+    public static Optional<String> text(Object value) {
+        if (value instanceof String s && !isOpaque(s)) {
+            return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a plan value cannot be judged: {@code "[unknown]"} or {@code "[secret]"}.
+     *
+     * @param value a plan value
+     * @return true when the value is hidden or unknown
+     */
+    public static boolean isOpaque(Object value) {
+        return SECRET.equals(value) || UNKNOWN.equals(value);
+    }
+
+    /**
+     * Reads a boolean input, accepting {@code "true"}/{@code "false"} strings as the providers do.
+     *
+     * @param r the resource
+     * @param path the input path
+     * @return the value, if present and known
+     */
+    public static Optional<Boolean> bool(PlannedResource r, String path) {
+        Object v = r.input(path).orElse(null);
+        if (v instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Optional.of(Boolean.parseBoolean(s));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an input is absent or empty (null, empty string, list or map). Opaque values count
+     * as present.
+     *
+     * @param r the resource
+     * @param path the input path
+     * @return true when nothing was given
+     */
+    public static boolean isBlank(PlannedResource r, String path) {
+        Object v = r.input(path).orElse(null);
+        return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty())
+                || (v instanceof Map<?, ?> m && m.isEmpty());
+    }
+
+    /**
+     * Whether an input is opaque ({@code "[unknown]"} or {@code "[secret]"}).
+     *
+     * @param r the resource
+     * @param path the input path
+     * @return true when it cannot be judged
+     */
+    public static boolean isOpaque(PlannedResource r, String path) {
+        return r.input(path).filter(PlanIndex::isOpaque).isPresent();
+    }
+
+    /**
+     * The list at an input path; empty when absent or not a list.
+     *
+     * @param r the resource
+     * @param path the input path
+     * @return the items
+     */
+    public static List<Object> list(PlannedResource r, String path) {
+        return list(r.input(path).orElse(null));
+    }
+
+    /**
+     * A plan value as a list: a list as is, a single object as a one-item list, else empty.
+     *
+     * @param v the value
+     * @return the items
+     */
+    public static List<Object> list(Object v) {
+        if (v instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        if (v instanceof Map<?, ?>) {
+            return List.of(v);
+        }
+        return List.of();
+    }
+
+    /**
+     * A child value of a plan map.
+     *
+     * @param v a plan value (a map)
+     * @param key the key
+     * @return the child, or null
+     */
+    public static Object get(Object v, String key) {
+        return v instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+}

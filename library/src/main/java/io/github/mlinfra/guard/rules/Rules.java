@@ -1,0 +1,64 @@
+package io.github.mlinfra.guard.rules;
+
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.guard.Rule;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The registry of posture rules: one rule per implemented control, in control order. */
+public final class Rules {
+    private static final List<Rule> ALL = Stream.<Rule>of(
+            new S3BlockPublicAccessRule(), new S3NoPublicPolicyRule(), new S3TlsOnlyRule(), new S3MinTlsRule(),
+            new S3AclsDisabledRule(), new S3VersioningRule(), new S3ObjectLockRule(), new S3LifecycleRule(),
+            new S3KmsEncryptionRule(), new S3BucketKeyRule(), new S3AccessLoggingRule(), new S3PinKmsKeyRule(),
+            new S3DenySseCRule(), new S3DeletionProtectionRule(), new KmsDeletionProtectionRule(),
+            new IamConfusedDeputyRule(), new Ec2GpuInstanceTypeRule(), new Ec2DedicatedTenancyRule(), new Ec2EbsOptimizedRule(),
+            new SmSupportedPlatformRule(), new LogsEncryptedRetainedRule(),
+            new KmsRotationRule(), new KmsDeletionWindowRule(), new KmsKeyPolicyRule(),
+            new IamNoManagedPoliciesRule(), new IamNoWildcardActionsRule(), new IamNoWildcardResourcesRule(),
+            new IamNoPlaceholdersRule(), new IamAttachmentIsPolicyRule(),
+            new Ec2EbsEncryptionRule(), new Ec2Imdsv2Rule(), new Ec2NoPublicIpRule(), new Ec2NoOpenIngressRule(),
+            new Ec2DetailedMonitoringRule(), new Ec2TerminationProtectionRule(), new Ec2VpcReferencesRule(),
+            new Ec2RestrictedEgressRule(),
+            new SmNoDirectInternetRule(), new SmNotebookInVpcRule(), new SmNoRootAccessRule(), new SmNotebookKmsRule(),
+            new SmNotebookImdsv2Rule(), new SmLifecycleScriptRule(), new SmNetworkIsolationRule(),
+            new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(), new SmJobInVpcRule(), new SmMaxRuntimeRule(),
+            new CtMultiRegionRule(), new CtEncryptionRule(), new CtLogValidationRule(), new CtCloudWatchRule(),
+            new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule())
+            .sorted(Comparator.comparing(r -> r.control().ordinal()))
+            .collect(Collectors.toUnmodifiableList());
+
+    private Rules() {}
+
+    /**
+     * Every rule, in the order of the control registry.
+     *
+     * @return the rules
+     */
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    /**
+     * The rule implementing a control.
+     *
+     * @param control the control
+     * @return the rule, if the control is implemented
+     */
+    public static Optional<Rule> of(Control control) {
+        return ALL.stream().filter(r -> r.control() == control).findFirst();
+    }
+
+    /**
+     * The rule with an id.
+     *
+     * @param id e.g. {@code MLI-S3-03}
+     * @return the rule, if any
+     */
+    public static Optional<Rule> byId(String id) {
+        return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}

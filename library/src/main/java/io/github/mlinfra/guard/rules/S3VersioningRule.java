@@ -1,0 +1,29 @@
+package io.github.mlinfra.guard.rules;
+
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.guard.PlanIndex;
+import io.github.mlinfra.plan.PlannedResource;
+import java.util.List;
+
+/** MLI-S3-06: versioning is enabled. */
+final class S3VersioningRule extends BucketRule {
+    S3VersioningRule() {
+        super(Control.S3_VERSIONING, "Versioning keeps every overwritten or deleted object recoverable, the "
+                + "cheapest defence against a bad job or a compromised credential wiping checkpoints and artifacts.");
+    }
+
+    @Override
+    List<String> check(BucketView b) {
+        if (b.legacy && (PlanIndex.bool(b.bucket, "versioning.enabled").orElse(false) || PlanIndex.isOpaque(b.bucket, "versioning.enabled"))) {
+            return List.of();
+        }
+        for (PlannedResource v : b.related(Types.VERSIONING_V2)) {
+            Object status = v.input("versioningConfiguration.status").orElse(null);
+            if ("Enabled".equals(status) || PlanIndex.isOpaque(status)) {
+                return List.of();
+            }
+        }
+        return List.of(b.legacy ? "versioning.enabled is not true and no " + Types.VERSIONING_V2 + " enables it"
+                : "no " + Types.VERSIONING_V2 + " with versioningConfiguration.status=Enabled refers to this bucket");
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.mlinfra.guard.rules;
+
+import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.guard.PlanIndex;
+import io.github.mlinfra.plan.PlannedResource;
+import java.util.ArrayList;
+import java.util.List;
+
+/** MLI-SM-06: lifecycle configuration scripts are base64-encoded shell scripts. */
+final class SmLifecycleScriptRule extends SimpleResourceRule {
+    SmLifecycleScriptRule() {
+        super(Control.SM_LIFECYCLE_SCRIPT, "onCreate/onStart must be the base64 encoding of a script starting with "
+                + "#!; anything else fails when the notebook starts, so the hardening the script was meant to do "
+                + "never happens. A value hidden as [secret] cannot be read and is not held against the resource.",
+                Types.NOTEBOOK_LIFECYCLE);
+    }
+
+    @Override
+    public List<String> check(PlannedResource r) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("onCreate", "onStart")) {
+            Object v = r.input(key).orElse(null);
+            if (v == null || PlanIndex.isOpaque(v)) {
+                continue;
+            }
+            String text = String.valueOf(v);
+            String decoded;
+            try {
+                decoded = new String(java.util.Base64.getDecoder().decode(text.strip()), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                out.add(key + " is not base64: " + abbreviate(text));
+                continue;
+            }
+            if (!decoded.startsWith("#!")) {
+                out.add(key + " decodes to text that does not start with #! (not a script): " + abbreviate(decoded));
+            }
+        }
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return "\"" + (one.length() > 40 ? one.substring(0, 40) + "…" : one) + "\"";
+    }
+}

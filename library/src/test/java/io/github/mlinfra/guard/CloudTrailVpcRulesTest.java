@@ -1,0 +1,79 @@
+package io.github.mlinfra.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulumi.aws.cloudtrail.Trail;
+import com.pulumi.aws.cloudtrail.TrailArgs;
+import com.pulumi.aws.ec2.DefaultSecurityGroup;
+import com.pulumi.aws.ec2.DefaultSecurityGroupArgs;
+import com.pulumi.aws.ec2.FlowLog;
+import com.pulumi.aws.ec2.FlowLogArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.inputs.DefaultSecurityGroupIngressArgs;
+import org.junit.jupiter.api.Test;
+
+class CloudTrailVpcRulesTest {
+    @Test
+    void aHardenedTrailAndVpcHaveNoFindings() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            new Trail("trail", TrailArgs.builder().s3BucketName("trail-logs").isMultiRegionTrail(true)
+                    .includeGlobalServiceEvents(true).kmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k")
+                    .enableLogFileValidation(true)
+                    .cloudWatchLogsGroupArn("arn:aws:logs:us-east-1:123456789012:log-group:trail:*")
+                    .cloudWatchLogsRoleArn("arn:aws:iam::123456789012:role/trail").build());
+            var vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
+            new FlowLog("flow", FlowLogArgs.builder().vpcId(vpc.id()).trafficType("ALL")
+                    .logDestination("arn:aws:logs:us-east-1:123456789012:log-group:flow").build());
+            new DefaultSecurityGroup("default-sg", DefaultSecurityGroupArgs.builder().vpcId(vpc.id()).build());
+        });
+        assertThat(GuardTesting.rulesFiredWithPrefix(r, "MLI-CT")).isEmpty();
+        assertThat(GuardTesting.rulesFiredWithPrefix(r, "MLI-VPC")).isEmpty();
+    }
+
+    @Test
+    void log_01_logGroupsEncryptedAndRetained() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            new com.pulumi.aws.cloudwatch.LogGroup("bare", com.pulumi.aws.cloudwatch.LogGroupArgs.builder().build());
+            new com.pulumi.aws.cloudwatch.LogGroup("good", com.pulumi.aws.cloudwatch.LogGroupArgs.builder()
+                    .kmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k").retentionInDays(90).build());
+        });
+        assertThat(r.findingsOf("MLI-LOG-01")).singleElement().satisfies(f -> {
+            assertThat(f.getResourceName()).isEqualTo("bare");
+            assertThat(f.getMessage()).isEqualTo("kmsKeyId is not set; retentionInDays is not set (logs are kept forever)");
+        });
+    }
+
+    @Test
+    void ct_01_to_04_defaultTrail() {
+        PostureReport r = GuardTesting.check(ctx -> new Trail("trail", TrailArgs.builder().s3BucketName("logs")
+                .includeGlobalServiceEvents(false).build()));
+        assertThat(r.findingsOf("MLI-CT-01")).extracting(Finding::getMessage)
+                .containsExactlyInAnyOrder("isMultiRegionTrail is not true", "includeGlobalServiceEvents is false");
+        assertThat(r.findingsOf("MLI-CT-02")).hasSize(1);
+        assertThat(r.findingsOf("MLI-CT-03")).hasSize(1);
+        assertThat(r.findingsOf("MLI-CT-04")).hasSize(1);
+    }
+
+    @Test
+    void vpc_01_to_03_bareVpcWithGatewayAndOpenDefaultGroup() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            var vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
+            new InternetGateway("igw", InternetGatewayArgs.builder().vpcId(vpc.id()).build());
+            new DefaultSecurityGroup("default-sg", DefaultSecurityGroupArgs.builder().vpcId(vpc.id())
+                    .ingress(DefaultSecurityGroupIngressArgs.builder().protocol("-1").fromPort(0).toPort(0).self(true).build())
+                    .build());
+            new Vpc("other", VpcArgs.builder().cidrBlock("10.1.0.0/16").build());
+        });
+        assertThat(r.findingsOf("MLI-VPC-01")).extracting(Finding::getResourceName).containsExactlyInAnyOrder("vpc", "other");
+        assertThat(r.findingsOf("MLI-VPC-02")).extracting(Finding::getMessage).containsExactlyInAnyOrder(
+                "the default security group default-sg has ingress or egress rules",
+                "no aws:ec2/defaultSecurityGroup:DefaultSecurityGroup adopts this VPC's default security group (its default rules stay)");
+        assertThat(r.findingsOf("MLI-VPC-03")).singleElement().satisfies(f -> {
+            assertThat(f.getResourceName()).isEqualTo("vpc");
+            assertThat(f.getMessage()).isEqualTo("internet gateway igw is attached");
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.mlinfra.guard;
+
+import com.pulumi.Context;
+import io.github.mlinfra.plan.Plan;
+import io.github.mlinfra.plan.PlanEngine;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** Plans a program and checks it with every rule. */
+final class GuardTesting {
+    private GuardTesting() {}
+
+    static Plan plan(Consumer<Context> program) {
+        return PlanEngine.plan(program);
+    }
+
+    static PostureReport check(Consumer<Context> program) {
+        return Guard.defaults().check(plan(program));
+    }
+
+    static List<Finding> findings(PostureReport report, String rule) {
+        return report.findingsOf(rule);
+    }
+
+    static List<String> rulesFired(PostureReport report) {
+        return report.getFindings().stream().map(Finding::getRule).distinct().sorted().collect(Collectors.toList());
+    }
+
+    static List<String> rulesFiredWithPrefix(PostureReport report, String prefix) {
+        return rulesFired(report).stream().filter(r -> r.startsWith(prefix)).collect(Collectors.toList());
+    }
+}
