@@ -5,6 +5,8 @@ import com.pulumi.Pulumi;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.observability.AuditTrail;
+import io.github.mlinfra.observability.AuditTrailArgs;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.sagemaker.HardenedNotebook;
 import io.github.mlinfra.sagemaker.HardenedNotebookArgs;
@@ -20,8 +22,8 @@ public final class App {
     private App() {}
 
     /**
-     * The stack: encryption (one customer-managed key), network (private VPC, endpoints, flow logs),
-     * storage for the notebook's data, and the notebook with its least-privilege role and lifecycle script.
+     * The stack: encryption (a customer-managed key), network (private VPC, endpoints, flow logs), audit
+     * (CloudTrail), the notebook's data bucket, and the notebook with its least-privilege role and lifecycle script.
      *
      * @param ctx the Pulumi context
      */
@@ -29,6 +31,7 @@ public final class App {
         var key = new ManagedKey("posture-key", ManagedKeyArgs.builder()
                 .description("Encrypts the ML notebook volume and its data bucket").build());
         var network = new PrivateNetwork("posture-net", PrivateNetworkArgs.builder().build());
+        new AuditTrail("posture-audit", AuditTrailArgs.builder().build());
         var data = new SecureArtifactBucket("posture-data", SecureArtifactBucketArgs.builder()
                 .kmsKeyArn(key.keyArn()).build());
         var notebook = new HardenedNotebook("posture-notebook", HardenedNotebookArgs.builder()
@@ -48,11 +51,7 @@ public final class App {
         }
     }
 
-    /**
-     * Runs the stack with the Pulumi engine.
-     *
-     * @param args ignored
-     */
+    /** Runs the stack with the Pulumi engine. @param args ignored */
     public static void main(String[] args) {
         Pulumi.run(App::stack);
     }

@@ -75,4 +75,16 @@ class AppTest {
         assertThat(plan.resourcesOfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"))
                 .noneMatch(r -> "0.0.0.0/0".equals(r.getInputs().get("cidrIpv4")));
     }
+
+    @Test
+    void auditTrailIsMultiRegionValidatedAndEncrypted() {
+        var trails = plan.resourcesOfType("aws:cloudtrail/trail:Trail");
+        assertThat(trails).singleElement().satisfies(t -> assertThat(t.getInputs())
+                .containsEntry("isMultiRegionTrail", true)
+                .containsEntry("includeGlobalServiceEvents", true)
+                .containsEntry("enableLogFileValidation", true)
+                .containsKey("kmsKeyId")
+                .containsKey("cloudWatchLogsGroupArn"));
+        assertThat(trails.get(0).getParent()).contains(plan.resource("posture-audit").getUrn());
+    }
 }
