@@ -87,4 +87,11 @@ class AppTest {
                 .containsKey("cloudWatchLogsGroupArn"));
         assertThat(trails.get(0).getParent()).contains(plan.resource("posture-audit").getUrn());
     }
+
+    @Test
+    void guardFindsNothingOpenOnTheNetworkOrTheNotebook() {
+        var report = io.github.mlinfra.guard.Guard.defaults().check(plan);
+        assertThat(report.openFindings()).filteredOn(f -> f.getUrn().contains("mlinfra:network:PrivateNetwork")
+                || f.getUrn().contains("mlinfra:sagemaker:HardenedNotebook")).isEmpty();
+    }
 }
