@@ -133,12 +133,13 @@ public final class HardenedNotebook extends ComponentResource {
                                 + ":notebook-instance/" + instanceName.toLowerCase(Locale.ROOT))
                         .build()))));
         grants.addAll(args.getGrants());
-        var role = new ServiceRole(name + "-role", ServiceRoleArgs.builder()
+        var roleArgs = ServiceRoleArgs.builder()
                 .service("sagemaker.amazonaws.com")
                 .description("mlinfra: execution role of notebook " + instanceName)
                 .grants(grants)
-                .tags(args.getTags())
-                .build(), ComponentResourceOptions.builder().parent(this).build());
+                .tags(args.getTags());
+        args.getRoleName().ifPresent(roleArgs::roleName);
+        var role = new ServiceRole(name + "-role", roleArgs.build(), ComponentResourceOptions.builder().parent(this).build());
 
         var notebook = NotebookInstanceArgs.builder()
                 .name(instanceName)

@@ -53,6 +53,7 @@ public abstract class HardenedNotebookArgs {
     /** SageMaker's limit on a lifecycle script, base64-encoded. */
     public static final int SCRIPT_LIMIT = 16384;
     private static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.([a-z0-9]+)\\.(medium|large|xlarge|\\d{1,2}xlarge|metal)");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern NOTEBOOK_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
 
     /**
@@ -92,6 +93,14 @@ public abstract class HardenedNotebookArgs {
      * @defaultValue empty: the component name
      */
     public abstract Optional<String> getNotebookName();
+
+    /**
+     * The execution role's name (at most 64 characters of letters, digits and {@code +=,.@_-}).
+     *
+     * @return the role name, if given
+     * @defaultValue empty: Pulumi names the role from the component name
+     */
+    public abstract Optional<String> getRoleName();
 
     /**
      * The instance type, {@code ml.<family>.<size>} with a family from {@link #NOTEBOOK_FAMILIES}.
@@ -299,6 +308,13 @@ public abstract class HardenedNotebookArgs {
             }
         }
         getNotebookName().ifPresent(n -> checkNotebookName("HardenedNotebookArgs.notebookName", n));
+        getRoleName().ifPresent(n -> {
+            if (n.length() > 64) {
+                Check.fail("HardenedNotebookArgs.roleName", "longer than 64 characters (" + n.length() + ")", n,
+                        "at most 64 characters of letters, digits and +=,.@_-");
+            }
+            Check.matches("HardenedNotebookArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
+        });
         var m = INSTANCE_TYPE.matcher(getInstanceType());
         if (!m.matches() || !NOTEBOOK_FAMILIES.contains(m.group(1))) {
             Check.fail("HardenedNotebookArgs.instanceType", "not a SageMaker notebook instance type", getInstanceType(),

@@ -231,4 +231,29 @@ class PrivateNetworkTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("PrivateNetworkArgs.existingSubnetIds: no subnet given; got []");
     }
+
+    @Test
+    void flowLogPolicyMatchesGoldenAndChildUrnsArePinned() throws Exception {
+        Plan plan = defaultPlan();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = getClass().getResourceAsStream("/golden/private-network-flow-log-role-policy.json")) {
+            assertThat(in).isNotNull();
+            assertThat(mapper.readTree((String) plan.resource("ml-flow-log-role-policy").getInputs().get("policy")))
+                    .isEqualTo(mapper.readTree(in));
+        }
+        String base = "urn:pulumi:dev::mlinfra::mlinfra:network:PrivateNetwork";
+        assertThat(plan.resource("ml").getUrn()).isEqualTo(base + "::ml");
+        assertThat(plan.resource("ml-vpc").getUrn()).isEqualTo(base + "$aws:ec2/vpc:Vpc::ml-vpc");
+        assertThat(plan.resource("ml-private-0").getUrn()).isEqualTo(base + "$aws:ec2/subnet:Subnet::ml-private-0");
+        assertThat(plan.resource("ml-private-rt").getUrn()).isEqualTo(base + "$aws:ec2/routeTable:RouteTable::ml-private-rt");
+        assertThat(plan.resource("ml-default-sg").getUrn())
+                .isEqualTo(base + "$aws:ec2/defaultSecurityGroup:DefaultSecurityGroup::ml-default-sg");
+        assertThat(plan.resource("ml-endpoint-sg").getUrn()).isEqualTo(base + "$aws:ec2/securityGroup:SecurityGroup::ml-endpoint-sg");
+        assertThat(plan.resource("ml-s3-endpoint").getUrn()).isEqualTo(base + "$aws:ec2/vpcEndpoint:VpcEndpoint::ml-s3-endpoint");
+        assertThat(plan.resource("ml-endpoint-ecr-dkr").getUrn())
+                .isEqualTo(base + "$aws:ec2/vpcEndpoint:VpcEndpoint::ml-endpoint-ecr-dkr");
+        assertThat(plan.resource("ml-flow-log").getUrn()).isEqualTo(base + "$aws:ec2/flowLog:FlowLog::ml-flow-log");
+        assertThat(plan.resource("ml-flow-log-group").getUrn())
+                .isEqualTo(base + "$aws:cloudwatch/logGroup:LogGroup::ml-flow-log-group");
+    }
 }

@@ -101,6 +101,12 @@ class HardenedNotebookArgsTest {
     void requiredWiringAndNamesAreChecked() {
         assertThatThrownBy(() -> HardenedNotebookArgs.builder().vpcId(Output.of("vpc-0a1b2c3d4e5f60718")).build())
                 .hasMessageStartingWith("HardenedNotebookArgs.subnetId: required attribute not set");
+        assertThatThrownBy(() -> base().roleName("r".repeat(65)).build())
+                .hasMessage("HardenedNotebookArgs.roleName: longer than 64 characters (65); got \"" + "r".repeat(65)
+                        + "\"; expected at most 64 characters of letters, digits and +=,.@_-");
+        assertThatThrownBy(() -> base().roleName("notebook role").build())
+                .hasMessageStartingWith("HardenedNotebookArgs.roleName: malformed; got \"notebook role\"");
+        assertThat(base().roleName("r".repeat(64)).build().getRoleName()).contains("r".repeat(64));
         assertThatThrownBy(() -> base().notebookName("bad_name").build())
                 .hasMessageStartingWith("HardenedNotebookArgs.notebookName: malformed; got \"bad_name\"");
         assertThatThrownBy(() -> HardenedNotebook.checkSubnetId(""))

@@ -141,6 +141,7 @@ class HardenedNotebookTest {
                 .endpointSecurityGroupId(Output.of("sg-0a1b2c3d4e5f60718"))
                 .s3PrefixListId(Output.of("pl-63a5400a"))
                 .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .roleName("lab-notebook-execution")
                 .waive(Control.SM_NO_ROOT_ACCESS, "Lab image builds need sudo for conda; the lab account is isolated.")
                 .build()));
         var nb = plan.resource("lab-notebook");
@@ -150,6 +151,7 @@ class HardenedNotebookTest {
         assertThat(nb.getWaivers()).extracting(w -> w.getControl()).containsExactly(Control.SM_NO_ROOT_ACCESS);
         assertThat(nb.hasTag("mlinfra:waiver:MLI-SM-03", "Lab image builds need sudo for conda; the lab account is isolated.")).isTrue();
         assertThat(plan.find("lab-key")).isEmpty();
+        assertThat(plan.resource("lab-role-role").getInputs()).containsEntry("name", "lab-notebook-execution");
         assertThat(plan.resourcesOfType("aws:kms/key:Key")).isEmpty();
         assertThat(plan.find("lab-lifecycle")).isEmpty();
         var policy = PolicyDocument.parse((String) plan.resource("lab-role-policy").getInputs().get("policy"));
@@ -169,5 +171,29 @@ class HardenedNotebookTest {
                 .hasMessageContaining("HardenedNotebookArgs.kmsKeyArn: malformed; got \"alias/aws/sagemaker\"");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("bad_name", HardenedNotebookArgsTest.base().build())))
                 .hasMessageContaining("HardenedNotebook.name: malformed; got \"bad_name\"");
+    }
+
+    @Test
+    void rolePolicyMatchesGoldenAndChildUrnsArePinned() throws Exception {
+        Plan plan = defaultPlan();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = getClass().getResourceAsStream("/golden/hardened-notebook-role-policy.json")) {
+            assertThat(in).isNotNull();
+            assertThat(mapper.readTree((String) plan.resource("research-role-policy").getInputs().get("policy")))
+                    .isEqualTo(mapper.readTree(in));
+        }
+        String base = "urn:pulumi:dev::mlinfra::mlinfra:sagemaker:HardenedNotebook";
+        assertThat(plan.resource("research").getUrn()).isEqualTo(base + "::research");
+        assertThat(plan.resource("research-notebook").getUrn())
+                .isEqualTo(base + "$aws:sagemaker/notebookInstance:NotebookInstance::research-notebook");
+        assertThat(plan.resource("research-lifecycle").getUrn()).isEqualTo(base
+                + "$aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration::research-lifecycle");
+        assertThat(plan.resource("research-sg").getUrn()).isEqualTo(base + "$aws:ec2/securityGroup:SecurityGroup::research-sg");
+        assertThat(plan.resource("research-https-s3").getUrn())
+                .isEqualTo(base + "$aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule::research-https-s3");
+        assertThat(plan.resource("research-role-role").getUrn())
+                .isEqualTo(base + "$mlinfra:iam:ServiceRole$aws:iam/role:Role::research-role-role");
+        assertThat(plan.resource("research-key-key").getUrn())
+                .isEqualTo(base + "$mlinfra:kms:ManagedKey$aws:kms/key:Key::research-key-key");
     }
 }
