@@ -72,11 +72,19 @@ class KmsIamRulesTest {
 
     @Test
     void iam_04_serviceTrustWithoutSourceAccount() {
-        PostureReport r = GuardTesting.check(ctx -> new Role("role", RoleArgs.builder().assumeRolePolicy(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                        + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}").build()));
-        assertThat(r.findingsOf("MLI-IAM-04")).singleElement().extracting(Finding::getMessage).asString()
-                .contains("[ec2.amazonaws.com]").contains("aws:SourceAccount");
+        PostureReport r = GuardTesting.check(ctx -> {
+            new Role("role", RoleArgs.builder().assumeRolePolicy(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                            + "\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}").build());
+            // EC2 assumes instance-profile roles without aws:SourceAccount: not a finding
+            new Role("ec2role", RoleArgs.builder().assumeRolePolicy(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                            + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}").build());
+        });
+        assertThat(r.findingsOf("MLI-IAM-04")).singleElement().satisfies(f -> {
+            assertThat(f.getResourceName()).isEqualTo("role");
+            assertThat(f.getMessage()).contains("[sagemaker.amazonaws.com]").contains("aws:SourceAccount");
+        });
     }
 
     @Test

@@ -81,7 +81,13 @@ class SecureCheckpointBucketTest {
                 .containsEntry("bucketArn", "arn:aws:s3:::acme-ckpt-prod").containsEntry("keyArn", keyArn);
 
         PolicyDocument doc = PolicyDocument.parse((String) plan.resource("ckpt-policy").getInputs().get("policy"));
-        assertThat(doc.getStatements()).hasSize(2);
+        assertThat(doc.getStatements()).extracting(x -> x.getSid().orElseThrow()).containsExactly("DenyInsecureTransport",
+                "DenyOutdatedTls", "DenyOtherKmsKeys", "DenyKmsWithoutKeyId", "DenySseS3Override", "DenySseC");
+        Statement pin = doc.statement("DenyOtherKmsKeys").orElseThrow();
+        assertThat(pin.getConditions()).singleElement().satisfies(c -> {
+            assertThat(c.getOperator()).isEqualTo("ForAnyValue:StringNotEquals");
+            assertThat(c.getValues()).contains(keyArn);
+        });
         Statement tls = doc.statement("DenyInsecureTransport").orElseThrow();
         assertThat(tls.getEffect()).isEqualTo(Effect.Deny);
         assertThat(tls.getPrincipal().orElseThrow().isAnyone()).isTrue();
@@ -237,9 +243,10 @@ class SecureCheckpointBucketTest {
                 .hasMessage("SecureCheckpointBucketArgs.noncurrentVersionExpirationDays: shorter than the Object Lock retention"
                         + " (locked versions cannot expire before it ends); got 10; expected at least 30 days");
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder()
-                .waive(Control.S3_PIN_KMS_KEY, "Not a checkpoint bucket control, must be refused.").build())
-                .hasMessage("SecureCheckpointBucketArgs.waivers: control MLI-S3-12 does not apply here; got \"MLI-S3-12\"; expected one of"
-                        + " [MLI-S3-01, MLI-S3-03, MLI-S3-04, MLI-S3-05, MLI-S3-07, MLI-S3-08, MLI-S3-09, MLI-S3-10, MLI-S3-11, MLI-S3-14]");
+                .waive(Control.S3_VERSIONING, "Object Lock needs versioning, so this must be refused.").build())
+                .hasMessage("SecureCheckpointBucketArgs.waivers: control MLI-S3-06 does not apply here; got \"MLI-S3-06\"; expected one of"
+                        + " [MLI-S3-01, MLI-S3-03, MLI-S3-04, MLI-S3-05, MLI-S3-07, MLI-S3-08, MLI-S3-09, MLI-S3-10, MLI-S3-11, MLI-S3-14,"
+                        + " MLI-S3-12, MLI-S3-13]");
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().kmsKeyArn(Output.of("x"))
                 .waive(Control.S3_KMS_ENCRYPTION, "Public data set mirror, nothing confidential stored.").build())
                 .hasMessage("SecureCheckpointBucketArgs.kmsKeyArn: a KMS key is given but MLI-S3-09 (SSE-KMS) is waived; got \"a key ARN\";"
