@@ -78,7 +78,7 @@ final class StorageChecks {
             Check.fail(arg, "must not be null", null, expected);
         }
         if (prefix.contains("*") || prefix.contains("?")) {
-            Check.fail(arg, "a prefix is literal; IAM wildcards would widen the grant", prefix, expected);
+            Check.fail(arg, "a prefix is literal, and IAM wildcards would widen the grant", prefix, expected);
         }
         if (prefix.startsWith("/")) {
             Check.fail(arg, "S3 keys do not start with \"/\"", prefix, expected);

@@ -288,7 +288,7 @@ class BadInputCatalogueTest {
                         () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder()
                         .waive(Control.S3_OBJECT_LOCK, "Artifacts are not locked, so this waiver makes no sense.").build()));
         var holder = new AtomicReference<SecureArtifactBucket>();
-        CASES.add(new Case("SecureArtifactBucket", "grantReadArtifacts(prefix)", "\"runs/*\"", "SecureArtifactBucket.grantReadArtifacts.prefix: a prefix is literal; IAM wildcards would widen the grant; got \"runs/*\"; expected \"\" (the whole bucket) or a literal key prefix ending with \"/\" such as \"runs/fraud-model/\" (no * or ?, no leading /)", null,
+        CASES.add(new Case("SecureArtifactBucket", "grantReadArtifacts(prefix)", "\"runs/*\"", "SecureArtifactBucket.grantReadArtifacts.prefix: a prefix is literal, and IAM wildcards would widen the grant; got \"runs/*\"; expected \"\" (the whole bucket) or a literal key prefix ending with \"/\" such as \"runs/fraud-model/\" (no * or ?, no leading /)", null,
                 ctx -> holder.set(new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder().build())),
                 () -> holder.get().grantReadArtifacts("runs/*"), null));
 

@@ -206,7 +206,7 @@ class SecureArtifactBucketTest {
         };
         PlanEngine.plan(ctx -> bucket.b = new SecureArtifactBucket("g", SecureArtifactBucketArgs.builder().build()));
         assertThatThrownBy(() -> bucket.b.grantReadArtifacts("runs/*"))
-                .hasMessage("SecureArtifactBucket.grantReadArtifacts.prefix: a prefix is literal; IAM wildcards would widen the grant;"
+                .hasMessage("SecureArtifactBucket.grantReadArtifacts.prefix: a prefix is literal, and IAM wildcards would widen the grant;"
                         + " got \"runs/*\"; expected \"\" (the whole bucket) or a literal key prefix ending with \"/\" such as"
                         + " \"runs/fraud-model/\" (no * or ?, no leading /)");
         assertThatThrownBy(() -> bucket.b.grantWriteArtifacts("runs"))

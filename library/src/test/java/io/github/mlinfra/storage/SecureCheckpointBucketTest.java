@@ -295,7 +295,7 @@ class SecureCheckpointBucketTest {
         };
         PlanEngine.plan(ctx -> holder.b = new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder().build()));
         assertThatThrownBy(() -> holder.b.grantWriteCheckpoints("runs/*/")).isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("SecureCheckpointBucket.grantWriteCheckpoints.prefix: a prefix is literal; IAM wildcards would widen the grant; got \"runs/*/\"");
+                .hasMessageStartingWith("SecureCheckpointBucket.grantWriteCheckpoints.prefix: a prefix is literal, and IAM wildcards would widen the grant; got \"runs/*/\"");
         assertThatThrownBy(() -> holder.b.grantReadCheckpoints("run?/"))
                 .hasMessageStartingWith("SecureCheckpointBucket.grantReadCheckpoints.prefix: a prefix is literal");
         assertThatThrownBy(() -> holder.b.grantReadCheckpoints("/runs/"))
