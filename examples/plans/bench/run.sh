@@ -11,19 +11,18 @@ JAVA_OPTS=("$@")
 ./mvnw -B -q -o -pl examples/plans test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
 CP="examples/plans/target/test-classes:$(cat examples/plans/target/bench.cp)"
 EXAMPLES=$(sed -n '/<plan.examples>/,/<\/plan.examples>/p' examples/plans/pom.xml | grep '=' | tr -d ' \n')
+TIMES=$(mktemp)
 run_java() {
-  local out
-  out=$( { /usr/bin/time -f "%M %e" java "${JAVA_OPTS[@]}" -Dplan.examples="$EXAMPLES" -cp "$CP" \
-      io.github.mlinfra.examples.plans.bench.PlanBenchmark "$@" 2>/dev/null; } 2>&1 )
-  local result rss
-  result=$(echo "$out" | grep -E '^(examples|lib|lean|raw) ')
-  rss=$(echo "$out" | tail -1)
-  echo "java $result $(awk '{printf "%d %s", $1/1024, $2}' <<<"$rss")"
+  local result
+  result=$(/usr/bin/time -o "$TIMES" -f "%M %e" java "${JAVA_OPTS[@]}" -Dplan.examples="$EXAMPLES" -cp "$CP" \
+      io.github.mlinfra.examples.plans.bench.PlanBenchmark "$@" 2>/dev/null | grep -E '^(examples|lib|lean|raw) ' || true)
+  echo "java $result $(awk '{printf "%d %s", $1/1024, $2}' "$TIMES")"
 }
 run_peer() {
-  local out
-  out=$( { /usr/bin/time -f "%M %e" env SCENARIO="$1" N="$2" node "$PEER_DIR/peer.js"; } 2>&1 )
-  echo "node $1 $2 $(echo "$out" | grep -oE '[0-9]+$' | head -1) - - - $(tail -1 <<<"$out" | awk '{printf "%d %s", $1/1024, $2}')"
+  local count
+  count=$(/usr/bin/time -o "$TIMES" -f "%M %e" env SCENARIO="$1" N="$2" node "$PEER_DIR/peer.js" 2>/dev/null \
+      | grep -oE 'resources registered: [0-9]+' | grep -oE '[0-9]+$' || true)
+  echo "node $1 $2 $count - - - $(awk '{printf "%d %s", $1/1024, $2}' "$TIMES")"
 }
 for i in $(seq "$REPEAT"); do
   run_java examples 1

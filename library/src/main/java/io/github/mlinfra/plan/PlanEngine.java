@@ -82,7 +82,7 @@ public final class PlanEngine {
      */
     static Plan plan(Consumer<Context> program, PlanOptions options, UnaryOperator<Mocks> answers) {
         AwsAnswers aws = new AwsAnswers(options);
-        Mocks mocks = answers.apply(aws);
+        Mocks mocks = namingFailures(answers.apply(aws), aws.failures);
         Logger logger = Logger.getLogger("io.github.mlinfra.plan.engine");
         logger.setUseParentHandlers(false);
         logger.setLevel(Level.OFF);
@@ -125,6 +125,30 @@ public final class PlanEngine {
             PulumiTest.cleanup();
         }
         return assemble(result, monitor.get(), aws, options);
+    }
+
+    /** Invoke failures are reported naming the invoke (the SDK's own message names nothing). */
+    private static Mocks namingFailures(Mocks inner, List<String> failures) {
+        return new Mocks() {
+            @Override
+            public java.util.concurrent.CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return inner.newResourceAsync(args);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                try {
+                    return inner.callAsync(args);
+                } catch (RuntimeException e) {
+                    String line = e.getMessage() != null && e.getMessage().startsWith("invoke '") ? e.getMessage()
+                            : "invoke '" + args.token + "' failed: " + e.getMessage();
+                    if (!failures.contains(line)) {
+                        failures.add(line);
+                    }
+                    throw new IllegalStateException(line, e);
+                }
+            }
+        };
     }
 
     private static Plan assemble(TestResult result, RecordingMonitor monitor, AwsAnswers aws, PlanOptions options) {

@@ -141,6 +141,26 @@ class PlanEngineTest {
     }
 
     @Test
+    void aFailingInvokeFailsThePlanNamingTheInvoke() {
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new io.github.mlinfra.kms.ManagedKey("k",
+                io.github.mlinfra.kms.ManagedKeyArgs.builder().build()), PlanOptions.defaults(), aws -> new com.pulumi.test.Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs a) {
+                return aws.newResourceAsync(a);
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs a) {
+                if (a.token.equals("aws:index/getCallerIdentity:getCallerIdentity")) {
+                    throw new IllegalStateException("ExpiredToken: the security token included in the request is expired");
+                }
+                return aws.callAsync(a);
+            }
+        })).isInstanceOf(PlanException.class)
+                .hasMessageContaining("invoke 'aws:index/getCallerIdentity:getCallerIdentity' failed: ExpiredToken");
+    }
+
+    @Test
     @Timeout(30)
     void anOutputThatNeverResolvesTimesOut() {
         Output<String> never = new OutputInternal<>(new CompletableFuture<OutputData<String>>());

@@ -104,8 +104,13 @@ class ExampleGuaranteesTest {
             int code = Main.run(new String[] {"plan", "--dir", dir.toString(), e.getKey() + "=" + e.getValue()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(code).as("plan of %s", e.getKey()).isZero();
+            Path target = dir.resolve(e.getKey()).resolve("target");
+            assertThat(Files.readString(target.resolve("plan.json"))).as("plan.json carries the guard's findings")
+                    .contains("\"findings\"");
+            assertThat(Files.readString(target.resolve("posture.sarif"))).as("posture.sarif of %s", e.getKey())
+                    .contains("2.1.0").contains("\"runs\"");
             String everything = plan.toJson() + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)
-                    + Files.readString(dir.resolve(e.getKey()).resolve("target").resolve("plan.json"));
+                    + Files.readString(target.resolve("plan.json")) + Files.readString(target.resolve("posture.sarif"));
             for (String secret : secrets) {
                 assertThat(everything).as("a secret of %s leaked", e.getKey()).doesNotContain(secret);
             }
