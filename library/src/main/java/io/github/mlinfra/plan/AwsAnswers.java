@@ -315,7 +315,7 @@ final class AwsAnswers implements Mocks {
                 String msg = "invoke '" + args.token + "' is not answered by the offline plan engine (it answers "
                         + String.join(", ", INVOKES) + ")";
                 failures.add(msg);
-                throw new UnsupportedOperationException(msg);
+                throw new IllegalArgumentException(msg);
             }
         }
         return CompletableFuture.completedFuture(out);

@@ -164,7 +164,7 @@ public final class PlanCommand {
             Planned p = new Planned(name, plan, file, Files.isRegularFile(src) ? java.util.Optional.of(src) : java.util.Optional.empty());
             planned.add(p);
             List<String> extra = afterEach.apply(p);
-            out.println("== " + name + " (" + plan.getResources().size() + " resources) -> " + file);
+            out.println("== " + name + " (" + plan.getResources().size() + " resources) -> " + file.toAbsolutePath().normalize());
             if (show.equals("tree")) {
                 out.print(plan.renderTree());
             }
