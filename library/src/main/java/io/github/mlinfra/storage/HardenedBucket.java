@@ -101,6 +101,23 @@ final class HardenedBucket {
         boolean waived(Control c) {
             return Waivers.waived(waivers, c);
         }
+
+        /** A spec filled from the arguments the SSE-KMS buckets share. */
+        static Spec of(String argsName, String purpose, String keyDescription, EncryptedBucketArgs args) {
+            Spec spec = new Spec();
+            spec.argsName = argsName;
+            spec.purpose = purpose;
+            spec.bucketName = args.getBucketName();
+            spec.bucketPrefix = args.getBucketPrefix();
+            spec.kmsKeyArn = args.getKmsKeyArn();
+            spec.keyDescription = keyDescription;
+            spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
+            spec.accessLogBucketName = args.getAccessLogBucketName();
+            spec.accessLogPrefix = args.getAccessLogPrefix();
+            spec.tags = args.getTags();
+            spec.waivers = args.getWaivers();
+            return spec;
+        }
     }
 
     final BucketV2 bucket;

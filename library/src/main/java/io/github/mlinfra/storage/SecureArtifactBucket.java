@@ -85,19 +85,8 @@ public final class SecureArtifactBucket extends ComponentResource {
     public SecureArtifactBucket(String name, SecureArtifactBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         WaiverLedger.record(this, args.getWaivers());
-        var spec = new HardenedBucket.Spec();
-        spec.argsName = "SecureArtifactBucketArgs";
-        spec.purpose = "artifacts";
-        spec.bucketName = args.getBucketName();
-        spec.bucketPrefix = args.getBucketPrefix();
-        spec.kmsKeyArn = args.getKmsKeyArn();
-        spec.keyDescription = "Encrypts the ML artifacts of " + name;
+        var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", "artifacts", "Encrypts the ML artifacts of " + name, args);
         spec.objectLock = args.getObjectLock();
-        spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
-        spec.accessLogBucketName = args.getAccessLogBucketName();
-        spec.accessLogPrefix = args.getAccessLogPrefix();
-        spec.tags = args.getTags();
-        spec.waivers = args.getWaivers();
         boolean kms = !args.isWaived(Control.S3_KMS_ENCRYPTION);
         spec.hasExtraStatements = (kms && !args.isWaived(Control.S3_PIN_KMS_KEY)) || !args.isWaived(Control.S3_DENY_SSE_C)
                 || args.isRequireEncryptionHeaders() || !args.getAdditionalPolicyStatements().isEmpty();

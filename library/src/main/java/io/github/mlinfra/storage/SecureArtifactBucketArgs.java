@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class SecureArtifactBucketArgs {
+public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
     /** The controls a SecureArtifactBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_BLOCK_PUBLIC_ACCESS, Control.S3_TLS_ONLY,
             Control.S3_MIN_TLS, Control.S3_ACLS_DISABLED, Control.S3_VERSIONING, Control.S3_LIFECYCLE,

@@ -69,19 +69,9 @@ public final class SecureCheckpointBucket extends ComponentResource {
     public SecureCheckpointBucket(String name, SecureCheckpointBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         WaiverLedger.record(this, args.getWaivers());
-        var spec = new HardenedBucket.Spec();
-        spec.argsName = "SecureCheckpointBucketArgs";
-        spec.purpose = "checkpoints";
-        spec.bucketName = args.getBucketName();
-        spec.bucketPrefix = args.getBucketPrefix();
-        spec.kmsKeyArn = args.getKmsKeyArn();
-        spec.keyDescription = "Encrypts the model checkpoints of " + name;
+        var spec = HardenedBucket.Spec.of("SecureCheckpointBucketArgs", "checkpoints",
+                "Encrypts the model checkpoints of " + name, args);
         spec.objectLock = Optional.of(args.getRetention());
-        spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
-        spec.accessLogBucketName = args.getAccessLogBucketName();
-        spec.accessLogPrefix = args.getAccessLogPrefix();
-        spec.tags = args.getTags();
-        spec.waivers = args.getWaivers();
         spec.hasExtraStatements = !args.isWaived(Control.S3_PIN_KMS_KEY) || !args.isWaived(Control.S3_DENY_SSE_C);
         spec.extraStatements = (bucketArn, keyArn, aws) ->
                 HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn, false);

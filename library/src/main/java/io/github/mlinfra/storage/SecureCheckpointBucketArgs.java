@@ -25,7 +25,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class SecureCheckpointBucketArgs {
+public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs {
     /**
      * The controls a SecureCheckpointBucket implements and may waive. MLI-S3-06 (versioning) is
      * not among them: Object Lock needs versioning.
