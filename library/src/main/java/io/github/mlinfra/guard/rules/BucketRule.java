@@ -2,29 +2,14 @@ package io.github.mlinfra.guard.rules;
 
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
-import io.github.mlinfra.guard.Rule;
 import io.github.mlinfra.guard.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A rule judging each bucket together with the resources that configure it. */
-abstract class BucketRule implements Rule {
-    private final Control control;
-    private final String rationale;
-
+abstract class BucketRule extends DescribedRule {
     BucketRule(Control control, String rationale) {
-        this.control = control;
-        this.rationale = rationale;
-    }
-
-    @Override
-    public final Control control() {
-        return control;
-    }
-
-    @Override
-    public final String rationale() {
-        return rationale;
+        super(control, rationale);
     }
 
     @Override

@@ -2,30 +2,15 @@ package io.github.mlinfra.guard.rules;
 
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
-import io.github.mlinfra.guard.Rule;
 import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A rule judging each VPC together with the resources that refer to it by {@code vpcId}. */
-abstract class VpcRule implements Rule {
-    private final Control control;
-    private final String rationale;
-
+abstract class VpcRule extends DescribedRule {
     VpcRule(Control control, String rationale) {
-        this.control = control;
-        this.rationale = rationale;
-    }
-
-    @Override
-    public final Control control() {
-        return control;
-    }
-
-    @Override
-    public final String rationale() {
-        return rationale;
+        super(control, rationale);
     }
 
     @Override
