@@ -13,6 +13,7 @@ import com.pulumi.aws.sagemaker.inputs.PipelinePipelineDefinitionS3LocationArgs;
 import com.pulumi.core.Output;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SageMakerRulesTest {
@@ -71,11 +72,21 @@ class SageMakerRulesTest {
     }
 
     @Test
-    void sm_12_deprecatedPlatform() {
-        PostureReport r = GuardTesting.check(ctx -> new NotebookInstance("nb", NotebookInstanceArgs.builder()
-                .roleArn("arn:aws:iam::123456789012:role/r").instanceType("ml.t3.medium").platformIdentifier("notebook-al1-v1")
-                .build()));
-        assertThat(r.findingsOf("MLI-SM-12")).singleElement().extracting(Finding::getMessage).asString().contains("notebook-al1-v1");
+    void sm_12_amazonLinux1And2AreFindingsAl2023AndUnsetAreNot() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            for (String p : List.of("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2", "notebook-al2-v3", "notebook-al2023-v1")) {
+                new NotebookInstance(p, NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                        .instanceType("ml.t3.medium").platformIdentifier(p).build());
+            }
+            new NotebookInstance("unset", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.t3.medium").build());
+        });
+        assertThat(r.findingsOf("MLI-SM-12")).extracting(Finding::getResourceName)
+                .containsExactlyInAnyOrder("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2", "notebook-al2-v3");
+        assertThat(r.findingsOf("MLI-SM-12")).filteredOn(f -> f.getResourceName().equals("notebook-al2-v3"))
+                .singleElement().extracting(Finding::getMessage).asString()
+                .isEqualTo("platformIdentifier notebook-al2-v3 is an Amazon Linux 1 or 2 platform, out of support; "
+                        + "SageMaker no longer creates or restarts it from 2026-07-01");
     }
 
     @Test
