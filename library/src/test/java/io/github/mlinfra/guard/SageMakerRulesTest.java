@@ -90,6 +90,25 @@ class SageMakerRulesTest {
     }
 
     @Test
+    void sm_12_anInstanceFamilyAl2023DoesNotRunIsAFindingUnlessTheNotebookIsOnAl2() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            new NotebookInstance("p3-default", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.p3.2xlarge").build());
+            new NotebookInstance("inf1-al2023", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.inf1.xlarge").platformIdentifier("notebook-al2023-v1").build());
+            new NotebookInstance("g5-default", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.g5.xlarge").build());
+            new NotebookInstance("p4d-al2023", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.p4d.24xlarge").platformIdentifier("notebook-al2023-v1").build());
+        });
+        assertThat(r.findingsOf("MLI-SM-12")).extracting(Finding::getResourceName)
+                .containsExactlyInAnyOrder("p3-default", "inf1-al2023");
+        assertThat(r.findingsOf("MLI-SM-12")).extracting(Finding::getMessage).containsExactlyInAnyOrder(
+                "instanceType ml.p3.2xlarge: notebook-al2023-v1 (AWS's default platform) notebooks do not run on ml.p3",
+                "instanceType ml.inf1.xlarge: notebook-al2023-v1 notebooks do not run on ml.inf1");
+    }
+
+    @Test
     void sm_06_lifecycleScriptNotBase64OrNotAScript() {
         PostureReport r = GuardTesting.check(ctx -> {
             new NotebookInstanceLifecycleConfiguration("plain", NotebookInstanceLifecycleConfigurationArgs.builder()
