@@ -2,16 +2,22 @@ package io.github.mlinfra.examples.posture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulumi.core.internal.Internal;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.resources.ResourceTransformation;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
+import io.github.mlinfra.plan.PlanOptions;
 import io.github.mlinfra.policy.PolicyDocument;
 import io.github.mlinfra.policy.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +67,25 @@ class AppTest {
         assertThat(script.replace("\\\n", " ").lines().filter(l -> l.contains(">>")))
                 .hasSize(2)
                 .allSatisfy(l -> assertThat(l).matches("grep -qxF '([^']+)' (\\S+) 2>/dev/null\\s+\\|\\| echo '\\1' >> \\2"));
+    }
+
+    /** What the stack sends to SageMaker: onStart, decoded from the secret base64 the component passes on. */
+    @Test
+    void theLifecycleConfigurationCarriesThisScriptAsSecretBase64() {
+        List<String> onStart = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ResourceTransformation capture = a -> {
+            if (a.args() instanceof com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfigurationArgs lc) {
+                OutputData<String> d = Internal.of(lc.onStart().orElseThrow()).getDataAsync().join();
+                assertThat(d.isSecret()).isTrue();
+                onStart.add(d.getValueNullable());
+            }
+            return Optional.empty();
+        };
+        PlanEngine.plan(App::stack, PlanOptions.builder().transformations(List.of(capture)).build());
+        assertThat(onStart).singleElement().satisfies(b64 -> assertThat(
+                new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8))
+                .isEqualTo(App.onStartScript())
+                .contains("systemctl --no-block restart jupyter-server.service"));
     }
 
     /**
