@@ -34,9 +34,9 @@ import javax.annotation.Nullable;
 /**
  * A SageMaker notebook instance with no direct internet access, no root access, in a private
  * subnet behind a dedicated security group (no ingress; egress HTTPS to the VPC endpoints and S3
- * only), its volume encrypted with a customer-managed key, IMDSv2 required, a supported platform,
- * lifecycle scripts base64-encoded and passed as secrets, and an execution role granted only what
- * the notebook needs.
+ * only), its volume encrypted with a customer-managed key, IMDSv2 required, on Amazon Linux 2023
+ * (SageMaker's default platform, left unset), lifecycle scripts base64-encoded and passed as secrets,
+ * and an execution role granted only what the notebook needs.
  *
  * <pre>{@code
  * var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
@@ -154,8 +154,10 @@ public final class HardenedNotebook extends ComponentResource {
                         .minimumInstanceMetadataServiceVersion(args.isWaived(Control.SM_NOTEBOOK_IMDSV2) ? "1" : "2")
                         .build())
                 .volumeSize(args.getVolumeSizeGb())
-                .platformIdentifier(args.getPlatformIdentifier())
                 .tags(named(tags, instanceName));
+        // Unset by default: the provider's platform_identifier is Optional+Computed, and com.pulumi:aws 6.83.0
+        // refuses notebook-al2023-v1, which AWS picks when none is sent (aws/NotebookPlatforms).
+        args.getPlatformIdentifier().ifPresent(notebook::platformIdentifier);
         if (args.getOnCreateScript().isPresent() || args.getOnStartScript().isPresent()) {
             var lc = NotebookInstanceLifecycleConfigurationArgs.builder();
             args.getOnCreateScript().ifPresent(s -> lc.onCreate(Output.ofSecret(HardenedNotebookArgs.base64(s))));

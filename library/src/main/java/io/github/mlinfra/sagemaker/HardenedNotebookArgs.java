@@ -1,6 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import com.pulumi.core.Output;
+import io.github.mlinfra.aws.NotebookPlatforms;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
@@ -42,15 +43,17 @@ public abstract class HardenedNotebookArgs {
      */
     public static final List<Control> WAIVABLE = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NO_ROOT_ACCESS,
             Control.SM_NOTEBOOK_IMDSV2, Control.SM_SUPPORTED_PLATFORM);
-    /** Platform identifiers AWS supports (current Amazon Linux 2 and Amazon Linux 2023 notebooks). */
-    public static final List<String> SUPPORTED_PLATFORMS = List.of("notebook-al2-v3", "notebook-al2023-v1");
-    /** Deprecated platform identifiers, accepted only with a waiver of MLI-SM-12. */
-    public static final List<String> DEPRECATED_PLATFORMS = List.of("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2");
-    /** Instance families SageMaker notebook instances run on. */
-    public static final List<String> NOTEBOOK_FAMILIES = List.of("t2", "t3", "m4", "m5", "m5d", "m6i", "m6id", "m7i",
-            "c4", "c5", "c5d", "c6i", "c6id", "c7i", "r5", "r6i", "r6id", "r7i", "p2", "p3", "p3dn", "p4d", "p4de",
-            "p5", "g4dn", "g5", "g6", "g6e", "inf1", "inf2", "trn1");
-    /** SageMaker's limit on a lifecycle script, base64-encoded. */
+    /**
+     * Instance families SageMaker notebook instances on AL2023 run on ({@link NotebookPlatforms#AL2023_FAMILIES}):
+     * {@code ml.p2}, {@code ml.p3}, {@code ml.p3dn}, {@code ml.inf1} and {@code ml.g3} are not among them
+     * (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-al2023.html).
+     */
+    public static final List<String> NOTEBOOK_FAMILIES = NotebookPlatforms.AL2023_FAMILIES;
+    /**
+     * SageMaker's limit on a lifecycle script: "Each lifecycle configuration script has a limit of 16384
+     * characters", the base64 {@code Content} of length 1 to 16384
+     * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_NotebookInstanceLifecycleHook.html).
+     */
     public static final int SCRIPT_LIMIT = 16384;
     private static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.([a-z0-9]+)\\.(medium|large|xlarge|\\d{1,2}xlarge|metal)");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
@@ -103,7 +106,8 @@ public abstract class HardenedNotebookArgs {
     public abstract Optional<String> getRoleName();
 
     /**
-     * The instance type, {@code ml.<family>.<size>} with a family from {@link #NOTEBOOK_FAMILIES}.
+     * The instance type, {@code ml.<family>.<size>} with a family from {@link #NOTEBOOK_FAMILIES} (the families
+     * AL2023 notebooks run on; with a waived Amazon Linux 2 identifier also {@link NotebookPlatforms#AL2_ONLY_FAMILIES}).
      *
      * @return the instance type
      * @defaultValue {@code ml.t3.medium}: a current-generation general-purpose type (the seed's ml.t2 is older)
@@ -125,15 +129,18 @@ public abstract class HardenedNotebookArgs {
     }
 
     /**
-     * The platform identifier (Amazon Linux and Jupyter version). Deprecated ones need a waiver of MLI-SM-12.
+     * The platform identifier (Amazon Linux and JupyterLab version). Leave it unset: the notebook is then
+     * created on SageMaker's default, {@code notebook-al2023-v1} (Amazon Linux 2023, JupyterLab 4), which is the
+     * only supported platform. Setting {@code notebook-al2023-v1} explicitly is refused, because the pinned
+     * provider ({@code com.pulumi:aws} 6.83.0) rejects that value (see {@link NotebookPlatforms}). The Amazon
+     * Linux 1 and 2 identifiers ({@link NotebookPlatforms#RETIRED}) are out of support and SageMaker no longer
+     * creates or restarts such notebooks from 2026-07-01: they need a waiver of MLI-SM-12 (e.g. to describe a
+     * notebook that exists already).
      *
-     * @return the platform identifier
-     * @defaultValue {@code notebook-al2-v3}: a supported platform (MLI-SM-12)
+     * @return the platform identifier, if set
+     * @defaultValue empty: not sent, so AWS picks {@code notebook-al2023-v1} (MLI-SM-12)
      */
-    @Value.Default
-    public String getPlatformIdentifier() {
-        return "notebook-al2-v3";
-    }
+    public abstract Optional<String> getPlatformIdentifier();
 
     /**
      * A customer-managed KMS key ARN for the volume, checked when it resolves. Without one, the
@@ -183,7 +190,7 @@ public abstract class HardenedNotebookArgs {
 
     /**
      * Controls turned off, each with its justification: MLI-SM-01 (direct internet access),
-     * MLI-SM-03 (root access), MLI-SM-05 (IMDSv1 allowed), MLI-SM-12 (a deprecated platform).
+     * MLI-SM-03 (root access), MLI-SM-05 (IMDSv1 allowed), MLI-SM-12 (a retired Amazon Linux 1 or 2 platform).
      *
      * @return the waivers
      * @defaultValue none: every control on
@@ -258,7 +265,10 @@ public abstract class HardenedNotebookArgs {
     }
 
     /**
-     * Validates a lifecycle script without ever printing it.
+     * Validates a lifecycle script without ever printing it: a shebang first line, LF line endings (a
+     * {@code \r} left by a Windows editor becomes part of each command, so {@code set -e\r} fails and
+     * {@code systemctl ... jupyter-server\r} names no unit), no NUL byte (bash cannot hold one in a script),
+     * and at most {@link #SCRIPT_LIMIT} characters once base64-encoded.
      *
      * @param argument {@code <Args>.<attribute>}
      * @param script the script
@@ -268,11 +278,31 @@ public abstract class HardenedNotebookArgs {
             Check.fail(argument, "a lifecycle script must start with a shebang line",
                     new Secret(script), "a shell script starting with \"#!\", e.g. \"#!/bin/bash\"");
         }
+        int cr = script.indexOf('\r');
+        if (cr >= 0) {
+            Check.fail(argument, "a lifecycle script must have LF line endings; it has a CR (\\r, e.g. CRLF) at line "
+                    + line(script, cr), new Secret(script), "a shell script with \"\\n\" line endings only");
+        }
+        int nul = script.indexOf('\0');
+        if (nul >= 0) {
+            Check.fail(argument, "a lifecycle script must not contain a NUL byte; it has one at line " + line(script, nul),
+                    new Secret(script), "shell script text without \"\\0\"");
+        }
         int encoded = base64(script).length();
         if (encoded > SCRIPT_LIMIT) {
             Check.fail(argument, "longer than SageMaker's limit once base64-encoded (" + encoded + " characters)",
                     new Secret(script), "at most " + SCRIPT_LIMIT + " base64 characters (about 12 KB of script)");
         }
+    }
+
+    private static int line(String text, int index) {
+        int n = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A value that renders as {@link Check#showSecret(String)} in messages. */
@@ -297,6 +327,24 @@ public abstract class HardenedNotebookArgs {
         Check.matches(argument, name, NOTEBOOK_NAME, "1 to 63 letters, digits and hyphens, starting and ending with a letter or digit");
     }
 
+    private void checkPlatform(String platform) {
+        String argument = "HardenedNotebookArgs.platformIdentifier";
+        String unset = "unset (AWS then picks " + NotebookPlatforms.AWS_DEFAULT + ")";
+        if (!NotebookPlatforms.ALL.contains(platform)) {
+            Check.fail(argument, "unknown platform identifier", platform, unset);
+        }
+        if (platform.equals(NotebookPlatforms.AL2023_V1)) {
+            Check.fail(argument, "the pinned provider com.pulumi:aws 6.83.0 refuses this value when it is set "
+                    + "(it accepts only " + NotebookPlatforms.PROVIDER_6_83_ACCEPTS + "), and it is AWS's default", platform, unset);
+        }
+        if (NotebookPlatforms.isRetired(platform) && !isWaived(Control.SM_SUPPORTED_PLATFORM)) {
+            Check.fail(argument, "an Amazon Linux 1 or 2 platform: out of support, and SageMaker no longer creates or "
+                    + "restarts such notebooks from " + NotebookPlatforms.AL2_NO_CREATE_OR_RESTART_FROM
+                    + ", without a waiver of " + Control.SM_SUPPORTED_PLATFORM.id(), platform,
+                    unset + ", or waive(Control.SM_SUPPORTED_PLATFORM, \"<why>\")");
+        }
+    }
+
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
@@ -315,22 +363,18 @@ public abstract class HardenedNotebookArgs {
             }
             Check.matches("HardenedNotebookArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
         });
+        getPlatformIdentifier().ifPresent(this::checkPlatform);
+        String platform = NotebookPlatforms.effective(getPlatformIdentifier());
+        List<String> families = NotebookPlatforms.families(platform);
         var m = INSTANCE_TYPE.matcher(getInstanceType());
-        if (!m.matches() || !NOTEBOOK_FAMILIES.contains(m.group(1))) {
-            Check.fail("HardenedNotebookArgs.instanceType", "not a SageMaker notebook instance type", getInstanceType(),
-                    "\"ml.<family>.<size>\" with a family in " + NOTEBOOK_FAMILIES + ", e.g. \"ml.t3.medium\"");
+        if (!m.matches() || !families.contains(m.group(1))) {
+            String problem = m.matches() && NotebookPlatforms.AL2023_UNSUPPORTED_FAMILIES.contains(m.group(1))
+                    ? "an instance family " + platform + " notebooks do not support"
+                    : "not a SageMaker notebook instance type";
+            Check.fail("HardenedNotebookArgs.instanceType", problem, getInstanceType(),
+                    "\"ml.<family>.<size>\" with a family in " + families + ", e.g. \"ml.t3.medium\"");
         }
         Check.range("HardenedNotebookArgs.volumeSizeGb", getVolumeSizeGb(), 5, 16384, "GB");
-        String platform = getPlatformIdentifier();
-        if (!SUPPORTED_PLATFORMS.contains(platform) && !DEPRECATED_PLATFORMS.contains(platform)) {
-            Check.fail("HardenedNotebookArgs.platformIdentifier", "unknown platform identifier", platform,
-                    "one of " + SUPPORTED_PLATFORMS);
-        }
-        if (DEPRECATED_PLATFORMS.contains(platform) && !isWaived(Control.SM_SUPPORTED_PLATFORM)) {
-            Check.fail("HardenedNotebookArgs.platformIdentifier", "a deprecated platform without a waiver of "
-                    + Control.SM_SUPPORTED_PLATFORM.id(), platform, "one of " + SUPPORTED_PLATFORMS
-                    + ", or waive(Control.SM_SUPPORTED_PLATFORM, \"<why>\")");
-        }
         getOnCreateScript().ifPresent(s -> checkScript("HardenedNotebookArgs.onCreateScript", s));
         getOnStartScript().ifPresent(s -> checkScript("HardenedNotebookArgs.onStartScript", s));
     }

@@ -13,6 +13,7 @@ import com.pulumi.aws.sagemaker.inputs.PipelinePipelineDefinitionS3LocationArgs;
 import com.pulumi.core.Output;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SageMakerRulesTest {
@@ -71,11 +72,40 @@ class SageMakerRulesTest {
     }
 
     @Test
-    void sm_12_deprecatedPlatform() {
-        PostureReport r = GuardTesting.check(ctx -> new NotebookInstance("nb", NotebookInstanceArgs.builder()
-                .roleArn("arn:aws:iam::123456789012:role/r").instanceType("ml.t3.medium").platformIdentifier("notebook-al1-v1")
-                .build()));
-        assertThat(r.findingsOf("MLI-SM-12")).singleElement().extracting(Finding::getMessage).asString().contains("notebook-al1-v1");
+    void sm_12_amazonLinux1And2AreFindingsAl2023AndUnsetAreNot() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            for (String p : List.of("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2", "notebook-al2-v3", "notebook-al2023-v1")) {
+                new NotebookInstance(p, NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                        .instanceType("ml.t3.medium").platformIdentifier(p).build());
+            }
+            new NotebookInstance("unset", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.t3.medium").build());
+        });
+        assertThat(r.findingsOf("MLI-SM-12")).extracting(Finding::getResourceName)
+                .containsExactlyInAnyOrder("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2", "notebook-al2-v3");
+        assertThat(r.findingsOf("MLI-SM-12")).filteredOn(f -> f.getResourceName().equals("notebook-al2-v3"))
+                .singleElement().extracting(Finding::getMessage).asString()
+                .isEqualTo("platformIdentifier notebook-al2-v3 is an Amazon Linux 1 or 2 platform, out of support; "
+                        + "SageMaker no longer creates or restarts it from 2026-07-01");
+    }
+
+    @Test
+    void sm_12_anInstanceFamilyAl2023DoesNotRunIsAFindingUnlessTheNotebookIsOnAl2() {
+        PostureReport r = GuardTesting.check(ctx -> {
+            new NotebookInstance("p3-default", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.p3.2xlarge").build());
+            new NotebookInstance("inf1-al2023", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.inf1.xlarge").platformIdentifier("notebook-al2023-v1").build());
+            new NotebookInstance("g5-default", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.g5.xlarge").build());
+            new NotebookInstance("p4d-al2023", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
+                    .instanceType("ml.p4d.24xlarge").platformIdentifier("notebook-al2023-v1").build());
+        });
+        assertThat(r.findingsOf("MLI-SM-12")).extracting(Finding::getResourceName)
+                .containsExactlyInAnyOrder("p3-default", "inf1-al2023");
+        assertThat(r.findingsOf("MLI-SM-12")).extracting(Finding::getMessage).containsExactlyInAnyOrder(
+                "instanceType ml.p3.2xlarge: notebook-al2023-v1 (AWS's default platform) notebooks do not run on ml.p3",
+                "instanceType ml.inf1.xlarge: notebook-al2023-v1 notebooks do not run on ml.inf1");
     }
 
     @Test

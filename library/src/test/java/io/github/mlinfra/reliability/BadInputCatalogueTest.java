@@ -346,7 +346,7 @@ class BadInputCatalogueTest {
                 "HardenedNotebookArgs.onCreateScript: longer than SageMaker's limit once base64-encoded (16592 characters); got [secret] (12442 bytes); expected at most 16384 base64 characters (about 12 KB of script)",
                         () -> new HardenedNotebook("bad", notebook().onCreateScript(big).build()));
         row("HardenedNotebook", nb, "HardenedNotebookArgs.instanceType", "\"t3.medium\"",
-                "HardenedNotebookArgs.instanceType: not a SageMaker notebook instance type; got \"t3.medium\"; expected \"ml.<family>.<size>\" with a family in [t2, t3, m4, m5, m5d, m6i, m6id, m7i, c4, c5, c5d, c6i, c6id, c7i, r5, r6i, r6id, r7i, p2, p3, p3dn, p4d, p4de, p5, g4dn, g5, g6, g6e, inf1, inf2, trn1], e.g. \"ml.t3.medium\"",
+                "HardenedNotebookArgs.instanceType: not a SageMaker notebook instance type; got \"t3.medium\"; expected \"ml.<family>.<size>\" with a family in [t2, t3, m4, m5, m5d, m6i, m6id, m7i, c4, c5, c5d, c6i, c6id, c7i, r5, r6i, r6id, r7i, p4d, p4de, p5, g4dn, g5, g6, g6e, inf2, trn1], e.g. \"ml.t3.medium\"",
                         () -> new HardenedNotebook("bad", notebook().instanceType("t3.medium").build()));
         row("HardenedNotebook", nb, "HardenedNotebookArgs.volumeSizeGb", "4",
                 "HardenedNotebookArgs.volumeSizeGb: outside the allowed range; got 4; expected 5 to 16384 GB",
@@ -361,6 +361,23 @@ class BadInputCatalogueTest {
                 "HardenedNotebookArgs.waivers: control MLI-SM-02 cannot be waived on a notebook; got \"MLI-SM-02\"; expected one of [MLI-SM-01, MLI-SM-03, MLI-SM-05, MLI-SM-12]",
                         () -> new HardenedNotebook("bad", notebook()
                         .waive(Control.SM_NOTEBOOK_IN_VPC, "We really want it outside the VPC for a demo.").build()));
+        String crlf = "#!/bin/bash\r\nset -e\r\n# " + SCRIPT_SECRET + "\r\n";
+        row("HardenedNotebook", nb, "HardenedNotebookArgs.onStartScript", "a script with CRLF line endings (" + crlf.length() + " bytes)",
+                "HardenedNotebookArgs.onStartScript: a lifecycle script must have LF line endings; it has a CR (\\r, e.g. CRLF) at line 1; got [secret] (" + crlf.length() + " bytes); expected a shell script with \"\\n\" line endings only",
+                        () -> new HardenedNotebook("bad", notebook().onStartScript(crlf).build()));
+        String nul = "#!/bin/bash\n# " + SCRIPT_SECRET + "\0\n";
+        row("HardenedNotebook", nb, "HardenedNotebookArgs.onCreateScript", "a script with a NUL byte (" + nul.length() + " bytes)",
+                "HardenedNotebookArgs.onCreateScript: a lifecycle script must not contain a NUL byte; it has one at line 2; got [secret] (" + nul.length() + " bytes); expected shell script text without \"\\0\"",
+                        () -> new HardenedNotebook("bad", notebook().onCreateScript(nul).build()));
+        row("HardenedNotebook", nb, "HardenedNotebookArgs.platformIdentifier", "\"notebook-al2023-v1\" (set explicitly)",
+                "HardenedNotebookArgs.platformIdentifier: the pinned provider com.pulumi:aws 6.83.0 refuses this value when it is set (it accepts only [notebook-al1-v1, notebook-al2-v1, notebook-al2-v2, notebook-al2-v3]), and it is AWS's default; got \"notebook-al2023-v1\"; expected unset (AWS then picks notebook-al2023-v1)",
+                        () -> new HardenedNotebook("bad", notebook().platformIdentifier("notebook-al2023-v1").build()));
+        row("HardenedNotebook", nb, "HardenedNotebookArgs.platformIdentifier", "\"notebook-al2-v3\" (no waiver)",
+                "HardenedNotebookArgs.platformIdentifier: an Amazon Linux 1 or 2 platform: out of support, and SageMaker no longer creates or restarts such notebooks from 2026-07-01, without a waiver of MLI-SM-12; got \"notebook-al2-v3\"; expected unset (AWS then picks notebook-al2023-v1), or waive(Control.SM_SUPPORTED_PLATFORM, \"<why>\")",
+                        () -> new HardenedNotebook("bad", notebook().platformIdentifier("notebook-al2-v3").build()));
+        row("HardenedNotebook", nb, "HardenedNotebookArgs.instanceType", "\"ml.p3.2xlarge\"",
+                "HardenedNotebookArgs.instanceType: an instance family notebook-al2023-v1 notebooks do not support; got \"ml.p3.2xlarge\"; expected \"ml.<family>.<size>\" with a family in [t2, t3, m4, m5, m5d, m6i, m6id, m7i, c4, c5, c5d, c6i, c6id, c7i, r5, r6i, r6id, r7i, p4d, p4de, p5, g4dn, g5, g6, g6e, inf2, trn1], e.g. \"ml.t3.medium\"",
+                        () -> new HardenedNotebook("bad", notebook().instanceType("ml.p3.2xlarge").build()));
 
         String pl = SecureTrainingPipeline.TYPE;
         row("SecureTrainingPipeline", pl, "SecureTrainingPipelineArgs.pipelineName", "\"-fraud\"",

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.aws.NotebookPlatforms;
 import io.github.mlinfra.controls.Control;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HardenedNotebookArgsTest {
@@ -24,7 +26,7 @@ class HardenedNotebookArgsTest {
         var args = base().build();
         assertThat(args.getInstanceType()).isEqualTo("ml.t3.medium");
         assertThat(args.getVolumeSizeGb()).isEqualTo(5);
-        assertThat(args.getPlatformIdentifier()).isEqualTo("notebook-al2-v3");
+        assertThat(args.getPlatformIdentifier()).isEmpty();
         assertThat(args.getKmsKeyArn()).isEmpty();
         assertThat(args.getOnCreateScript()).isEmpty();
         assertThat(args.getOnStartScript()).isEmpty();
@@ -75,15 +77,61 @@ class HardenedNotebookArgsTest {
     }
 
     @Test
-    void platformMustBeSupportedOrWaived() {
+    void platformIsLeftToAwsAndRetiredOnesNeedAWaiver() {
         assertThatThrownBy(() -> base().platformIdentifier("notebook-al3-v9").build())
                 .hasMessage("HardenedNotebookArgs.platformIdentifier: unknown platform identifier; got \"notebook-al3-v9\"; "
-                        + "expected one of [notebook-al2-v3, notebook-al2023-v1]");
-        assertThatThrownBy(() -> base().platformIdentifier("notebook-al2-v1").build())
-                .hasMessageStartingWith("HardenedNotebookArgs.platformIdentifier: a deprecated platform without a waiver of MLI-SM-12");
-        assertThat(base().platformIdentifier("notebook-al2-v1")
-                .waive(Control.SM_SUPPORTED_PLATFORM, "Legacy kernel pinned until the Q3 migration completes.")
-                .build().getPlatformIdentifier()).isEqualTo("notebook-al2-v1");
+                        + "expected unset (AWS then picks notebook-al2023-v1)");
+        // The provider com.pulumi:aws 6.83.0 rejects the AL2023 identifier when it is sent: refused before any resource.
+        assertThatThrownBy(() -> base().platformIdentifier("notebook-al2023-v1").build())
+                .hasMessage("HardenedNotebookArgs.platformIdentifier: the pinned provider com.pulumi:aws 6.83.0 refuses this "
+                        + "value when it is set (it accepts only [notebook-al1-v1, notebook-al2-v1, notebook-al2-v2, "
+                        + "notebook-al2-v3]), and it is AWS's default; got \"notebook-al2023-v1\"; "
+                        + "expected unset (AWS then picks notebook-al2023-v1)");
+        for (String retired : NotebookPlatforms.RETIRED) {
+            assertThatThrownBy(() -> base().platformIdentifier(retired).build())
+                    .hasMessage("HardenedNotebookArgs.platformIdentifier: an Amazon Linux 1 or 2 platform: out of support, "
+                            + "and SageMaker no longer creates or restarts such notebooks from 2026-07-01, without a waiver "
+                            + "of MLI-SM-12; got \"" + retired + "\"; expected unset (AWS then picks notebook-al2023-v1), "
+                            + "or waive(Control.SM_SUPPORTED_PLATFORM, \"<why>\")");
+        }
+        assertThat(base().platformIdentifier("notebook-al2-v3")
+                .waive(Control.SM_SUPPORTED_PLATFORM, "Describes the existing lab notebook until its Q3 migration completes.")
+                .build().getPlatformIdentifier()).contains("notebook-al2-v3");
+    }
+
+    @Test
+    void instanceFamiliesFollowThePlatform() {
+        for (String family : List.of("p2", "p3", "p3dn", "inf1", "g3")) {
+            String type = "ml." + family + ".2xlarge";
+            assertThatThrownBy(() -> base().instanceType(type).build()).as(type)
+                    .hasMessageStartingWith("HardenedNotebookArgs.instanceType: an instance family notebook-al2023-v1 "
+                            + "notebooks do not support; got \"" + type + "\"; expected \"ml.<family>.<size>\" with a family in [t2,");
+        }
+        assertThat(HardenedNotebookArgs.NOTEBOOK_FAMILIES).doesNotContain("p2", "p3", "p3dn", "inf1", "g3")
+                .contains("t3", "m5", "g5", "p4d", "inf2", "trn1");
+        assertThat(base().instanceType("ml.g5.xlarge").build().getInstanceType()).isEqualTo("ml.g5.xlarge");
+        // A waived AL2 identifier (an existing notebook) keeps the families AL2 runs on.
+        assertThat(base().platformIdentifier("notebook-al2-v3").instanceType("ml.p3.2xlarge")
+                .waive(Control.SM_SUPPORTED_PLATFORM, "Describes the existing lab notebook until its Q3 migration completes.")
+                .build().getInstanceType()).isEqualTo("ml.p3.2xlarge");
+    }
+
+    @Test
+    void scriptsWithCrLfOrNulAreRefusedWithoutPrintingThem() {
+        String crlf = "#!/bin/bash\r\nset -e\r\n" + SCRIPT_SECRET + "\r\n";
+        assertThatThrownBy(() -> base().onStartScript(crlf).build())
+                .isInstanceOf(InvalidArgsException.class)
+                .hasMessage("HardenedNotebookArgs.onStartScript: a lifecycle script must have LF line endings; it has a CR "
+                        + "(\\r, e.g. CRLF) at line 1; got [secret] (" + crlf.length() + " bytes); "
+                        + "expected a shell script with \"\\n\" line endings only")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SCRIPT_SECRET));
+        String nul = "#!/bin/bash\nset -e\n" + SCRIPT_SECRET + "\0\n";
+        assertThatThrownBy(() -> base().onCreateScript(nul).build())
+                .hasMessage("HardenedNotebookArgs.onCreateScript: a lifecycle script must not contain a NUL byte; it has one "
+                        + "at line 3; got [secret] (" + nul.length() + " bytes); expected shell script text without \"\\0\"")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SCRIPT_SECRET));
+        String lf = crlf.replace("\r\n", "\n");
+        assertThat(base().onStartScript(lf).build().getOnStartScript()).contains(lf);
     }
 
     @Test

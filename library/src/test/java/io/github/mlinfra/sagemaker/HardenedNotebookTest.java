@@ -62,7 +62,7 @@ class HardenedNotebookTest {
                 .containsEntry("kmsKeyId", plan.resource("research-key-key").getOutputs().get("arn")) // MLI-SM-04
                 .containsEntry("instanceMetadataServiceConfiguration",
                         Map.of("minimumInstanceMetadataServiceVersion", "2"))               // MLI-SM-05
-                .containsEntry("platformIdentifier", "notebook-al2-v3")                    // MLI-SM-12
+                .doesNotContainKey("platformIdentifier")     // MLI-SM-12: AWS's default, notebook-al2023-v1
                 .containsEntry("instanceType", "ml.t3.medium")
                 .containsEntry("volumeSize", 5L)
                 .containsEntry("roleArn", plan.resource("research-role-role").getOutputs().get("arn"))
@@ -157,6 +157,18 @@ class HardenedNotebookTest {
         var policy = PolicyDocument.parse((String) plan.resource("lab-role-policy").getInputs().get("policy"));
         assertThat(policy.statement("UseNotebookKey").orElseThrow().getResources())
                 .containsExactly("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    }
+
+    @Test
+    void aWaivedRetiredPlatformIsSentAsGivenAndTheGuardRecordsTheWaiver() {
+        Plan plan = PlanEngine.plan(ctx -> new HardenedNotebook("legacy", HardenedNotebookArgsTest.base()
+                .platformIdentifier("notebook-al2-v3")
+                .waive(Control.SM_SUPPORTED_PLATFORM, "Describes the existing lab notebook until its Q3 migration completes.")
+                .build()));
+        assertThat(plan.resource("legacy-notebook").getInputs()).containsEntry("platformIdentifier", "notebook-al2-v3");
+        var report = io.github.mlinfra.guard.Guard.defaults().check(plan);
+        assertThat(report.findingsOf("MLI-SM-12")).singleElement().satisfies(f -> assertThat(f.isSuppressed()).isTrue());
+        assertThat(io.github.mlinfra.guard.Guard.defaults().check(defaultPlan()).findingsOf("MLI-SM-12")).isEmpty();
     }
 
     @Test

@@ -37,10 +37,21 @@ public final class App {
         var notebook = new HardenedNotebook("posture-notebook", HardenedNotebookArgs.builder()
                 .network(network)
                 .kmsKeyArn(key.keyArn())
-                .onStartScript(resource("/on-start.sh"))
+                .onStartScript(onStartScript())
                 .addGrants(data.grantReadArtifacts("datasets/"), data.grantWriteArtifacts("experiments/"))
                 .build());
         ctx.export("notebook_instance_name", notebook.notebookName());
+    }
+
+    /**
+     * The notebook's on-start lifecycle script ({@code src/main/resources/on-start.sh}): idempotent, and it
+     * queues the Jupyter restart ({@code systemctl --no-block}) instead of waiting for a server that starts
+     * only after the script returns.
+     *
+     * @return the script text
+     */
+    static String onStartScript() {
+        return resource("/on-start.sh");
     }
 
     private static String resource(String path) {
