@@ -49,14 +49,13 @@ import javax.annotation.Nullable;
  * no key pair) and HTTPS egress only to the VPC endpoints and S3; detailed monitoring and an
  * optional CloudWatch agent; root and data volumes encrypted with a customer-managed key;
  * dedicated tenancy; IMDSv2 with hop limit 1; a private subnet, no public IP, termination
- * protection, EBS optimization, and {@code protect} on the instance and its data volumes.
+ * protection, EBS optimization, and {@code protect} on the instance and its data volumes. Given a
+ * {@code PrivateNetwork}, the instance waits for all of it (endpoints, the S3 gateway route), and its
+ * user data retries its downloads for at most 15 minutes.
  *
  * <pre>{@code
  * var trainer = new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
- *     .vpcId(net.vpcId())
- *     .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(0)))
- *     .endpointSecurityGroupId(net.endpointSecurityGroupId())
- *     .s3PrefixListId(net.s3PrefixListId())
+ *     .network(net)          // a PrivateNetwork: the instance boots once its endpoints and S3 route exist
  *     .addDataVolumes(DataVolume.of(500, "/dev/sdh"))
  *     .addGrants(ckpt.grantReadCheckpoints("runs/"), ckpt.grantWriteCheckpoints("runs/"))
  *     .build());
