@@ -33,6 +33,7 @@ class HardenedGpuTrainerArgsTest {
         assertThat(args.getTenancy()).isEqualTo("dedicated");
         assertThat(args.getMetadataHopLimit()).isEqualTo(1);
         assertThat(args.getIngress()).isEmpty();
+        assertThat(args.getNetwork()).isEmpty();
         assertThat(args.getCloudWatchAgentConfig()).isEmpty();
         assertThat(args.getGrants()).isEmpty();
         assertThat(args.getWaivers()).isEmpty();
