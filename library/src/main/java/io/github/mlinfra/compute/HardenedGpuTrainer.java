@@ -31,6 +31,7 @@ import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Statement;
@@ -48,14 +49,13 @@ import javax.annotation.Nullable;
  * no key pair) and HTTPS egress only to the VPC endpoints and S3; detailed monitoring and an
  * optional CloudWatch agent; root and data volumes encrypted with a customer-managed key;
  * dedicated tenancy; IMDSv2 with hop limit 1; a private subnet, no public IP, termination
- * protection, EBS optimization, and {@code protect} on the instance and its data volumes.
+ * protection, EBS optimization, and {@code protect} on the instance and its data volumes. Given a
+ * {@code PrivateNetwork}, the instance waits for all of it (endpoints, the S3 gateway route), and its
+ * user data retries its downloads for at most 15 minutes.
  *
  * <pre>{@code
  * var trainer = new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
- *     .vpcId(net.vpcId())
- *     .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(0)))
- *     .endpointSecurityGroupId(net.endpointSecurityGroupId())
- *     .s3PrefixListId(net.s3PrefixListId())
+ *     .network(net)          // a PrivateNetwork: the instance boots once its endpoints and S3 route exist
  *     .addDataVolumes(DataVolume.of(500, "/dev/sdh"))
  *     .addGrants(ckpt.grantReadCheckpoints("runs/"), ckpt.grantWriteCheckpoints("runs/"))
  *     .build());
@@ -89,6 +89,8 @@ public final class HardenedGpuTrainer extends ComponentResource {
             "ec2messages:FailMessage", "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply");
     static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
             "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+    /** How long the user data retries its network steps before it fails: 15 minutes. */
+    static final int BOOTSTRAP_TIMEOUT_SECONDS = 900;
     static final String AGENT_CONFIG_PATH = "/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json";
 
     private final Output<String> instanceId;
@@ -162,14 +164,18 @@ public final class HardenedGpuTrainer extends ComponentResource {
                 .build(), child);
 
         // Network: a security group with named ingress only and HTTPS egress to endpoints and S3.
-        Output<String> vpcId = args.getVpcId().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("vpcId", v,
-                HardenedGpuTrainerArgs.VPC_ID, "a VPC id \"vpc-<hex>\""));
-        Output<String> endpointSg = args.getEndpointSecurityGroupId().applyValue(v -> HardenedGpuTrainerArgs
+        // With a PrivateNetwork, every id comes from it and the subnet must be one of its own.
+        PrivateNetwork network = args.getNetwork().orElse(null);
+        Output<String> vpcId = (network != null ? network.vpcId() : args.getVpcId().orElseThrow())
+                .applyValue(v -> HardenedGpuTrainerArgs.checkResolved("vpcId", v,
+                        HardenedGpuTrainerArgs.VPC_ID, "a VPC id \"vpc-<hex>\""));
+        Output<String> endpointSg = (network != null ? network.endpointSecurityGroupId()
+                : args.getEndpointSecurityGroupId().orElseThrow()).applyValue(v -> HardenedGpuTrainerArgs
                 .checkResolved("endpointSecurityGroupId", v, HardenedGpuTrainerArgs.SG_ID,
                         "the VPC endpoints' security group id \"sg-<hex>\""));
-        Output<String> s3PrefixList = args.getS3PrefixListId().applyValue(v -> HardenedGpuTrainerArgs
-                .checkResolved("s3PrefixListId", v, HardenedGpuTrainerArgs.PREFIX_LIST_ID,
-                        "the S3 prefix list id \"pl-<hex>\""));
+        Output<String> s3PrefixList = (network != null ? network.s3PrefixListId() : args.getS3PrefixListId().orElseThrow())
+                .applyValue(v -> HardenedGpuTrainerArgs.checkResolved("s3PrefixListId", v,
+                        HardenedGpuTrainerArgs.PREFIX_LIST_ID, "the S3 prefix list id \"pl-<hex>\""));
         List<Waiver> sgWaivers = only(waivers, Control.EC2_NO_OPEN_INGRESS);
         var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .description("GPU trainer " + name + ": no ingress but named sources; HTTPS egress to VPC endpoints and S3 only")
@@ -202,8 +208,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
                         .build(), InvokeOutputOptions.builder().parent(this).build()).applyValue(GetAmiResult::id)
                 : Output.of(args.getAmi().get());
 
-        Output<String> subnetId = args.getSubnetId().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("subnetId", v,
-                HardenedGpuTrainerArgs.SUBNET_ID, "a private subnet id \"subnet-<hex>\""));
+        Output<String> subnetId = subnetId(args, network);
         List<Waiver> instanceWaivers = only(waivers, Control.EC2_GPU_INSTANCE_TYPE, Control.EC2_DEDICATED_TENANCY,
                 Control.EC2_TERMINATION_PROTECTION, Control.EC2_IMDSV2);
         Map<String, String> instanceTags = new LinkedHashMap<>();
@@ -236,10 +241,13 @@ public final class HardenedGpuTrainer extends ComponentResource {
                         .build())
                 .tags(WaiverLedger.tags(instanceTags, instanceWaivers));
         args.getCloudWatchAgentConfig().ifPresent(c -> instanceArgs.userData(userData(c)));
+        // The instance boots only when its path exists: with a network, dependsOn it (the SDK expands
+        // a component to its custom resources: interface endpoints, the S3 gateway endpoint and its
+        // route-table association, subnets' route-table associations).
         var instanceOptions = CustomResourceOptions.builder()
                 .parent(this)
                 .protect(protect)
-                .dependsOn(role);
+                .dependsOn(network != null ? List.of(role, network) : List.of(role));
         if (lookup && args.isIgnoreAmiChanges()) {
             instanceOptions.ignoreChanges("ami");
         }
@@ -278,6 +286,26 @@ public final class HardenedGpuTrainer extends ComponentResource {
                 "securityGroupId", securityGroupId, "keyArn", keyArn));
     }
 
+    /**
+     * The instance's subnet: the given one (with a network, checked to be one of its private
+     * subnets when both resolve), else the network's first private subnet.
+     */
+    private static Output<String> subnetId(HardenedGpuTrainerArgs args, @Nullable PrivateNetwork network) {
+        String expected = "a private subnet id \"subnet-<hex>\"";
+        if (network == null) {
+            return args.getSubnetId().orElseThrow().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("subnetId", v,
+                    HardenedGpuTrainerArgs.SUBNET_ID, expected));
+        }
+        if (args.getSubnetId().isEmpty()) {
+            return network.privateSubnetIds().applyValue(ids -> HardenedGpuTrainerArgs.checkResolved("subnetId",
+                    ids.isEmpty() ? null : ids.get(0), HardenedGpuTrainerArgs.SUBNET_ID, expected));
+        }
+        return Output.tuple(args.getSubnetId().get(), network.privateSubnetIds(), network.vpcId()).applyValue(t -> {
+            String id = HardenedGpuTrainerArgs.checkResolved("subnetId", t.t1, HardenedGpuTrainerArgs.SUBNET_ID, expected);
+            return HardenedGpuTrainerArgs.checkSubnetInNetwork(id, t.t2, t.t3);
+        });
+    }
+
     private static GetAmiFilterArgs filter(String name, String value) {
         return GetAmiFilterArgs.builder().name(name).values(value).build();
     }
@@ -313,6 +341,13 @@ public final class HardenedGpuTrainer extends ComponentResource {
 
     /**
      * The user data that installs (if missing) and starts the CloudWatch agent with a config.
+     * cloud-init runs it once, at first boot: every step that needs the network (the package
+     * download from the Amazon Linux repositories in S3, through the gateway endpoint; the agent's
+     * start) is retried with exponential backoff (5 s doubling to at most 60 s between attempts,
+     * each attempt and each wait cut at the time left) for at most {@link #BOOTSTRAP_TIMEOUT_SECONDS} seconds in
+     * all, then the script fails loudly (a line on the console and in
+     * {@code /var/log/cloud-init-output.log}, exit status 1). It is idempotent: run again, it
+     * installs nothing already installed, rewrites the same config and restarts the agent.
      *
      * @param config the agent config JSON (validated)
      * @return the shell script
@@ -322,12 +357,31 @@ public final class HardenedGpuTrainer extends ComponentResource {
         return "#!/bin/bash\n"
                 + "set -euo pipefail\n"
                 + "# mlinfra: CloudWatch agent (packages come from S3 through the gateway endpoint)\n"
-                + "[ -x " + ctl + " ] || dnf install -y amazon-cloudwatch-agent\n"
+                + "# Network steps retry with backoff for at most " + BOOTSTRAP_TIMEOUT_SECONDS + " s, then fail loudly.\n"
+                + "deadline=$(( $(date +%s) + " + BOOTSTRAP_TIMEOUT_SECONDS + " ))\n"
+                + "retry() {\n"
+                + "  local delay=5 left\n"
+                + "  while true; do\n"
+                + "    left=$(( deadline - $(date +%s) ))\n"
+                + "    if [ \"$left\" -le 0 ]; then\n"
+                + "      echo \"mlinfra-bootstrap: FAILED after " + BOOTSTRAP_TIMEOUT_SECONDS + " s: $*\" | tee /dev/console >&2\n"
+                + "      exit 1\n"
+                + "    fi\n"
+                + "    if timeout \"$left\" \"$@\"; then\n"
+                + "      return 0\n"
+                + "    fi\n"
+                + "    echo \"mlinfra-bootstrap: retrying in ${delay} s: $*\" >&2\n"
+                + "    left=$(( deadline - $(date +%s) ))\n"
+                + "    sleep \"$(( left <= 0 ? 0 : (delay < left ? delay : left) ))\"\n"
+                + "    delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))\n"
+                + "  done\n"
+                + "}\n"
+                + "[ -x " + ctl + " ] || retry dnf install -y amazon-cloudwatch-agent\n"
                 + "install -d -m 0755 /opt/aws/amazon-cloudwatch-agent/etc\n"
                 + "cat > " + AGENT_CONFIG_PATH + " <<'MLINFRA_CWAGENT_CONFIG'\n"
                 + HardenedGpuTrainerArgs.compactAgentConfig(config) + "\n"
                 + "MLINFRA_CWAGENT_CONFIG\n"
-                + ctl + " -a fetch-config -m ec2 -s -c file:" + AGENT_CONFIG_PATH + "\n";
+                + "retry " + ctl + " -a fetch-config -m ec2 -s -c file:" + AGENT_CONFIG_PATH + "\n";
     }
 
     /**

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
+import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.aws.CloudWatchEndpoints;
+import io.github.mlinfra.aws.SecurityGroupRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.Waivers;
+import io.github.mlinfra.network.PrivateNetwork;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +29,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * HardenedGpuTrainerArgs.builder()
- *     .vpcId(net.vpcId())
- *     .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(0)))
- *     .endpointSecurityGroupId(net.endpointSecurityGroupId())
- *     .s3PrefixListId(net.s3PrefixListId())
+ *     .network(net)                      // a PrivateNetwork: VPC, subnet, endpoints; the instance waits for it
  *     .instanceType("g5.2xlarge")
  *     .addDataVolumes(DataVolume.of(500, "/dev/sdh"))
  *     .addGrants(bucket.grantReadCheckpoints("runs/"), bucket.grantWriteCheckpoints("runs/"))
@@ -75,39 +76,63 @@ public abstract class HardenedGpuTrainerArgs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The VPC the security group is created in ({@code vpc-<hex>}), e.g.
-     * {@code PrivateNetwork.vpcId()}. Validated when it resolves.
+     * The network the trainer runs in: a {@link PrivateNetwork} supplies the VPC, the subnet (its
+     * first private subnet, unless {@link #getSubnetId()} names another of its subnets), the
+     * endpoint security group and the S3 prefix list, and the instance waits ({@code dependsOn})
+     * for every resource of the network, among them the interface endpoints and the S3 gateway
+     * endpoint's route-table association: the user data's first package download and the SSM
+     * agent's first call find their path in place. The trainer's CloudWatch agent needs the
+     * network's {@code monitoring} endpoint when its config has {@code metrics}, and {@code logs}
+     * when it has {@code logs}; both are checked when the args are built. With a network,
+     * {@code vpcId}, {@code endpointSecurityGroupId} and {@code s3PrefixListId} are not given (two
+     * sources could name two VPCs).
      *
-     * @return the VPC id
+     * @return the network, if given
+     * @defaultValue empty: give {@code vpcId}, {@code subnetId}, {@code endpointSecurityGroupId} and
+     *     {@code s3PrefixListId} instead; the instance then cannot wait for endpoints it does not
+     *     know, so create them in an earlier {@code pulumi up} or pass the network
      */
-    public abstract Output<String> getVpcId();
+    public abstract Optional<PrivateNetwork> getNetwork();
 
     /**
-     * The private subnet the instance runs in ({@code subnet-<hex>}), e.g. one of
-     * {@code PrivateNetwork.privateSubnetIds()}. Required; an empty value fails the run when it
-     * resolves. The instance never gets a public IP, whatever the subnet's setting.
+     * The VPC the security group is created in ({@code vpc-<hex>}). Required without a
+     * {@link #getNetwork() network}, refused with one. Validated when it resolves.
      *
-     * @return the subnet id
+     * @return the VPC id, if given
+     * @defaultValue empty: the network's VPC
      */
-    public abstract Output<String> getSubnetId();
+    public abstract Optional<Output<String>> getVpcId();
 
     /**
-     * The security group of the VPC's interface endpoints ({@code sg-<hex>}), e.g.
-     * {@code PrivateNetwork.endpointSecurityGroupId()}: the only egress besides S3 is HTTPS to it
-     * (SSM, CloudWatch, KMS, STS through PrivateLink). Validated when it resolves.
+     * The private subnet the instance runs in ({@code subnet-<hex>}). Required without a
+     * {@link #getNetwork() network}; with one it must be one of the network's private subnets
+     * (checked when it resolves). An empty value fails the run when it resolves. The instance never
+     * gets a public IP, whatever the subnet's setting.
      *
-     * @return the endpoint security group id
+     * @return the subnet id, if given
+     * @defaultValue empty: the network's first private subnet
      */
-    public abstract Output<String> getEndpointSecurityGroupId();
+    public abstract Optional<Output<String>> getSubnetId();
 
     /**
-     * The S3 prefix list ({@code pl-<hex>}) of the VPC's S3 gateway endpoint, e.g.
-     * {@code PrivateNetwork.s3PrefixListId()}: HTTPS egress to S3 (datasets, checkpoints, OS
-     * packages) goes to it, never to {@code 0.0.0.0/0}. Validated when it resolves.
+     * The security group of the VPC's interface endpoints ({@code sg-<hex>}): the only egress
+     * besides S3 is HTTPS to it (SSM, CloudWatch, KMS, STS through PrivateLink). Required without a
+     * {@link #getNetwork() network}, refused with one. Validated when it resolves.
      *
-     * @return the prefix list id
+     * @return the endpoint security group id, if given
+     * @defaultValue empty: the network's endpoint security group
      */
-    public abstract Output<String> getS3PrefixListId();
+    public abstract Optional<Output<String>> getEndpointSecurityGroupId();
+
+    /**
+     * The S3 prefix list ({@code pl-<hex>}) of the VPC's S3 gateway endpoint: HTTPS egress to S3
+     * (datasets, checkpoints, OS packages) goes to it, never to {@code 0.0.0.0/0}. Required without
+     * a {@link #getNetwork() network}, refused with one. Validated when it resolves.
+     *
+     * @return the prefix list id, if given
+     * @defaultValue empty: the network's S3 prefix list
+     */
+    public abstract Optional<Output<String>> getS3PrefixListId();
 
     /**
      * The instance type, {@code <family>.<size>}; the family must be one of {@link #GPU_FAMILIES}
@@ -346,6 +371,7 @@ public abstract class HardenedGpuTrainerArgs {
     @Value.Check
     protected void check() {
         String a = "HardenedGpuTrainerArgs.";
+        checkNetwork();
         Check.matches(a + "instanceType", getInstanceType(), INSTANCE_TYPE, "an instance type \"<family>.<size>\"");
         String family = instanceFamily();
         if (!GPU_FAMILIES.contains(family) && !isWaived(Control.EC2_GPU_INSTANCE_TYPE)) {
@@ -384,14 +410,65 @@ public abstract class HardenedGpuTrainerArgs {
             Check.fail(a + "metadataHopLimit", "above 1 without a waiver of " + Control.EC2_IMDSV2.id(),
                     getMetadataHopLimit(), "1, or waive(Control.EC2_IMDSV2, \"<why>\")");
         }
+        Set<String> permissions = new HashSet<>();
         for (IngressRule r : getIngress()) {
-            checkIngress(r);
+            checkIngress(r, permissions);
         }
         getCloudWatchAgentConfig().ifPresent(HardenedGpuTrainerArgs::parseAgentConfig);
+        checkAgentEndpoints();
         Waivers.checkApplicable("HardenedGpuTrainerArgs", getWaivers(), CONTROLS);
     }
 
-    private void checkIngress(IngressRule r) {
+    /** Either a network, or the four ids without one. */
+    private void checkNetwork() {
+        String a = "HardenedGpuTrainerArgs.";
+        String either = "network(<PrivateNetwork>) alone, or vpcId, subnetId, endpointSecurityGroupId and s3PrefixListId without a network";
+        Map<String, Optional<Output<String>>> ids = new java.util.LinkedHashMap<>();
+        ids.put("vpcId", getVpcId());
+        ids.put("subnetId", getSubnetId());
+        ids.put("endpointSecurityGroupId", getEndpointSecurityGroupId());
+        ids.put("s3PrefixListId", getS3PrefixListId());
+        if (getNetwork().isPresent()) {
+            for (var e : ids.entrySet()) {
+                if (!e.getKey().equals("subnetId") && e.getValue().isPresent()) {
+                    throw new InvalidArgsException(a + e.getKey(),
+                            "given together with network, which supplies it (two sources could name two VPCs)",
+                            "an Output", "network(<PrivateNetwork>) alone (subnetId may pick one of its private subnets)");
+                }
+            }
+        } else {
+            for (var e : ids.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    throw new InvalidArgsException(a + e.getKey(), "required without a network", "nothing", either);
+                }
+            }
+        }
+    }
+
+    /**
+     * A CloudWatch agent in a network without the endpoint it publishes to fails on every call:
+     * metrics need {@code monitoring}, logs need {@code logs} ({@link CloudWatchEndpoints}).
+     */
+    private void checkAgentEndpoints() {
+        if (getNetwork().isEmpty() || getCloudWatchAgentConfig().isEmpty()) {
+            return;
+        }
+        JsonNode config = parseAgentConfig(getCloudWatchAgentConfig().get());
+        List<String> have = getNetwork().get().interfaceEndpointServices();
+        Map<String, String> needs = new java.util.LinkedHashMap<>();
+        needs.put("metrics", CloudWatchEndpoints.METRICS);
+        needs.put("logs", CloudWatchEndpoints.LOGS);
+        for (var need : needs.entrySet()) {
+            if (config.has(need.getKey()) && !have.contains(need.getValue())) {
+                Check.fail("HardenedGpuTrainerArgs.network", "lacks the \"" + need.getValue()
+                                + "\" interface endpoint the CloudWatch agent sends its " + need.getKey() + " to", have,
+                        "a network whose interfaceEndpointServices include \"" + need.getValue()
+                                + "\", or a cloudWatchAgentConfig without \"" + need.getKey() + "\"");
+            }
+        }
+    }
+
+    private void checkIngress(IngressRule r, Set<String> permissions) {
         String a = "HardenedGpuTrainerArgs.ingress.";
         if (r.getPort() < 1 || r.getPort() > 65535) {
             Check.fail(a + "port", "outside the allowed range", r.getPort(), "a port from 1 to 65535");
@@ -405,6 +482,7 @@ public abstract class HardenedGpuTrainerArgs {
         if (r.getCidrs().isEmpty() && r.getSourceSecurityGroupIds().isEmpty()) {
             Check.fail(a + "cidrs", "a rule without a source", r.getCidrs(), "at least one CIDR or source security group id");
         }
+        Set<String> inRule = new HashSet<>();
         for (String c : r.getCidrs()) {
             int prefix = cidrPrefix(a + "cidrs", c);
             if (prefix == 0 && !isWaived(Control.EC2_NO_OPEN_INGRESS)) {
@@ -412,10 +490,55 @@ public abstract class HardenedGpuTrainerArgs {
                         + Control.EC2_NO_OPEN_INGRESS.id(), c,
                         "named CIDRs or security groups, or waive(Control.EC2_NO_OPEN_INGRESS, \"<why>\")");
             }
+            checkUnique(a + "cidrs", r, c, canonicalCidr(c), inRule, permissions);
         }
         for (String sg : r.getSourceSecurityGroupIds()) {
             Check.matches(a + "sourceSecurityGroupIds", sg, SG_ID, "a security group id \"sg-<hex>\"");
+            checkUnique(a + "sourceSecurityGroupIds", r, sg, sg, inRule, permissions);
         }
+    }
+
+    /**
+     * One source once per rule, one permission (protocol, port, source) once per security group:
+     * EC2 refuses the same permission twice ({@link SecurityGroupRules}).
+     */
+    private static void checkUnique(String argument, IngressRule r, String source, String canonical, Set<String> inRule,
+                                    Set<String> permissions) {
+        if (!inRule.add(canonical)) {
+            Check.fail(argument, "listed twice in one rule", source, "each source once per rule (EC2 refuses the same permission twice)");
+        }
+        String permission = SecurityGroupRules.permission(r.getProtocol(), r.getPort(), r.getPort(), canonical);
+        if (!permissions.add(permission)) {
+            Check.fail(argument, "the same permission (" + r.getProtocol() + " port " + r.getPort()
+                            + " from this source) is in two rules", source,
+                    "each protocol, port and source in one rule only (EC2 refuses a duplicate permission: "
+                            + SecurityGroupRules.DUPLICATE_PERMISSION_ERROR + ")");
+        }
+    }
+
+    /**
+     * A CIDR in one spelling per network ({@code 2001:DB8::/32} and {@code 2001:0db8:0::/32} are
+     * the same), for comparing sources; the CIDR must be valid.
+     *
+     * @param cidr a valid CIDR
+     * @return its canonical spelling
+     */
+    static String canonicalCidr(String cidr) {
+        int slash = cidr.indexOf('/');
+        String addr = cidr.substring(0, slash);
+        if (!addr.contains(":")) {
+            var sb = new StringBuilder();
+            for (String octet : addr.split("\\.")) {
+                sb.append(sb.length() == 0 ? "" : ".").append(Integer.parseInt(octet));
+            }
+            return sb.append("/").append(Integer.parseInt(cidr.substring(slash + 1))).toString();
+        }
+        byte[] b = ipv6(addr);
+        var sb = new StringBuilder();
+        for (int i = 0; i < 16; i += 2) {
+            sb.append(i == 0 ? "" : ":").append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff)));
+        }
+        return sb.append("/").append(Integer.parseInt(cidr.substring(slash + 1))).toString();
     }
 
     /**
@@ -558,6 +681,24 @@ public abstract class HardenedGpuTrainerArgs {
         }
         Check.matches(a, value, pattern, expected);
         return value;
+    }
+
+    /**
+     * With a network, the trainer's subnet must be one of the network's private subnets: a subnet of
+     * another VPC cannot hold an instance whose security group lives in the network's VPC
+     * ({@link SecurityGroupRules}).
+     *
+     * @param subnetId the resolved subnet id
+     * @param networkSubnets the network's private subnet ids
+     * @param networkVpcId the network's VPC id (for the message)
+     * @return the subnet id
+     */
+    static String checkSubnetInNetwork(String subnetId, List<String> networkSubnets, String networkVpcId) {
+        if (!networkSubnets.contains(subnetId)) {
+            Check.fail("HardenedGpuTrainerArgs.subnetId", "not a private subnet of the network (VPC " + networkVpcId
+                    + "); the instance and its security group must be in one VPC", subnetId, "one of " + Check.show(networkSubnets));
+        }
+        return subnetId;
     }
 
     private static List<String> sorted(Set<String> s) {

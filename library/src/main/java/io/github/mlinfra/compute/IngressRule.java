@@ -8,7 +8,9 @@ import org.immutables.value.Value;
  * One ingress rule of a {@link HardenedGpuTrainer}'s security group: one port, from named CIDRs
  * and/or security groups only. A trainer has no ingress by default (operators come in through SSM
  * Session Manager); {@code 0.0.0.0/0} or {@code ::/0} is refused unless MLI-EC2-04 is waived.
- * Validated when the {@link HardenedGpuTrainerArgs} are built.
+ * Validated when the {@link HardenedGpuTrainerArgs} are built, which also refuse a source listed
+ * twice in one rule and the same protocol, port and source in two rules (EC2 holds a permission
+ * once: {@code InvalidPermission.Duplicate}).
  *
  * <pre>{@code
  * IngressRule.builder()

@@ -92,6 +92,7 @@ public final class PrivateNetwork extends ComponentResource {
     private final Output<List<String>> privateSubnetIds;
     private final Output<String> endpointSecurityGroupId;
     private final Output<String> s3PrefixListId;
+    private final List<String> interfaceEndpointServices;
 
     /**
      * Creates the network.
@@ -233,6 +234,7 @@ public final class PrivateNetwork extends ComponentResource {
                 .build(), invoke);
 
         this.vpcId = vpc;
+        this.interfaceEndpointServices = List.copyOf(args.getInterfaceEndpointServices());
         this.privateSubnetIds = subnets;
         this.endpointSecurityGroupId = endpointSg.id();
         this.s3PrefixListId = prefixList.applyValue(GetPrefixListResult::id);
@@ -422,6 +424,17 @@ public final class PrivateNetwork extends ComponentResource {
      */
     public Output<String> endpointSecurityGroupId() {
         return endpointSecurityGroupId;
+    }
+
+    /**
+     * The interface endpoint services this network has ({@code com.amazonaws.<region>.<service>}),
+     * as given in {@link PrivateNetworkArgs#getInterfaceEndpointServices()}: a workload that calls
+     * an AWS API from the private subnets needs that API's endpoint here.
+     *
+     * @return the endpoint service names, e.g. {@code ["sts", "logs", "monitoring"]}
+     */
+    public List<String> interfaceEndpointServices() {
+        return interfaceEndpointServices;
     }
 
     /**

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 
 /**
  * What a Pulumi program would ask the engine to create, recorded offline by {@link PlanEngine}:
- * every resource (URN, type, name, id, parent, protect, inputs, outputs, waivers) and the stack
+ * every resource (URN, type, name, id, parent, protect, inputs, outputs, dependencies, waivers) and the stack
  * outputs. Resources are sorted by URN, ids and generated names are deterministic, so plans diff
  * cleanly.
  *
@@ -30,7 +30,7 @@ import org.immutables.value.Value;
  * { "project": "p", "stack": "dev",
  *   "resources": [ { "urn": "...", "type": "aws:s3/bucketV2:BucketV2", "name": "ckpt-bucket",
  *                    "id": "...", "parent": "<urn>", "custom": true, "protect": true,
- *                    "inputs": {...}, "outputs": {...},
+ *                    "inputs": {...}, "outputs": {...}, "dependencies": [ "<urn>", ... ],
  *                    "waivers": [ { "control": "MLI-S3-11", "justification": "..." } ] } ],
  *   "outputs": { "bucketName": "..." } }
  * }</pre>
@@ -158,6 +158,8 @@ public abstract class Plan {
             }
             n.set("inputs", MAPPER.valueToTree(r.getInputs()));
             n.set("outputs", MAPPER.valueToTree(r.getOutputs()));
+            ArrayNode dependencies = n.putArray("dependencies");
+            r.getDependencies().forEach(dependencies::add);
             ArrayNode waivers = n.putArray("waivers");
             for (Waiver w : r.getWaivers()) {
                 ObjectNode wn = waivers.addObject();
@@ -240,6 +242,9 @@ public abstract class Plan {
                     .outputs(map(n.get("outputs")));
             for (JsonNode ic : n.path("ignoreChanges")) {
                 r.addIgnoreChanges(ic.asText());
+            }
+            for (JsonNode d : n.path("dependencies")) {
+                r.addDependencies(d.asText());
             }
             for (JsonNode w : n.path("waivers")) {
                 String id = w.path("control").asText();

@@ -190,6 +190,7 @@ public final class PlanEngine {
                     .custom(reg.custom)
                     .protect(reg.protect)
                     .ignoreChanges(reg.ignoreChanges)
+                    .dependencies(reg.dependencies)
                     .inputs(reg.inputs)
                     .outputs(outputs)
                     .waivers(WaiverLedger.of(reg.resource))

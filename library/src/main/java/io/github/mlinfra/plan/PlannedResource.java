@@ -73,6 +73,16 @@ public abstract class PlannedResource {
     public abstract List<String> getIgnoreChanges();
 
     /**
+     * The URNs this resource depends on, as the engine received them in its registration
+     * ({@code dependsOn}, a component expanded to its custom resources, plus the resources whose
+     * Outputs its inputs consumed): real-engine form, sorted, no duplicates. The same field
+     * {@code pulumi stack export} writes; the engine creates this resource only after all of them.
+     *
+     * @return the dependency URNs
+     */
+    public abstract List<String> getDependencies();
+
+    /**
      * The inputs, keys sorted.
      *
      * @return the inputs

@@ -15,8 +15,8 @@ import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
- * The SDK's mock monitor, recording each full registration request (parent, protect, inputs with
- * their secretness and unknowns) and the engine's answer, which {@code Mocks.ResourceArgs} alone
+ * The SDK's mock monitor, recording each full registration request (parent, protect, dependencies,
+ * inputs with their secretness and unknowns) and the engine's answer, which {@code Mocks.ResourceArgs} alone
  * does not carry.
  */
 final class RecordingMonitor extends MockMonitor {
@@ -29,6 +29,7 @@ final class RecordingMonitor extends MockMonitor {
         final boolean custom;
         final boolean protect;
         final List<String> ignoreChanges;
+        final List<String> dependencies;
         final Map<String, Object> inputs;
         final List<String> unknownInputs = Collections.synchronizedList(new ArrayList<>());
         volatile String urn;
@@ -43,6 +44,7 @@ final class RecordingMonitor extends MockMonitor {
             this.custom = request.getCustom();
             this.protect = request.getProtect();
             this.ignoreChanges = List.copyOf(request.getIgnoreChangesList());
+            this.dependencies = request.getDependenciesList().stream().map(Plan::realUrn).distinct().sorted().toList();
             this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add);
         }
     }

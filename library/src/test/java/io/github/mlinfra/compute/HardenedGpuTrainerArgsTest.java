@@ -33,6 +33,7 @@ class HardenedGpuTrainerArgsTest {
         assertThat(args.getTenancy()).isEqualTo("dedicated");
         assertThat(args.getMetadataHopLimit()).isEqualTo(1);
         assertThat(args.getIngress()).isEmpty();
+        assertThat(args.getNetwork()).isEmpty();
         assertThat(args.getCloudWatchAgentConfig()).isEmpty();
         assertThat(args.getGrants()).isEmpty();
         assertThat(args.getWaivers()).isEmpty();
@@ -187,7 +188,11 @@ class HardenedGpuTrainerArgsTest {
     @Test
     void requiredAttributesAndInapplicableWaiversAreReported() {
         assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().build())
-                .hasMessageStartingWith("HardenedGpuTrainerArgs.vpcId: required attribute not set; got nothing");
+                .hasMessage("HardenedGpuTrainerArgs.vpcId: required without a network; got nothing; expected network(<PrivateNetwork>) "
+                        + "alone, or vpcId, subnetId, endpointSecurityGroupId and s3PrefixListId without a network");
+        assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().vpcId(Output.of("vpc-0123456789abcdef0"))
+                .subnetId(Output.of("subnet-0123456789abcdef0")).s3PrefixListId(Output.of("pl-63a5400a")).build())
+                .hasMessageStartingWith("HardenedGpuTrainerArgs.endpointSecurityGroupId: required without a network; got nothing;");
         assertThatThrownBy(() -> base().waive(Control.KMS_ROTATION, "Not something a trainer could ever waive.").build())
                 .hasMessageStartingWith("HardenedGpuTrainerArgs.waivers: control MLI-KMS-01 does not apply here");
     }
@@ -201,5 +206,44 @@ class HardenedGpuTrainerArgsTest {
         assertThat(HardenedGpuTrainerArgs.checkResolved("kmsKeyArn",
                 "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", HardenedGpuTrainerArgs.KMS_KEY_ARN, "x"))
                 .endsWith("1234567890ab");
+    }
+
+    @Test
+    void theSamePermissionTwiceIsRefusedAsEc2Would() {
+        String twoRules = "; expected each protocol, port and source in one rule only (EC2 refuses a duplicate permission: "
+                + "InvalidPermission.Duplicate)";
+        // the same CIDR twice in one rule
+        assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(443).addCidrs("10.20.0.0/16", "10.20.0.0/16")
+                .description("x").build()).build())
+                .hasMessage("HardenedGpuTrainerArgs.ingress.cidrs: listed twice in one rule; got \"10.20.0.0/16\"; "
+                        + "expected each source once per rule (EC2 refuses the same permission twice)");
+        // the same network spelled two ways is the same source
+        assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(443).addCidrs("2001:db8::/32", "2001:0DB8:0::/32")
+                .description("x").build()).build())
+                .hasMessageStartingWith("HardenedGpuTrainerArgs.ingress.cidrs: listed twice in one rule; got \"2001:0DB8:0::/32\"");
+        // the same protocol, port and CIDR in two rules
+        assertThatThrownBy(() -> base().addIngress(rule("10.20.0.0/16"), IngressRule.builder().port(443).addCidrs("10.30.0.0/16", "10.20.0.0/16")
+                .description("another rule").build()).build())
+                .hasMessage("HardenedGpuTrainerArgs.ingress.cidrs: the same permission (tcp port 443 from this source) is in two rules; "
+                        + "got \"10.20.0.0/16\"" + twoRules);
+        // the same source security group in two rules
+        IngressRule fromSg = IngressRule.builder().port(8888).addSourceSecurityGroupIds("sg-0aaaaaaaaaaaaaaaa").description("x").build();
+        assertThatThrownBy(() -> base().addIngress(fromSg, fromSg).build())
+                .hasMessage("HardenedGpuTrainerArgs.ingress.sourceSecurityGroupIds: the same permission (tcp port 8888 from this source) "
+                        + "is in two rules; got \"sg-0aaaaaaaaaaaaaaaa\"" + twoRules);
+        // another port or protocol is another permission
+        assertThat(base().addIngress(rule("10.20.0.0/16"),
+                IngressRule.builder().port(8443).addCidrs("10.20.0.0/16").description("x").build(),
+                IngressRule.builder().port(443).protocol("udp").addCidrs("10.20.0.0/16").description("x").build(),
+                IngressRule.builder().port(443).addCidrs("10.20.0.0/24").addSourceSecurityGroupIds("sg-0aaaaaaaaaaaaaaaa")
+                        .description("x").build()).build().getIngress()).hasSize(4);
+    }
+
+    @Test
+    void cidrsCompareInOneSpelling() {
+        assertThat(HardenedGpuTrainerArgs.canonicalCidr("2001:0DB8:0::/32")).isEqualTo("2001:db8:0:0:0:0:0:0/32");
+        assertThat(HardenedGpuTrainerArgs.canonicalCidr("2001:db8::/32")).isEqualTo("2001:db8:0:0:0:0:0:0/32");
+        assertThat(HardenedGpuTrainerArgs.canonicalCidr("010.020.0.0/016")).isEqualTo("10.20.0.0/16");
+        assertThat(HardenedGpuTrainerArgs.canonicalCidr("10.20.0.0/16")).isNotEqualTo(HardenedGpuTrainerArgs.canonicalCidr("10.20.0.0/24"));
     }
 }

@@ -8,6 +8,8 @@ import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -234,10 +236,10 @@ class HardenedGpuTrainerTest {
                         + "{\"measurement\": [\"mem_used_percent\"]}}}\n}")
                 .build()));
         String userData = (String) plan.resource("train-instance").getInputs().get("userData");
-        assertThat(userData).startsWith("#!/bin/bash\n")
+        assertThat(userData).startsWith("#!/bin/bash\nset -euo pipefail\n")
                 .contains("{\"metrics\":{\"namespace\":\"Trainers\",\"metrics_collected\":{\"mem\":{\"measurement\":[\"mem_used_percent\"]}}}}\n")
-                .contains("amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:"
-                        + HardenedGpuTrainer.AGENT_CONFIG_PATH);
+                .contains("\nretry /opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:"
+                        + HardenedGpuTrainer.AGENT_CONFIG_PATH + "\n");
         var policy = PolicyDocument.parse((String) plan.resource("train-role-policy").getInputs().get("policy"));
         var metrics = policy.statement("CloudWatchAgentMetrics").orElseThrow();
         assertThat(metrics.getActions()).containsExactly("cloudwatch:PutMetricData");
@@ -344,5 +346,119 @@ class HardenedGpuTrainerTest {
         Plan plan = PlanEngine.plan(ctx -> assertThatThrownBy(() -> new HardenedGpuTrainer("train",
                 base().instanceType("m5.large").build())).isInstanceOf(InvalidArgsException.class));
         assertThat(plan.getResources()).noneMatch(r -> r.getName().startsWith("train"));
+    }
+
+    static final String AGENT = "{\"metrics\": {\"namespace\": \"Trainers\"}}";
+
+    static PrivateNetwork network(String... extraEndpoints) {
+        var endpoints = new java.util.ArrayList<>(PrivateNetworkArgs.DEFAULT_INTERFACE_ENDPOINTS);
+        endpoints.addAll(List.of(extraEndpoints));
+        return new PrivateNetwork("net", PrivateNetworkArgs.builder().interfaceEndpointServices(endpoints).build());
+    }
+
+    @Test
+    void theInstanceWaitsForTheNetworksEndpointsAndRouteAssociations() {
+        Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
+                .network(network("monitoring"))
+                .cloudWatchAgentConfig(AGENT)
+                .build()));
+        var instance = plan.resource("train-instance");
+        List<String> waitsFor = instance.getDependencies();
+        var path = new java.util.ArrayList<PlannedResource>();
+        path.addAll(plan.resourcesOfType("aws:ec2/vpcEndpoint:VpcEndpoint"));
+        path.addAll(plan.resourcesOfType("aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation"));
+        path.addAll(plan.resourcesOfType("aws:ec2/routeTableAssociation:RouteTableAssociation"));
+        assertThat(path).extracting(PlannedResource::getName).contains("net-s3-endpoint", "net-s3-endpoint-rta",
+                "net-endpoint-monitoring", "net-endpoint-ssm", "net-endpoint-ssmmessages", "net-endpoint-ec2messages",
+                "net-endpoint-logs", "net-private-rta-0", "net-private-rta-1");
+        assertThat(waitsFor).containsAll(path.stream().map(PlannedResource::getUrn).toList());
+        assertThat(waitsFor).contains(plan.resource("train-sg").getUrn(), plan.resource("train-profile").getUrn());
+        // the network supplies the ids: its first private subnet, its VPC, its endpoint security group
+        assertThat(instance.getInputs()).containsEntry("subnetId", plan.resource("net-private-0").getId().orElseThrow());
+        assertThat(plan.resource("train-sg").getInputs()).containsEntry("vpcId", plan.resource("net-vpc").getId().orElseThrow());
+        assertThat(list(plan.resource("train-sg").getInputs().get("egress"))).anySatisfy(e -> assertThat(list(map(e).get("securityGroups")))
+                .containsExactly(plan.resource("net-endpoint-sg").getId().orElseThrow()));
+    }
+
+    @Test
+    void withoutANetworkTheInstanceCannotWaitForEndpoints() {
+        // the ids-only form: documented, the instance waits for its role and security group only
+        Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base().build()));
+        assertThat(plan.resource("train-instance").getDependencies())
+                .noneMatch(u -> u.contains("vpcEndpoint") || u.contains("outeTableAssociation"));
+    }
+
+    @Test
+    void aSubnetFromAnotherNetworkFailsWhenItResolves() {
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> {
+            var other = new PrivateNetwork("other", PrivateNetworkArgs.builder().build());
+            new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
+                    .network(network())
+                    .subnetId(other.privateSubnetIds().applyValue(ids -> ids.get(0)))
+                    .build());
+        })).isInstanceOf(PlanException.class)
+                .hasMessageContaining("HardenedGpuTrainerArgs.subnetId: not a private subnet of the network (VPC vpc-")
+                .hasMessageContaining("the instance and its security group must be in one VPC; got \"subnet-");
+        // one of the network's own subnets is fine
+        Plan plan = PlanEngine.plan(ctx -> {
+            var net = network();
+            new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
+                    .network(net)
+                    .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(1)))
+                    .build());
+        });
+        assertThat(plan.resource("train-instance").getInputs())
+                .containsEntry("subnetId", plan.resource("net-private-1").getId().orElseThrow());
+    }
+
+    @Test
+    void aNetworkWithoutTheEndpointsTheAgentNeedsIsRefusedAtBuild() {
+        Plan plan = PlanEngine.plan(ctx -> {
+            var net = network();
+            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(net).cloudWatchAgentConfig(AGENT).build())
+                    .isInstanceOf(InvalidArgsException.class)
+                    .hasMessage("HardenedGpuTrainerArgs.network: lacks the \"monitoring\" interface endpoint the CloudWatch agent "
+                            + "sends its metrics to; got " + io.github.mlinfra.internal.Check.show(PrivateNetworkArgs.DEFAULT_INTERFACE_ENDPOINTS)
+                            + "; expected a network whose interfaceEndpointServices include \"monitoring\", or a cloudWatchAgentConfig "
+                            + "without \"metrics\"");
+            var noLogs = new PrivateNetwork("nologs", PrivateNetworkArgs.builder()
+                    .interfaceEndpointServices(List.of("sts", "monitoring", "ssm", "ssmmessages", "ec2messages")).build());
+            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(noLogs)
+                    .cloudWatchAgentConfig("{\"logs\": {\"logs_collected\": {}}}").build())
+                    .hasMessageStartingWith("HardenedGpuTrainerArgs.network: lacks the \"logs\" interface endpoint the CloudWatch agent "
+                            + "sends its logs to;");
+            // metrics only, with the monitoring endpoint: accepted; no agent: no endpoint needed
+            assertThat(HardenedGpuTrainerArgs.builder().network(noLogs).cloudWatchAgentConfig(AGENT).build().getNetwork()).isPresent();
+            assertThat(HardenedGpuTrainerArgs.builder().network(net).build().getNetwork()).isPresent();
+            // with a network, the ids it supplies are not given a second time
+            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(net).vpcId(Output.of(VPC)).build())
+                    .hasMessage("HardenedGpuTrainerArgs.vpcId: given together with network, which supplies it (two sources could name "
+                            + "two VPCs); got an Output; expected network(<PrivateNetwork>) alone (subnetId may pick one of its private subnets)");
+            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(net).endpointSecurityGroupId(Output.of(ENDPOINT_SG)).build())
+                    .hasMessageStartingWith("HardenedGpuTrainerArgs.endpointSecurityGroupId: given together with network");
+        });
+        assertThat(plan.getResources()).noneMatch(r -> r.getName().startsWith("train"));
+    }
+
+    @Test
+    void theBootstrapRetriesWithABoundedTimeoutAndIsIdempotent() {
+        String script = HardenedGpuTrainer.userData(AGENT);
+        assertThat(HardenedGpuTrainer.BOOTSTRAP_TIMEOUT_SECONDS).isEqualTo(900);
+        assertThat(script).contains("deadline=$(( $(date +%s) + 900 ))\n")
+                // each attempt is cut at the time left; the wait doubles from 5 s up to 60 s
+                .contains("    if timeout \"$left\" \"$@\"; then\n      return 0\n")
+                .contains("  local delay=5 left\n")
+                .contains("    sleep \"$(( left <= 0 ? 0 : (delay < left ? delay : left) ))\"\n")
+                .contains("    delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))\n")
+                // past the deadline it fails loudly, on the console too
+                .contains("      echo \"mlinfra-bootstrap: FAILED after 900 s: $*\" | tee /dev/console >&2\n      exit 1\n")
+                // the package download and the agent start go through retry; an installed agent is not reinstalled
+                .contains("\n[ -x /opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl ] || retry dnf install -y amazon-cloudwatch-agent\n")
+                .contains("\nretry /opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config")
+                // the config is rewritten, never appended to
+                .contains("\ncat > " + HardenedGpuTrainer.AGENT_CONFIG_PATH + " <<'MLINFRA_CWAGENT_CONFIG'\n")
+                .doesNotContain(">> ");
+        assertThat(script.lines().filter(l -> l.contains("dnf ")).toList()).singleElement()
+                .satisfies(l -> assertThat(l).contains("retry dnf install"));
     }
 }

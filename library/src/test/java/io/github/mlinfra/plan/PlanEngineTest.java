@@ -169,4 +169,36 @@ class PlanEngineTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("did not finish within 2 s");
     }
+
+    @Test
+    void recordsDependenciesAsTheEngineReceivedThem() throws Exception {
+        Plan plan = PlanEngine.plan(ctx -> {
+            var holder = new Holder("ckpt");
+            var other = new BucketV2("other", BucketV2Args.builder().build());
+            // dependsOn a component: the SDK expands it to the component's custom resources
+            new BucketV2("after", BucketV2Args.builder().build(),
+                    CustomResourceOptions.builder().dependsOn(holder).build());
+            // an input consumed from another resource's Output is a dependency as well
+            new BucketPolicy("uses-other", BucketPolicyArgs.builder().bucket(other.id()).policy("{}").build());
+        }, PlanOptions.builder().project("proj").stack("dev").build());
+
+        String holderType = "urn:pulumi:dev::proj::test:index:Holder$";
+        assertThat(plan.resource("after").getDependencies()).containsExactly(
+                holderType + "aws:s3/bucketPolicy:BucketPolicy::ckpt-policy",
+                holderType + "aws:s3/bucketV2:BucketV2::ckpt-bucket");
+        assertThat(plan.resource("uses-other").getDependencies())
+                .containsExactly("urn:pulumi:dev::proj::aws:s3/bucketV2:BucketV2::other");
+        assertThat(plan.resource("ckpt-policy").getDependencies())
+                .containsExactly(holderType + "aws:s3/bucketV2:BucketV2::ckpt-bucket");
+        assertThat(plan.resource("other").getDependencies()).isEmpty();
+
+        var json = new ObjectMapper().readTree(plan.toJson());
+        for (var r : json.get("resources")) {
+            if (r.get("name").asText().equals("after")) {
+                assertThat(r.get("dependencies").get(1).asText()).isEqualTo(holderType + "aws:s3/bucketV2:BucketV2::ckpt-bucket");
+            }
+        }
+        assertThat(Plan.fromJson(plan.toJson()).resource("after").getDependencies())
+                .isEqualTo(plan.resource("after").getDependencies());
+    }
 }

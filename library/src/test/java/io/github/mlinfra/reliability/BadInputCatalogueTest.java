@@ -156,6 +156,18 @@ class BadInputCatalogueTest {
         return IngressRule.builder().port(443).addCidrs(cidr).description("test rule").build();
     }
 
+    /** The network a row's program creates first (its baseline), for the bad call to use. */
+    static final AtomicReference<PrivateNetwork> NETWORK = new AtomicReference<>();
+
+    static Consumer<Context> withNetwork() {
+        return ctx -> NETWORK.set(new PrivateNetwork("net", PrivateNetworkArgs.builder().build()));
+    }
+
+    private static void row(String component, String type, String argument, String value, String message,
+                            Consumer<Context> baseline, Runnable bad) {
+        CASES.add(new Case(component, argument, value, message, type, baseline, bad, null));
+    }
+
     static Statement allow(String action, String resource) {
         return Statement.builder().sid("S").effect(Effect.Allow).addActions(action).addResources(resource).build();
     }
@@ -457,6 +469,24 @@ class BadInputCatalogueTest {
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.tenancy", "\"default\" (no waiver)",
                 "HardenedGpuTrainerArgs.tenancy: shared tenancy without a waiver of MLI-EC2-08; got \"default\"; expected \"dedicated\", or waive(Control.EC2_DEDICATED_TENANCY, \"<why>\")",
                         () -> new HardenedGpuTrainer("bad", trainer().tenancy("default").build()));
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.ingress.cidrs", "\"10.20.0.0/16\" twice in one rule",
+                "HardenedGpuTrainerArgs.ingress.cidrs: listed twice in one rule; got \"10.20.0.0/16\"; expected each source once per rule (EC2 refuses the same permission twice)",
+                        () -> new HardenedGpuTrainer("bad", trainer().addIngress(IngressRule.builder().port(443)
+                                .addCidrs("10.20.0.0/16", "10.20.0.0/16").description("test rule").build()).build()));
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.ingress.cidrs", "tcp 443 from \"10.20.0.0/16\" in two rules",
+                "HardenedGpuTrainerArgs.ingress.cidrs: the same permission (tcp port 443 from this source) is in two rules; got \"10.20.0.0/16\"; expected each protocol, port and source in one rule only (EC2 refuses a duplicate permission: InvalidPermission.Duplicate)",
+                        () -> new HardenedGpuTrainer("bad", trainer().addIngress(ingress("10.20.0.0/16"), ingress("10.20.0.0/16")).build()));
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.vpcId", "(no network, no vpcId)",
+                "HardenedGpuTrainerArgs.vpcId: required without a network; got nothing; expected network(<PrivateNetwork>) alone, or vpcId, subnetId, endpointSecurityGroupId and s3PrefixListId without a network",
+                        () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().build()));
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.vpcId", "a VPC id next to network(net)",
+                "HardenedGpuTrainerArgs.vpcId: given together with network, which supplies it (two sources could name two VPCs); got an Output; expected network(<PrivateNetwork>) alone (subnetId may pick one of its private subnets)",
+                withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().network(NETWORK.get())
+                        .vpcId(Output.of("vpc-0123456789abcdef0")).build()));
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.network", "default endpoints, agent config with metrics",
+                "HardenedGpuTrainerArgs.network: lacks the \"monitoring\" interface endpoint the CloudWatch agent sends its metrics to; got [\"sagemaker.api\", \"sagemaker.runtime\", \"sts\", \"logs\", \"ecr.api\", \"ecr.dkr\", \"kms\", \"ssm\", \"ssmmessages\", \"ec2messages\"]; expected a network whose interfaceEndpointServices include \"monitoring\", or a cloudWatchAgentConfig without \"metrics\"",
+                withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().network(NETWORK.get())
+                        .cloudWatchAgentConfig("{\"metrics\": {\"namespace\": \"Trainers\"}}").build()));
 
         cli("", "SUBCOMMAND", "none",
                 "mlinfra: missing subcommand; expected one of check, plan (usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL])",

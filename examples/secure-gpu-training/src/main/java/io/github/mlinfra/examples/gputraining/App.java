@@ -35,10 +35,7 @@ public final class App {
         var checkpoints = new SecureCheckpointBucket("checkpoints", SecureCheckpointBucketArgs.builder().build());
 
         var trainer = new HardenedGpuTrainer("trainer", HardenedGpuTrainerArgs.builder()
-                .vpcId(net.vpcId())
-                .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(0)))
-                .endpointSecurityGroupId(net.endpointSecurityGroupId())
-                .s3PrefixListId(net.s3PrefixListId())
+                .network(net) // its subnet, endpoints and S3 path; the instance boots only once they exist
                 .instanceType(ctx.config().get("instanceType").orElse("g5.2xlarge"))
                 .addDataVolumes(DataVolume.of(50, "/dev/sdh"))
                 .cloudWatchAgentConfig(AGENT_CONFIG)

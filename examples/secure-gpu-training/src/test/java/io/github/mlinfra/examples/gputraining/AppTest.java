@@ -58,6 +58,21 @@ class AppTest {
     }
 
     @Test
+    void instanceBootsOnlyOnceItsNetworkPathExists() {
+        // seed flaw: user data ran at first boot, before the endpoints and the S3 route existed
+        List<String> waitsFor = plan.resource("trainer-instance").getDependencies();
+        var path = new java.util.ArrayList<PlannedResource>();
+        path.addAll(plan.resourcesOfType("aws:ec2/vpcEndpoint:VpcEndpoint"));
+        path.addAll(plan.resourcesOfType("aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation"));
+        path.addAll(plan.resourcesOfType("aws:ec2/routeTableAssociation:RouteTableAssociation"));
+        assertThat(path).extracting(PlannedResource::getName).contains("training-s3-endpoint", "training-s3-endpoint-rta",
+                "training-endpoint-monitoring", "training-endpoint-ssm", "training-private-rta-0");
+        assertThat(waitsFor).containsAll(path.stream().map(PlannedResource::getUrn).toList());
+        assertThat((String) plan.resource("trainer-instance").getInputs().get("userData"))
+                .contains("|| retry dnf install -y amazon-cloudwatch-agent\n");
+    }
+
+    @Test
     void securityGroupHasNoIngressAndHttpsEgressToTheNetworksEndpointsAndS3Only() {
         var sg = plan.resource("trainer-sg");
         assertThat(sg.getInputs()).containsEntry("vpcId", plan.resource("training-vpc").getId().orElseThrow());
