@@ -219,6 +219,15 @@ final class AwsAnswers implements Mocks {
                 state.put("name", auto);
                 state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance-lifecycle-config/" + auto.toLowerCase(Locale.ROOT)));
                 break;
+            case "aws:sagemaker/modelPackageGroup:ModelPackageGroup": {
+                // CreateModelPackageGroup returns arn:<partition>:sagemaker:<region>:<account>:model-package-group/<name>
+                // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html); the
+                // provider's id is the group name
+                String gn = str(in, "modelPackageGroupName").orElse(auto);
+                id = gn;
+                state.put("arn", arn("sagemaker", region(), acct(), "model-package-group/" + gn.toLowerCase(Locale.ROOT)));
+                break;
+            }
             case "aws:sagemaker/pipeline:Pipeline": {
                 String pn = str(in, "pipelineName").orElse(auto);
                 id = pn;

@@ -38,6 +38,10 @@ final class PipelineJson {
             n.put("Name", p.getName());
             n.put("Type", p.getType().name());
             p.getDefaultValue().ifPresent(v -> n.set("DefaultValue", literal(v)));
+            if (!p.getEnumValues().isEmpty()) {
+                ArrayNode values = n.putArray("EnumValues");
+                p.getEnumValues().forEach(values::add);
+            }
         }
         ArrayNode steps = root.putArray("Steps");
         def.getSteps().forEach(s -> steps.add(step(s)));
@@ -239,6 +243,7 @@ final class PipelineJson {
                 pb.defaultValue(d.isTextual() ? d.asText() : d.isBoolean() ? (Object) d.asBoolean()
                         : d.isIntegralNumber() ? (Object) d.asLong() : (Object) d.asDouble());
             }
+            iter(p.get("EnumValues")).forEach(v -> pb.addEnumValues(v.asText()));
             b.addParameters(pb.build());
         }
         for (JsonNode s : iter(root.get("Steps"))) {

@@ -25,6 +25,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 @MlInfraStyle
 public abstract class RegisterModelStep implements PipelineStep {
+    /**
+     * SageMaker's model package group name rule, {@code [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}}, 1 to 63
+     * characters (<a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html">CreateModelPackageGroup</a>,
+     * looked up 2026-11-30).
+     */
     static final Pattern GROUP = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
 
     @Override
@@ -33,7 +38,9 @@ public abstract class RegisterModelStep implements PipelineStep {
     }
 
     /**
-     * The model package group.
+     * The model package group ({@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$}). A
+     * {@link SecureTrainingPipeline} creates it unless
+     * {@link SecureTrainingPipelineArgs#getExistingModelPackageGroups()} names it.
      *
      * @return the group name
      */

@@ -2,6 +2,8 @@ package io.github.mlinfra.sagemaker;
 
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.sagemaker.ModelPackageGroup;
+import com.pulumi.aws.sagemaker.ModelPackageGroupArgs;
 import com.pulumi.aws.sagemaker.Pipeline;
 import com.pulumi.aws.sagemaker.PipelineArgs;
 import com.pulumi.core.Output;
@@ -9,6 +11,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.aws.SageMakerImages;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +70,23 @@ import javax.annotation.Nullable;
  * ({@code SecureArtifactBucket} encrypted with that key), {@code <name>-role}
  * ({@code ServiceRole} for {@code sagemaker.amazonaws.com}), {@code <name>-pass-role}
  * ({@code aws:iam/rolePolicy:RolePolicy}: {@code iam:PassRole} on the role itself, to SageMaker
- * only) and {@code <name>-pipeline} ({@code aws:sagemaker/pipeline:Pipeline}).
+ * only), {@code <name>-model-group-<group>} ({@code aws:sagemaker/modelPackageGroup:ModelPackageGroup},
+ * protected and tagged, one per model package group a {@link RegisterModelStep} names, unless
+ * {@link SecureTrainingPipelineArgs#getExistingModelPackageGroups()} lists it) and
+ * {@code <name>-pipeline} ({@code aws:sagemaker/pipeline:Pipeline}).
+ *
+ * <p>Instance storage: SageMaker refuses {@code VolumeKmsKeyId} for instance types with instance
+ * storage ({@link io.github.mlinfra.aws.InstanceStorage}); their instance store is encrypted by a
+ * hardware module on the instance. A job step on such a type gets no volume key (its outputs
+ * still get the pipeline's key); a step whose instance type is a parameter must constrain it with
+ * {@code EnumValues} all of one kind, or the arguments are refused at {@code build()}.
+ *
+ * <p>Regions: SageMaker pulls images from the job's own region (the VPC's ECR endpoints are
+ * regional, and "the Docker image for inference container in Amazon EC2 Container Registry must
+ * be in the same region as the model",
+ * <a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html">ContainerDefinition</a>).
+ * An ECR image of another region than the stack's fails the run when the region resolves; name
+ * first-party images with {@link SageMakerImages#uri(SageMakerImages.Family, String, String)}.
  *
  * <p>What the role may do, and nothing else: read and write its artifact bucket under
  * {@link SecureTrainingPipelineArgs#getArtifactPrefix()}, use its key, pull the ECR repositories
@@ -188,8 +208,20 @@ public final class SecureTrainingPipeline extends ComponentResource {
                         .build()))))
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
-        this.definitionJson = Output.tuple(role.roleArn(), key.keyArn(), store.bucketName(), subnets, groups)
-                .applyValue(t -> secure(args, t.t1, t.t2, t.t3, t.t4, t.t5).toJson());
+        List<com.pulumi.resources.Resource> modelGroups = new ArrayList<>();
+        for (String g : createdGroups(args)) {
+            modelGroups.add(new ModelPackageGroup(name + "-model-group-" + g, ModelPackageGroupArgs.builder()
+                    .modelPackageGroupName(g)
+                    .modelPackageGroupDescription("Model versions registered by SageMaker pipeline " + args.getPipelineName())
+                    .tags(args.getTags())
+                    .build(), CustomResourceOptions.builder().parent(this).protect(true).build()));
+        }
+
+        this.definitionJson = Output.tuple(role.roleArn(), key.keyArn(), store.bucketName(), subnets, groups, aws.region())
+                .applyValue(t -> {
+                    checkImageRegions(args.getDefinition(), t.t6);
+                    return secure(args, t.t1, t.t2, t.t3, t.t4, t.t5).toJson();
+                });
         var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
                 .pipelineName(args.getPipelineName())
                 .pipelineDisplayName(args.getDisplayName())
@@ -197,7 +229,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
                 .pipelineDefinition(definitionJson)
                 .roleArn(role.roleArn())
                 .tags(WaiverLedger.tags(args.getTags(), args.getWaivers()))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(modelGroups).build());
         WaiverLedger.record(pipeline, args.getWaivers());
 
         this.pipelineArn = pipeline.arn();
@@ -215,6 +247,40 @@ public final class SecureTrainingPipeline extends ComponentResource {
         }
         ids.forEach(id -> Check.matches(a, id, p, "\"" + kind + "-…\" ids"));
         return List.copyOf(ids);
+    }
+
+    /** The model package groups the register steps name that the component creates (not the existing ones). */
+    static List<String> createdGroups(SecureTrainingPipelineArgs args) {
+        TreeSet<String> out = new TreeSet<>();
+        args.getDefinition().allSteps().stream().filter(s -> s instanceof RegisterModelStep)
+                .forEach(s -> out.add(((RegisterModelStep) s).getModelPackageGroupName()));
+        out.removeAll(args.getExistingModelPackageGroups());
+        return List.copyOf(out);
+    }
+
+    /**
+     * Refuses an ECR image of another region than the stack's, in the project's format.
+     *
+     * @param def the definition
+     * @param region the stack's region
+     */
+    static void checkImageRegions(PipelineDefinition def, String region) {
+        for (PipelineStep s : def.allSteps()) {
+            String where = "SecureTrainingPipelineArgs.definition.steps[" + s.getName() + "]";
+            Optional<String> image = s instanceof TrainingStep t ? t.getTrainingImage().literal().map(i -> "trainingImage=" + i)
+                    : s instanceof ProcessingStep p ? p.getImageUri().literal().map(i -> "imageUri=" + i)
+                    : s instanceof RegisterModelStep r ? r.getImage().literal().map(i -> "image=" + i) : Optional.empty();
+            image.ifPresent(a -> {
+                String attribute = a.substring(0, a.indexOf('='));
+                String uri = a.substring(a.indexOf('=') + 1);
+                SageMakerImages.ecrRegion(uri).filter(r -> !r.equals(region)).ifPresent(r -> {
+                    throw new InvalidArgsException(where + "." + attribute, "an ECR image of region " + r
+                            + " while the stack deploys to " + region + " (SageMaker pulls images from the job's own region)",
+                            Check.show(uri), "an image in " + region + "'s registry, e.g. SageMakerImages.uri(Family.XGBOOST, \""
+                                    + region + "\", \"1.7-1\")");
+                });
+            });
+        }
     }
 
     /** The ECR repositories of the training and processing images: {account, region, repository}. */
@@ -302,7 +368,10 @@ public final class SecureTrainingPipeline extends ComponentResource {
                         .enableInterContainerTrafficEncryption(t.getEnableInterContainerTrafficEncryption().orElse(icte))
                         .outputS3Path(t.getOutputS3Path().orElse(PipelineValue.of(base + t.getName())));
                 if (encrypt) {
-                    b.outputKmsKeyId(keyArn).volumeKmsKeyId(keyArn);
+                    b.outputKmsKeyId(keyArn);
+                    if (!SecureTrainingPipelineArgs.instanceStorage(t.getInstanceType(), args.getDefinition())) {
+                        b.volumeKmsKeyId(keyArn);
+                    }
                 }
                 if (vpc) {
                     b.vpcConfig(VpcConfig.of(groups, subnets));
@@ -325,7 +394,10 @@ public final class SecureTrainingPipeline extends ComponentResource {
                             .s3Uri(PipelineValue.of(base + p.getName() + "/" + o.getOutputName())).build());
                 }
                 if (encrypt) {
-                    b.outputKmsKeyId(keyArn).volumeKmsKeyId(keyArn);
+                    b.outputKmsKeyId(keyArn);
+                    if (!SecureTrainingPipelineArgs.instanceStorage(p.getInstanceType(), args.getDefinition())) {
+                        b.volumeKmsKeyId(keyArn);
+                    }
                 }
                 if (vpc) {
                     b.vpcConfig(VpcConfig.of(groups, subnets));

@@ -2,14 +2,18 @@ package io.github.mlinfra.sagemaker;
 
 import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.aws.InstanceStorage;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.Waivers;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -127,7 +131,20 @@ public abstract class SecureTrainingPipelineArgs {
     }
 
     /**
-     * Tags on the pipeline, key, bucket and role.
+     * Model package groups that already exist (created elsewhere, e.g. shared by several
+     * pipelines): the component takes them by name and does not create them. Each must be named
+     * by a {@link RegisterModelStep} of the definition. Every other group a register step names is
+     * created by the component as {@code <name>-model-group-<group>}
+     * ({@code aws:sagemaker/modelPackageGroup:ModelPackageGroup}, protected, tagged). Either way
+     * the role may create model packages in exactly these groups.
+     *
+     * @return the names of existing groups
+     * @defaultValue empty: the component creates every group its register steps name
+     */
+    public abstract List<String> getExistingModelPackageGroups();
+
+    /**
+     * Tags on the pipeline, key, bucket, role and model package groups.
      *
      * @return the tags
      */
@@ -225,6 +242,7 @@ public abstract class SecureTrainingPipelineArgs {
             }
         }
         PipelineDefinition def = getDefinition();
+        checkExistingGroups(a, def);
         for (PipelineStep s : def.allSteps()) {
             String where = a + ".definition.steps[" + s.getName() + "]";
             if (s instanceof TrainingStep t) {
@@ -256,11 +274,77 @@ public abstract class SecureTrainingPipelineArgs {
     private void checkInstanceType(String where, PipelineValue type, PipelineDefinition def) {
         Optional<String> literal = type.literal().or(() -> type.parameterName().flatMap(def::parameter)
                 .flatMap(PipelineParameter::getDefaultValue).map(String::valueOf));
-        literal.ifPresent(t -> {
+        List<String> all = new ArrayList<>();
+        literal.ifPresent(all::add);
+        instanceTypes(type, def).ifPresent(all::addAll);
+        all.forEach(t -> {
             if (!ML_INSTANCE.matcher(t).matches()) {
                 Check.fail(where + ".instanceType", "not a SageMaker ML instance type", t, "\"ml.<family>.<size>\" such as \"ml.m5.xlarge\"");
             }
         });
+        if (isWaived(Control.SM_JOB_ENCRYPTION)) {
+            return;
+        }
+        Optional<List<String>> possible = instanceTypes(type, def);
+        if (possible.isEmpty()) {
+            throw Check.fail(where + ".instanceType", "may take any value at execution, so the component cannot tell whether the "
+                    + "instance has instance storage (SageMaker refuses VolumeKmsKeyId there; " + Control.SM_JOB_ENCRYPTION.id()
+                    + " needs it elsewhere)", type.parameterName().map(n -> "Parameters." + n).orElse(type.toString()),
+                    "a literal type, or a String parameter with EnumValues all with or all without instance storage, "
+                            + "e.g. PipelineParameter.string(\"TrainingInstanceType\", \"ml.m5.xlarge\", \"ml.m5.xlarge\", \"ml.m5.2xlarge\")");
+        }
+        TreeSet<String> local = new TreeSet<>();
+        possible.get().stream().filter(InstanceStorage::hasInstanceStorage).forEach(local::add);
+        if (!local.isEmpty() && local.size() != new HashSet<>(possible.get()).size()) {
+            Check.fail(where + ".instanceType", "the EnumValues of parameter " + type.parameterName().orElse("?")
+                    + " mix types with instance storage (SageMaker refuses VolumeKmsKeyId there) and without (where "
+                    + Control.SM_JOB_ENCRYPTION.id() + " needs it)", possible.get(),
+                    "values all with or all without instance storage (with: " + String.join(", ", local) + ")");
+        }
+    }
+
+    /**
+     * The instance types a step's instance type may take: a literal, or the EnumValues of the
+     * String parameter it reads.
+     *
+     * @param type the step's instance type
+     * @param def the definition
+     * @return the types, or empty when any value may come (a parameter without EnumValues, an expression)
+     */
+    static Optional<List<String>> instanceTypes(PipelineValue type, PipelineDefinition def) {
+        if (type.literal().isPresent()) {
+            return Optional.of(List.of(type.literal().get()));
+        }
+        return type.parameterName().flatMap(def::parameter).map(PipelineParameter::getEnumValues).filter(l -> !l.isEmpty());
+    }
+
+    /**
+     * Whether a step's instance type has instance storage (then the step gets no volume key).
+     *
+     * @param type the step's instance type, validated by {@link #check()}
+     * @param def the definition
+     * @return true when every type it may take has instance storage
+     */
+    static boolean instanceStorage(PipelineValue type, PipelineDefinition def) {
+        return instanceTypes(type, def).map(l -> l.stream().allMatch(InstanceStorage::hasInstanceStorage)).orElse(false);
+    }
+
+    private void checkExistingGroups(String a, PipelineDefinition def) {
+        TreeSet<String> named = new TreeSet<>();
+        def.allSteps().stream().filter(s -> s instanceof RegisterModelStep)
+                .forEach(s -> named.add(((RegisterModelStep) s).getModelPackageGroupName()));
+        List<String> existing = getExistingModelPackageGroups();
+        for (String g : existing) {
+            Check.matches(a + ".existingModelPackageGroups", g, RegisterModelStep.GROUP,
+                    "letters, digits and single hyphens (1 to 63)");
+            if (!named.contains(g)) {
+                Check.fail(a + ".existingModelPackageGroups", "not named by any RegisterModelStep", g,
+                        named.isEmpty() ? "no groups (the definition registers no model)" : "one of " + named);
+            }
+        }
+        if (new HashSet<>(existing).size() != existing.size()) {
+            Check.fail(a + ".existingModelPackageGroups", "duplicate group", existing, "distinct group names");
+        }
     }
 
     private void checkImage(String where, PipelineValue image) {

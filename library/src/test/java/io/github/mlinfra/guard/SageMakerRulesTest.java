@@ -147,4 +147,27 @@ class SageMakerRulesTest {
         assertThat(r.findingsOf("MLI-SM-08")).extracting(Finding::getMessage)
                 .contains("step Train (Training): OutputDataConfig.KmsKeyId is not set; ResourceConfig.VolumeKmsKeyId is not set");
     }
+
+    @Test
+    void sm_08_instanceStorageNeedsNoVolumeKey() {
+        String gpuTraining = "{\"Name\":\"Train\",\"Type\":\"Training\",\"Arguments\":{"
+                + "\"OutputDataConfig\":{\"S3OutputPath\":\"s3://b/out\",\"KmsKeyId\":\"k\"},"
+                + "\"ResourceConfig\":{\"InstanceCount\":1,\"InstanceType\":%s,\"VolumeSizeInGB\":50}}}";
+        String params = "[{\"Name\":\"T\",\"Type\":\"String\",\"DefaultValue\":\"ml.g5.xlarge\",\"EnumValues\":%s}]";
+        PostureReport r = GuardTesting.check(ctx -> {
+            for (String[] c : new String[][] {
+                    {"g5", "\"ml.g5.xlarge\"", "[]"},
+                    {"m5", "\"ml.m5.xlarge\"", "[]"},
+                    {"gpuparam", "{\"Get\":\"Parameters.T\"}", "[\"ml.g5.xlarge\",\"ml.p4d.24xlarge\"]"},
+                    {"mixedparam", "{\"Get\":\"Parameters.T\"}", "[\"ml.g5.xlarge\",\"ml.m5.xlarge\"]"}}) {
+                new Pipeline(c[0], PipelineArgs.builder().pipelineName(c[0]).pipelineDisplayName(c[0])
+                        .roleArn("arn:aws:iam::123456789012:role/r")
+                        .pipelineDefinition("{\"Version\":\"2020-12-01\",\"Parameters\":" + String.format(params, c[2])
+                                + ",\"Steps\":[" + String.format(gpuTraining, c[1]) + "]}").build());
+            }
+        });
+        assertThat(r.findingsOf("MLI-SM-08")).extracting(Finding::getResourceName).containsExactlyInAnyOrder("m5", "mixedparam");
+        assertThat(r.findingsOf("MLI-SM-08")).extracting(Finding::getMessage)
+                .containsOnly("step Train (Training): ResourceConfig.VolumeKmsKeyId is not set");
+    }
 }

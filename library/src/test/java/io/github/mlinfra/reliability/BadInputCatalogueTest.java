@@ -33,9 +33,11 @@ import io.github.mlinfra.policy.Statement;
 import io.github.mlinfra.sagemaker.HardenedNotebook;
 import io.github.mlinfra.sagemaker.HardenedNotebookArgs;
 import io.github.mlinfra.sagemaker.PipelineDefinition;
+import io.github.mlinfra.sagemaker.PipelineParameter;
 import io.github.mlinfra.sagemaker.PipelineValue;
 import io.github.mlinfra.sagemaker.ProcessingOutput;
 import io.github.mlinfra.sagemaker.ProcessingStep;
+import io.github.mlinfra.sagemaker.RegisterModelStep;
 import io.github.mlinfra.sagemaker.SecureTrainingPipeline;
 import io.github.mlinfra.sagemaker.SecureTrainingPipelineArgs;
 import io.github.mlinfra.sagemaker.TrainingChannel;
@@ -138,6 +140,11 @@ class BadInputCatalogueTest {
         return TrainingStep.builder().name("Train").trainingImage(ECR + "trainer:1.4").instanceType("ml.m5.xlarge")
                 .addInputs(TrainingChannel.of("train", PipelineValue.stepProperty(from,
                         "ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri")));
+    }
+
+    static RegisterModelStep register(String group) {
+        return RegisterModelStep.builder().name("Register").modelPackageGroupName(group).image(ECR + "inference:1.0")
+                .modelDataUrl(PipelineValue.stepProperty("Train", "ModelArtifacts.S3ModelArtifacts")).build();
     }
 
     static PipelineDefinition definition() {
@@ -409,6 +416,32 @@ class BadInputCatalogueTest {
                 "SecureTrainingPipelineArgs.definition.steps[Train].instanceType: not a SageMaker ML instance type; got \"p3.2xlarge\"; expected \"ml.<family>.<size>\" such as \"ml.m5.xlarge\"",
                         () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
                         .addSteps(preprocess(), train("Preprocess").instanceType("p3.2xlarge").build()).build()).build()));
+        row("SecureTrainingPipeline", pl, "TrainingStep.instanceType", "a parameter with EnumValues [ml.m5.xlarge, ml.g5.xlarge]",
+                "SecureTrainingPipelineArgs.definition.steps[Train].instanceType: the EnumValues of parameter TrainingInstanceType mix types with instance storage (SageMaker refuses VolumeKmsKeyId there) and without (where MLI-SM-08 needs it); got [\"ml.m5.xlarge\", \"ml.g5.xlarge\"]; expected values all with or all without instance storage (with: ml.g5.xlarge)",
+                        () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
+                        .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.m5.xlarge", "ml.m5.xlarge", "ml.g5.xlarge"))
+                        .addSteps(preprocess(), train("Preprocess").instanceType(PipelineValue.parameter("TrainingInstanceType")).build())
+                        .build()).build()));
+        row("SecureTrainingPipeline", pl, "TrainingStep.instanceType", "a parameter without EnumValues (MLI-SM-08 on)",
+                "SecureTrainingPipelineArgs.definition.steps[Train].instanceType: may take any value at execution, so the component cannot tell whether the instance has instance storage (SageMaker refuses VolumeKmsKeyId there; MLI-SM-08 needs it elsewhere); got \"Parameters.TrainingInstanceType\"; expected a literal type, or a String parameter with EnumValues all with or all without instance storage, e.g. PipelineParameter.string(\"TrainingInstanceType\", \"ml.m5.xlarge\", \"ml.m5.xlarge\", \"ml.m5.2xlarge\")",
+                        () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
+                        .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.m5.xlarge"))
+                        .addSteps(preprocess(), train("Preprocess").instanceType(PipelineValue.parameter("TrainingInstanceType")).build())
+                        .build()).build()));
+        row("SecureTrainingPipeline", pl, "PipelineParameter.defaultValue", "\"ml.c5.xlarge\" outside EnumValues",
+                "PipelineParameter.defaultValue: not one of the EnumValues of parameter TrainingInstanceType; got \"ml.c5.xlarge\"; expected one of [ml.m5.xlarge, ml.m5.2xlarge]",
+                        () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
+                        .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.c5.xlarge", "ml.m5.xlarge", "ml.m5.2xlarge"))
+                        .addSteps(preprocess(), train("Preprocess").build()).build()).build()));
+        row("SecureTrainingPipeline", pl, "RegisterModelStep.modelPackageGroupName", "\"secure_training_models\"",
+                "RegisterModelStep.modelPackageGroupName: malformed; got \"secure_training_models\"; expected letters, digits and single hyphens (1 to 63)",
+                        () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
+                        .addSteps(preprocess(), train("Preprocess").build(), register("secure_training_models")).build()).build()));
+        row("SecureTrainingPipeline", pl, "SecureTrainingPipelineArgs.existingModelPackageGroups", "\"shared-models\" (no step registers there)",
+                "SecureTrainingPipelineArgs.existingModelPackageGroups: not named by any RegisterModelStep; got \"shared-models\"; expected one of [fraud-models]",
+                        () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
+                        .addSteps(preprocess(), train("Preprocess").build(), register("fraud-models")).build())
+                        .addExistingModelPackageGroups("shared-models").build()));
         row("SecureTrainingPipeline", pl, "TrainingStep.trainingImage", "\"docker.io/library/python:3.12\" (isolation on)",
                 "SecureTrainingPipelineArgs.definition.steps[Train].trainingImage: not an ECR image URI while network isolation (MLI-SM-07) is on; got \"docker.io/library/python:3.12\"; expected an ECR image URI \"<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@sha256:<digest>]\"",
                         () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()

@@ -162,4 +162,34 @@ class PipelineDefinitionTest {
         assertThatThrownBy(() -> PipelineParameter.builder().name("N").type(PipelineParameter.Type.Integer).defaultValue("x").build())
                 .hasMessage("PipelineParameter.defaultValue: does not match the type Integer of parameter N; got \"x\"; expected a Integer value");
     }
+
+    @Test
+    void stringParametersCarryTheirEnumValuesBothWays() {
+        var p = PipelineParameter.string("InstanceType", "ml.m5.xlarge", "ml.m5.xlarge", "ml.m5.2xlarge");
+        var def = PipelineDefinition.builder().addParameters(p).addSteps(TrainingStep.builder().name("Train").trainingImage(IMAGE)
+                .instanceType(PipelineValue.parameter("InstanceType")).build()).build();
+        assertThat(def.toJson()).contains("\"EnumValues\":[\"ml.m5.xlarge\",\"ml.m5.2xlarge\"]");
+        assertThat(PipelineDefinition.parse(def.toJson())).isEqualTo(def);
+        assertThat(PipelineParameter.string("X", "a").getEnumValues()).isEmpty();
+        assertThat(PipelineParameter.string("X", "a").toString()).doesNotContain("EnumValues");
+    }
+
+    @Test
+    void enumValuesAreValidated() {
+        assertThatThrownBy(() -> PipelineParameter.string("InstanceType", "ml.c5.xlarge", "ml.m5.xlarge", "ml.m5.2xlarge"))
+                .hasMessage("PipelineParameter.defaultValue: not one of the EnumValues of parameter InstanceType; got \"ml.c5.xlarge\"; "
+                        + "expected one of [ml.m5.xlarge, ml.m5.2xlarge]");
+        assertThatThrownBy(() -> PipelineParameter.builder().name("N").type(PipelineParameter.Type.Integer).addEnumValues("1").build())
+                .hasMessage("PipelineParameter.enumValues: only String parameters take EnumValues; N is Integer; got [\"1\"]; "
+                        + "expected no enum values");
+        assertThatThrownBy(() -> PipelineParameter.string("X", "a", "a", "a"))
+                .hasMessageStartingWith("PipelineParameter.enumValues: not 1 to 16 distinct non-empty values");
+        String[] seventeen = new String[17];
+        for (int i = 0; i < 17; i++) {
+            seventeen[i] = "v" + i;
+        }
+        assertThatThrownBy(() -> PipelineParameter.string("X", "v0", seventeen))
+                .hasMessageStartingWith("PipelineParameter.enumValues: not 1 to 16 distinct non-empty values");
+        assertThat(PipelineParameter.string("X", "v0", java.util.Arrays.copyOf(seventeen, 16)).getEnumValues()).hasSize(16);
+    }
 }

@@ -12,6 +12,7 @@ import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
+import io.github.mlinfra.plan.PlanOptions;
 import io.github.mlinfra.plan.PlannedResource;
 import io.github.mlinfra.policy.PolicyDocument;
 import io.github.mlinfra.policy.Statement;
@@ -28,7 +29,7 @@ class SecureTrainingPipelineTest {
 
     static PipelineDefinition definition() {
         return PipelineDefinition.builder()
-                .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.p3.2xlarge"))
+                .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.p3.2xlarge", "ml.p3.2xlarge", "ml.p3.8xlarge"))
                 .addSteps(ProcessingStep.builder().name("Preprocess")
                         .imageUri(ECR + "preprocess:2.1")
                         .instanceType("ml.m5.xlarge")
@@ -255,7 +256,7 @@ class SecureTrainingPipelineTest {
                 .hasMessage("SecureTrainingPipelineArgs.maxRuntimeSeconds: outside the allowed range; got 2419201; expected 1 to 2419200 seconds");
         var def = definition();
         assertThatThrownBy(() -> args().definition(PipelineDefinition.builder().from(def)
-                .parameters(List.of(PipelineParameter.string("TrainingInstanceType", "p3.2xlarge"))).build()).build())
+                .parameters(List.of(PipelineParameter.string("TrainingInstanceType", "p3.2xlarge", "p3.2xlarge"))).build()).build())
                 .hasMessage("SecureTrainingPipelineArgs.definition.steps[Train].instanceType: not a SageMaker ML instance type; "
                         + "got \"p3.2xlarge\"; expected \"ml.<family>.<size>\" such as \"ml.m5.xlarge\"");
         var dockerHub = PipelineDefinition.builder().addSteps(TrainingStep.builder().name("Train")
@@ -290,5 +291,126 @@ class SecureTrainingPipelineTest {
                 .securityGroupIds(Output.of(List.of())).build())))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("SecureTrainingPipelineArgs.securityGroupIds: wrong number of ids; got []; expected 1 to 5 \"sg-…\" ids");
+    }
+
+    // ------------------------------------------------------------ model package groups (issue 12 item 6)
+
+    @Test
+    void registerStepGroupsAreCreatedProtectedTaggedAndGranted() {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().putTags("team", "fraud").build()));
+        PlannedResource group = plan.resource("train-model-group-Fraud-Detector");
+        assertThat(group.getType()).isEqualTo("aws:sagemaker/modelPackageGroup:ModelPackageGroup");
+        assertThat(group.isProtect()).isTrue();
+        assertThat(group.getParent()).contains(plan.resource("train").getUrn());
+        assertThat(group.getInputs()).containsEntry("modelPackageGroupName", "Fraud-Detector")
+                .containsEntry("tags", Map.of("team", "fraud"));
+        String arn = "arn:aws:sagemaker:us-east-1:123456789012:model-package-group/fraud-detector";
+        assertThat(group.getOutputs()).containsEntry("arn", arn);
+        var policy = PolicyDocument.parse((String) plan.resource("train-role-policy").getInputs().get("policy"));
+        assertThat(policy.statement("RegisterModelPackages").orElseThrow().getResources()).containsExactly(
+                "arn:aws:sagemaker:us-east-1:123456789012:model-package/fraud-detector/*", arn);
+    }
+
+    @Test
+    void existingGroupsAreTakenByNameNotCreated() {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train",
+                args().addExistingModelPackageGroups("Fraud-Detector").build()));
+        assertThat(plan.resourcesOfType("aws:sagemaker/modelPackageGroup:ModelPackageGroup")).isEmpty();
+        var policy = PolicyDocument.parse((String) plan.resource("train-role-policy").getInputs().get("policy"));
+        assertThat(policy.statement("RegisterModelPackages").orElseThrow().getResources())
+                .contains("arn:aws:sagemaker:us-east-1:123456789012:model-package-group/fraud-detector");
+        assertThatThrownBy(() -> args().addExistingModelPackageGroups("shared-models").build())
+                .hasMessage("SecureTrainingPipelineArgs.existingModelPackageGroups: not named by any RegisterModelStep; "
+                        + "got \"shared-models\"; expected one of [Fraud-Detector]");
+        assertThatThrownBy(() -> args().addExistingModelPackageGroups("shared_models").build())
+                .hasMessageStartingWith("SecureTrainingPipelineArgs.existingModelPackageGroups: malformed; got \"shared_models\"");
+    }
+
+    // ------------------------------------------------------------ instance storage (issue 12 item 8)
+
+    static PipelineDefinition onInstanceType(PipelineValue type, PipelineParameter... parameters) {
+        return PipelineDefinition.builder().addParameters(parameters)
+                .addSteps(ProcessingStep.builder().name("Preprocess").imageUri(ECR + "preprocess:2.1").instanceType(type)
+                        .addOutputs(ProcessingOutput.of("train", "/opt/ml/processing/train")).build())
+                .addSteps(TrainingStep.builder().name("Train").trainingImage(ECR + "trainer:1").instanceType(type)
+                        .addInputs(TrainingChannel.of("train", PipelineValue.stepProperty("Preprocess",
+                                "ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"))).build())
+                .build();
+    }
+
+    static PipelineDefinition planned(PipelineDefinition def) {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("p", args().definition(def).build()));
+        return PipelineDefinition.parse((String) plan.resource("p-pipeline").getInputs().get("pipelineDefinition"));
+    }
+
+    @Test
+    void instanceTypesWithInstanceStorageGetNoVolumeKeyButKeepTheOutputKey() {
+        var back = planned(onInstanceType(PipelineValue.of("ml.g5.xlarge")));
+        var train = (TrainingStep) back.step("Train").orElseThrow();
+        var pre = (ProcessingStep) back.step("Preprocess").orElseThrow();
+        assertThat(train.getVolumeKmsKeyId()).isEmpty();
+        assertThat(pre.getVolumeKmsKeyId()).isEmpty();
+        assertThat(train.getOutputKmsKeyId()).isPresent();
+        assertThat(pre.getOutputKmsKeyId()).isPresent();
+        assertThat(back.toJson()).doesNotContain("VolumeKmsKeyId");
+        // EBS-only types keep the volume key
+        var ebs = (TrainingStep) planned(onInstanceType(PipelineValue.of("ml.m5.xlarge"))).step("Train").orElseThrow();
+        assertThat(ebs.getVolumeKmsKeyId()).isPresent();
+    }
+
+    @Test
+    void aParameterInstanceTypeIsConstrainedByItsEnumValues() {
+        var gpu = PipelineParameter.string("InstanceType", "ml.g5.2xlarge", "ml.g5.2xlarge", "ml.p4d.24xlarge", "ml.g6.xlarge");
+        var back = planned(onInstanceType(PipelineValue.parameter("InstanceType"), gpu));
+        assertThat(((TrainingStep) back.step("Train").orElseThrow()).getVolumeKmsKeyId()).isEmpty();
+        assertThat(back.parameter("InstanceType").orElseThrow().getEnumValues())
+                .containsExactly("ml.g5.2xlarge", "ml.p4d.24xlarge", "ml.g6.xlarge");
+        var cpu = PipelineParameter.string("InstanceType", "ml.m5.xlarge", "ml.m5.xlarge", "ml.c5.2xlarge");
+        assertThat(((TrainingStep) planned(onInstanceType(PipelineValue.parameter("InstanceType"), cpu)).step("Train")
+                .orElseThrow()).getVolumeKmsKeyId()).isPresent();
+    }
+
+    @Test
+    void aParameterThatMayTakeEitherKindIsRefused() {
+        var mixed = PipelineParameter.string("InstanceType", "ml.m5.xlarge", "ml.m5.xlarge", "ml.g5.xlarge");
+        assertThatThrownBy(() -> args().definition(onInstanceType(PipelineValue.parameter("InstanceType"), mixed)).build())
+                .hasMessage("SecureTrainingPipelineArgs.definition.steps[Preprocess].instanceType: the EnumValues of parameter "
+                        + "InstanceType mix types with instance storage (SageMaker refuses VolumeKmsKeyId there) and without "
+                        + "(where MLI-SM-08 needs it); got [\"ml.m5.xlarge\", \"ml.g5.xlarge\"]; expected values all with or all "
+                        + "without instance storage (with: ml.g5.xlarge)");
+        var open = PipelineParameter.string("InstanceType", "ml.m5.xlarge");
+        assertThatThrownBy(() -> args().definition(onInstanceType(PipelineValue.parameter("InstanceType"), open)).build())
+                .hasMessageStartingWith("SecureTrainingPipelineArgs.definition.steps[Preprocess].instanceType: may take any value "
+                        + "at execution, so the component cannot tell whether the instance has instance storage")
+                .hasMessageContaining("got \"Parameters.InstanceType\"; expected a literal type, or a String parameter with "
+                        + "EnumValues all with or all without instance storage");
+        var badValue = PipelineParameter.string("InstanceType", "ml.m5.xlarge", "ml.m5.xlarge", "m5.2xlarge");
+        assertThatThrownBy(() -> args().definition(onInstanceType(PipelineValue.parameter("InstanceType"), badValue)).build())
+                .hasMessageStartingWith("SecureTrainingPipelineArgs.definition.steps[Preprocess].instanceType: not a SageMaker "
+                        + "ML instance type; got \"m5.2xlarge\"");
+        // without job encryption (MLI-SM-08 waived) no volume key is set, so any value works
+        assertThat(args().definition(onInstanceType(PipelineValue.parameter("InstanceType"), mixed))
+                .waive(Control.SM_JOB_ENCRYPTION, "Public benchmark data only; nothing confidential is produced here.")
+                .build().getDefinition().parameter("InstanceType")).isPresent();
+    }
+
+    // ------------------------------------------------------------ regions (issue 12 item 7)
+
+    @Test
+    void anImageOfAnotherRegionIsRefusedWhenTheRegionResolves() {
+        var eu = PlanOptions.builder().region("eu-west-1").build();
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args().build()), eu))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("SecureTrainingPipelineArgs.definition.steps[Preprocess].imageUri: an ECR image of region "
+                        + "us-east-1 while the stack deploys to eu-west-1 (SageMaker pulls images from the job's own region); "
+                        + "got \"123456789012.dkr.ecr.us-east-1.amazonaws.com/preprocess:2.1\"; expected an image in "
+                        + "eu-west-1's registry");
+        String euEcr = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/";
+        var def = PipelineDefinition.builder()
+                .addSteps(TrainingStep.builder().name("Train").trainingImage(euEcr + "trainer:1").instanceType("ml.m5.large")
+                        .addInputs(TrainingChannel.of("train", PipelineValue.of("s3://data/train/"))).build())
+                .build();
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args().definition(def).build()), eu);
+        assertThat((String) plan.resource("x-pipeline").getInputs().get("pipelineDefinition")).contains(euEcr + "trainer:1");
     }
 }

@@ -49,7 +49,7 @@ abstract class PipelineStepRule extends SimpleResourceRule {
             String type = step.path("Type").asText();
             String name = step.path("Name").asText("?");
             if (type.equals("Training") || type.equals("Processing")) {
-                for (String problem : checkStep(type.equals("Training"), step.path("Arguments"))) {
+                for (String problem : checkStep(type.equals("Training"), step.path("Arguments"), root.path("Parameters"))) {
                     out.add("step " + name + " (" + type + "): " + problem);
                 }
             }
@@ -65,6 +65,19 @@ abstract class PipelineStepRule extends SimpleResourceRule {
      * @return the problems
      */
     abstract List<String> checkStep(boolean training, JsonNode args);
+
+    /**
+     * Judges one step's arguments, knowing the definition's parameters (a rule that needs them
+     * overrides this; the others judge the arguments alone).
+     *
+     * @param training true for a Training step, false for Processing
+     * @param args the step's {@code Arguments}
+     * @param parameters the definition's {@code Parameters}
+     * @return the problems
+     */
+    List<String> checkStep(boolean training, JsonNode args, JsonNode parameters) {
+        return checkStep(training, args);
+    }
 
     /** A literal true, or a pipeline expression ({@code {"Get": ...}}) that cannot be judged. */
     static boolean isTrueOrExpression(JsonNode n) {

@@ -8,15 +8,25 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import io.github.mlinfra.aws.SageMakerImages;
+import io.github.mlinfra.aws.SageMakerImages.Family;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.sagemaker.*;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Seed 004: a SageMaker pipeline that processes data, trains and registers the model, securely. */
 public final class App {
-    static final String SKLEARN = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
-    static final String XGBOOST = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
+    /** The scikit-learn image tag of the preprocessing step. */
+    static final String SKLEARN_TAG = "1.2-1-cpu-py3";
+    /** The XGBoost image tag of the training step (and the registered model). */
+    static final String XGBOOST_TAG = "1.7-1";
+    /** SageMaker's model package group names: {@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$}. */
+    static final int GROUP_MAX = 63;
 
     private App() {}
 
@@ -27,7 +37,12 @@ public final class App {
      */
     public static void stack(Context ctx) {
         var cfg = ctx.config();
-        String trainImage = cfg.get("trainingImage").orElse(XGBOOST);
+        String region = region(ctx);
+        // SageMaker pulls images from the job's own region: name the first-party images of this stack's region
+        String trainImage = cfg.get("trainingImage").orElse(SageMakerImages.uri(Family.XGBOOST, region, XGBOOST_TAG));
+        String processingImage = cfg.get("processingImage").orElse(SageMakerImages.uri(Family.SCIKIT_LEARN, region, SKLEARN_TAG));
+        // a model package group per stack, so a dev and a prod stack in one account do not collide; a given name is kept
+        String group = cfg.get("modelPackageGroup").orElse(groupName("secure-training-models", ctx.stackName()));
         var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
         // job security group: no ingress but its own members (distributed training), egress to the endpoints, S3 and itself
         var sg = new SecurityGroup("training-jobs-sg", SecurityGroupArgs.builder().vpcId(net.vpcId())
@@ -39,9 +54,11 @@ public final class App {
         net.allowWorkloadEgress("training-jobs", sg.id());
 
         var definition = PipelineDefinition.builder()
-                .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.m5.xlarge"))
+                // every value an execution may pick is EBS-backed, so each gets the pipeline's volume key
+                .addParameters(PipelineParameter.string("TrainingInstanceType", "ml.m5.xlarge",
+                        "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge"))
                 .addSteps(ProcessingStep.builder().name("Preprocess")
-                        .imageUri(cfg.get("processingImage").orElse(SKLEARN)).instanceType("ml.m5.xlarge")
+                        .imageUri(processingImage).instanceType("ml.m5.xlarge")
                         .addContainerEntrypoint("python3", "/opt/ml/processing/input/code/preprocess.py")
                         .addInputs(ProcessingInput.of("raw", "/opt/ml/processing/input/raw"),
                                 ProcessingInput.of("code", "/opt/ml/processing/input/code"))
@@ -52,7 +69,7 @@ public final class App {
                                 .s3Uri(PipelineValue.stepProperty("Preprocess", "ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"))
                                 .build())
                         .putHyperParameters("objective", "binary:logistic").putHyperParameters("num_round", "100").build())
-                .addSteps(RegisterModelStep.builder().name("Register").modelPackageGroupName("secure-training-models")
+                .addSteps(RegisterModelStep.builder().name("Register").modelPackageGroupName(group)
                         .image(trainImage)
                         .modelDataUrl(PipelineValue.stepProperty("Train", "ModelArtifacts.S3ModelArtifacts")).build())
                 .build();
@@ -64,6 +81,44 @@ public final class App {
                 .securityGroupIds(sg.id().applyValue(List::of))
                 .build());
         ctx.export("sagemaker_pipeline_arn", pipeline.pipelineArn());
+    }
+
+    /**
+     * The stack's region: the {@code aws:region} setting, else {@code AWS_REGION} or
+     * {@code AWS_DEFAULT_REGION}, as the AWS provider reads them.
+     *
+     * @param ctx the Pulumi context
+     * @return the region
+     */
+    static String region(Context ctx) {
+        return ctx.config("aws").get("region")
+                .or(() -> java.util.Optional.ofNullable(System.getenv("AWS_REGION")))
+                .or(() -> java.util.Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")))
+                .orElseThrow(() -> new IllegalStateException(
+                        "no AWS region: run `pulumi config set aws:region <region>` (e.g. eu-west-1)"));
+    }
+
+    /**
+     * A model package group name for a stack: {@code <base>-<stack>} with every run of characters
+     * other than letters and digits turned into one {@code -} (stack names may hold {@code _} and
+     * {@code .}), shortened with a hash of the whole when longer than 63 characters.
+     *
+     * @param base the name's start
+     * @param stack the stack name
+     * @return a name matching {@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$}
+     */
+    static String groupName(String base, String stack) {
+        String full = (base + "-" + stack).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (full.length() <= GROUP_MAX) {
+            return full;
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((base + "-" + stack).getBytes(StandardCharsets.UTF_8));
+            String head = full.substring(0, GROUP_MAX - 9).replaceAll("-+$", "");
+            return head + "-" + HexFormat.of().formatHex(d).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -16,11 +16,16 @@ import io.github.mlinfra.sagemaker.RegisterModelStep;
 import io.github.mlinfra.sagemaker.TrainingStep;
 import io.github.mlinfra.sagemaker.VpcConfig;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
     static Plan plan() {
         return PlanEngine.plan(App::stack, PlanOptions.builder().project("secure-training-pipeline").build());
+    }
+
+    static Plan plan(String region) {
+        return PlanEngine.plan(App::stack, PlanOptions.builder().project("secure-training-pipeline").region(region).build());
     }
 
     @Test
@@ -84,5 +89,62 @@ class AppTest {
         assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).containsExactly(
                 "arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn",
                 "arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-xgboost");
+    }
+
+    @Test
+    void plansInTwoRegionsWithTheImagesOfEach() {
+        Map<String, String> sagemakerAccount = Map.of("us-east-1", "683313688378", "eu-west-1", "141502667606");
+        sagemakerAccount.forEach((region, account) -> {
+            Plan plan = plan(region);
+            var def = PipelineDefinition.parse((String) plan.resource("training-pipeline").getInputs().get("pipelineDefinition"));
+            String registry = account + ".dkr.ecr." + region + ".amazonaws.com/";
+            assertThat(((ProcessingStep) def.step("Preprocess").orElseThrow()).getImageUri().literal())
+                    .contains(registry + "sagemaker-scikit-learn:1.2-1-cpu-py3");
+            assertThat(((TrainingStep) def.step("Train").orElseThrow()).getTrainingImage().literal())
+                    .contains(registry + "sagemaker-xgboost:1.7-1");
+            assertThat(((RegisterModelStep) def.step("Register").orElseThrow()).getImage().literal())
+                    .contains(registry + "sagemaker-xgboost:1.7-1");
+            var policy = PolicyDocument.parse((String) plan.resource("training-role-policy").getInputs().get("policy"));
+            assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).as(region).containsExactly(
+                    "arn:aws:ecr:" + region + ":" + account + ":repository/sagemaker-scikit-learn",
+                    "arn:aws:ecr:" + region + ":" + account + ":repository/sagemaker-xgboost");
+            assertThat(Guard.defaults().check(plan).openFindings()).as(region).isEmpty();
+        });
+    }
+
+    @Test
+    void theModelPackageGroupIsCreatedPerStackAndTheRoleMayRegisterInIt() {
+        Plan plan = plan();
+        var group = plan.resource("training-model-group-secure-training-models-dev");
+        assertThat(group.getType()).isEqualTo("aws:sagemaker/modelPackageGroup:ModelPackageGroup");
+        assertThat(group.isProtect()).isTrue();
+        assertThat(group.getInputs()).containsEntry("modelPackageGroupName", "secure-training-models-dev");
+        var def = PipelineDefinition.parse((String) plan.resource("training-pipeline").getInputs().get("pipelineDefinition"));
+        assertThat(((RegisterModelStep) def.step("Register").orElseThrow()).getModelPackageGroupName())
+                .isEqualTo("secure-training-models-dev");
+        var policy = PolicyDocument.parse((String) plan.resource("training-role-policy").getInputs().get("policy"));
+        assertThat(policy.statement("RegisterModelPackages").orElseThrow().getResources()).containsExactly(
+                "arn:aws:sagemaker:us-east-1:123456789012:model-package/secure-training-models-dev/*",
+                (String) group.getOutputs().get("arn"));
+        Plan prod = PlanEngine.plan(App::stack, PlanOptions.builder().project("secure-training-pipeline").stack("prod").build());
+        assertThat(prod.resourcesOfType("aws:sagemaker/modelPackageGroup:ModelPackageGroup")).singleElement()
+                .satisfies(g -> assertThat(g.getInputs()).containsEntry("modelPackageGroupName", "secure-training-models-prod"));
+    }
+
+    @Test
+    void groupNamesFromStackNamesFollowSageMakersRule() {
+        assertThat(App.groupName("secure-training-models", "dev")).isEqualTo("secure-training-models-dev");
+        assertThat(App.groupName("secure-training-models", "team_a.prod")).isEqualTo("secure-training-models-team-a-prod");
+        String longName = App.groupName("secure-training-models", "x".repeat(80));
+        assertThat(longName).hasSizeLessThanOrEqualTo(63).matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
+                .isNotEqualTo(App.groupName("secure-training-models", "x".repeat(81)));
+    }
+
+    @Test
+    void theTrainingInstanceTypeParameterTakesOnlyEbsBackedTypes() {
+        var def = PipelineDefinition.parse((String) plan().resource("training-pipeline").getInputs().get("pipelineDefinition"));
+        assertThat(def.parameter("TrainingInstanceType").orElseThrow().getEnumValues())
+                .containsExactly("ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge")
+                .noneMatch(io.github.mlinfra.aws.InstanceStorage::hasInstanceStorage);
     }
 }
