@@ -79,6 +79,12 @@ class AuditTrailTest {
                 Condition.of("StringEquals", "aws:SourceAccount", "123456789012"));
         assertThat(policy.statement("DenyInsecureTransport")).isPresent();
         assertThat(policy.statement("DenySseC")).isPresent();
+        // CloudTrail's CloudWatch Logs role: confused-deputy keys are not supported, so none is required
+        var roleTrust = PolicyDocument.parse((String) plan.resource("audit-cloudwatch-role").getInputs().get("assumeRolePolicy"));
+        assertThat(roleTrust.getStatements()).singleElement().satisfies(s -> {
+            assertThat(s.getPrincipal().orElseThrow().getIdentifiers()).containsEntry("Service", java.util.List.of("cloudtrail.amazonaws.com"));
+            assertThat(s.getConditions()).isEmpty();
+        });
         assertThat(policy.statement("DenyOtherKmsKeys")).isEmpty();
         assertThat(plan.resource("audit-logs").getWaivers()).extracting(x -> x.getControl()).containsExactly(Control.S3_PIN_KMS_KEY);
     }
