@@ -273,24 +273,43 @@ public final class PrivateNetwork extends ComponentResource {
                 .iamRoleArn(role.roleArn())
                 .maxAggregationInterval(60)
                 .tags(named(tags, name + "-flow-log"))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // on the role COMPONENT: the SDK expands it to the role and its inline policy, so the
+                // flow log is created only once the role may deliver (a dependency on roleArn alone
+                // waits for the role, not its policy)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(role).build());
         WaiverLedger.record(flowLog, args.getWaivers());
     }
 
     /**
-     * What the flow-logs service needs on its log group: create streams in it, put events, describe
-     * its streams; on that log group and its streams only.
+     * What the flow-logs service needs to publish to its log group: the actions AWS lists for the
+     * flow-logs role
+     * (<a href="https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html">IAM role for
+     * publishing flow logs to CloudWatch Logs</a>, looked up 2026-11-30: {@code logs:CreateLogGroup},
+     * {@code CreateLogStream}, {@code PutLogEvents}, {@code DescribeLogGroups},
+     * {@code DescribeLogStreams}). AWS's example puts them all on {@code "*"}; here every action that
+     * takes a log-group or log-stream ARN is scoped to this log group and its streams, and only
+     * {@code logs:DescribeLogGroups}, a List action that names no log group (it is on the
+     * {@link io.github.mlinfra.iam.StarOnlyActions} allowlist), stays on {@code "*"}.
      *
      * @param logGroupArn the log group ARN (without the {@code :*} suffix)
      * @return the grant
      */
     static Grant grantFlowLogDelivery(Output<String> logGroupArn) {
-        return Grant.of(logGroupArn.applyValue(arn -> List.of(Statement.builder()
-                .sid("DeliverFlowLogs")
-                .effect(Effect.Allow)
-                .addActions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
-                .addResources(arn, arn + ":*")
-                .build())));
+        return Grant.of(logGroupArn.applyValue(arn -> List.of(
+                Statement.builder()
+                        .sid("DeliverFlowLogs")
+                        .effect(Effect.Allow)
+                        .addActions("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+                                "logs:DescribeLogStreams")
+                        .addResources(arn, arn + ":*")
+                        .build(),
+                Statement.builder()
+                        .sid("ListLogGroups")
+                        .effect(Effect.Allow)
+                        .addActions("logs:DescribeLogGroups")
+                        .addResources("*")
+                        .wildcardsAllowed(true)
+                        .build())));
     }
 
     static Map<String, String> withManagedBy(Map<String, String> tags) {
