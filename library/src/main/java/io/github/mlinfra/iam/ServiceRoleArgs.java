@@ -80,8 +80,8 @@ public abstract class ServiceRoleArgs {
         if (general.isPresent() && general.get().sendsSourceAccount() && specific.isPresent()
                 && !specific.get().sendsSourceAccount()) {
             return Optional.of(Waiver.of(Control.IAM_CONFUSED_DEPUTY, getService() + " does not document sending"
-                    + " aws:SourceAccount or aws:SourceArn for " + getServiceFeature().get() + " roles (see "
-                    + specific.get().source() + "), and requiring a key the service does not send blocks the role."));
+                    + " aws:SourceAccount or aws:SourceArn for " + getServiceFeature().get() + " roles at "
+                    + specific.get().source() + " and requiring a key the service does not send blocks the role."));
         }
         return Optional.empty();
     }

@@ -285,4 +285,61 @@ class PrivateNetworkTest {
             assertThat(r.pulumiResourceName()).isEqualTo("ml-flow-log-role");
         });
     }
+
+    @Test
+    void endpointPoliciesKeepUseToTheAccountAndMatchGolden() throws Exception {
+        Plan plan = defaultPlan();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = getClass().getResourceAsStream("/golden/private-network-s3-endpoint-policy.json")) {
+            assertThat(in).isNotNull();
+            assertThat(mapper.readTree((String) plan.resource("ml-s3-endpoint").getInputs().get("policy")))
+                    .isEqualTo(mapper.readTree(in));
+        }
+        try (var in = getClass().getResourceAsStream("/golden/private-network-interface-endpoint-policy.json")) {
+            assertThat(in).isNotNull();
+            var golden = mapper.readTree(in);
+            for (String svc : List.of("sagemaker-api", "sagemaker-runtime", "sts", "logs", "ecr-api", "ecr-dkr", "kms", "ssm")) {
+                var endpoint = plan.resource("ml-endpoint-" + svc);
+                assertThat(mapper.readTree((String) endpoint.getInputs().get("policy"))).as(svc).isEqualTo(golden);
+                assertThat(endpoint.getWaivers()).as(svc).isEmpty();
+            }
+        }
+        // not documented to take a policy: open, and the component records the waiver itself
+        for (String svc : List.of("ssmmessages", "ec2messages")) {
+            var endpoint = plan.resource("ml-endpoint-" + svc);
+            assertThat(endpoint.getInputs()).doesNotContainKey("policy");
+            assertThat(endpoint.getWaivers()).singleElement().satisfies(w -> {
+                assertThat(w.getControl()).isEqualTo(Control.VPC_ENDPOINT_POLICY);
+                assertThat(w.getJustification()).contains(svc);
+            });
+        }
+        for (PlannedResource e : plan.resourcesOfType("aws:ec2/vpcEndpoint:VpcEndpoint")) {
+            Object policy = e.getInputs().get("policy");
+            if (policy != null) {
+                assertThat(((String) policy).length()).isLessThanOrEqualTo(io.github.mlinfra.aws.EndpointPolicySupport.MAX_POLICY_CHARACTERS);
+            }
+        }
+    }
+
+    @Test
+    void waivingTheEndpointPolicyOpensEveryEndpointAndIsRecorded() {
+        String why = "A shared-services VPC whose endpoints serve every account of the organisation by design.";
+        Plan plan = PlanEngine.plan(ctx -> new PrivateNetwork("ml", PrivateNetworkArgs.builder()
+                .waive(Control.VPC_ENDPOINT_POLICY, why).build()));
+        for (PlannedResource e : plan.resourcesOfType("aws:ec2/vpcEndpoint:VpcEndpoint")) {
+            assertThat(e.getInputs()).as(e.getName()).doesNotContainKey("policy");
+            assertThat(e.getWaivers()).as(e.getName()).extracting(w -> w.getControl()).containsExactly(Control.VPC_ENDPOINT_POLICY);
+        }
+    }
+
+    @Test
+    void anEndpointPolicyOverAwsLimitIsRefused() {
+        var big = io.github.mlinfra.policy.PolicyDocument.of(Statement.builder().sid("Big")
+                .effect(io.github.mlinfra.policy.Effect.Allow).principal(io.github.mlinfra.policy.Principal.anyone())
+                .addActions("s3:GetObject").addAllResources(java.util.Collections.nCopies(700, "arn:aws:s3:::some-bucket-name/*"))
+                .build());
+        assertThatThrownBy(() -> PrivateNetwork.endpointPolicyJson(big))
+                .hasMessageStartingWith("PrivateNetwork.endpointPolicy: longer than the 20480-character limit of a VPC endpoint policy");
+        assertThat(PrivateNetwork.endpointPolicyJson(PrivateNetwork.interfaceEndpointPolicy("123456789012"))).contains("aws:PrincipalAccount");
+    }
 }
