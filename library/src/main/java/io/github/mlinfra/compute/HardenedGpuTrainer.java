@@ -28,6 +28,7 @@ import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
+import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -82,11 +83,45 @@ import javax.annotation.Nullable;
 public final class HardenedGpuTrainer extends ComponentResource {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:compute:HardenedGpuTrainer";
-    /** What SSM Session Manager needs on the instance role (all on {@code Resource: "*"}). */
+    /**
+     * What SSM Session Manager needs on the instance role (all on {@code Resource: "*"}: none of these
+     * names a resource type in the Service Authorization Reference). {@code ssm:UpdateInstanceInformation}
+     * gets a statement of its own ({@code SsmAgentHeartbeat}) with the condition that names the calling
+     * instance, see {@link #sessionManagerGrants(AwsContext)}.
+     */
     public static final List<String> SESSION_MANAGER_ACTIONS = List.of("ssm:UpdateInstanceInformation",
             "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
             "ssmmessages:OpenDataChannel", "ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage",
             "ec2messages:FailMessage", "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply");
+
+    /**
+     * The Session Manager grants of the instance role. {@code ssm:UpdateInstanceInformation} (the SSM
+     * Agent's heartbeat) takes no resource ARN: the Service Authorization Reference
+     * (<a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html">Systems
+     * Manager actions</a>, looked up 2026-11-30) lists no resource type for it, only the condition keys
+     * {@code ec2:SourceInstanceARN} and {@code ssm:SourceInstanceARN}. The instance does not exist
+     * when the role is created, so the documented way to name the caller is the condition on
+     * {@code ec2:SourceInstanceARN} (present whenever the request is signed with instance-profile
+     * credentials, the form Systems Manager's own compliance policy uses): here, an EC2 instance of
+     * the stack's account and region. The other agent actions keep one statement on {@code "*"}.
+     *
+     * @param aws the account, partition and region
+     * @return the two grants: {@code SessionManager} and {@code SsmAgentHeartbeat}
+     */
+    static List<Grant> sessionManagerGrants(AwsContext aws) {
+        String[] channel = SESSION_MANAGER_ACTIONS.stream().filter(a -> !a.equals("ssm:UpdateInstanceInformation"))
+                .toArray(String[]::new);
+        Grant heartbeat = Grant.of(aws.values().applyValue(v -> List.of(Statement.builder()
+                .sid("SsmAgentHeartbeat")
+                .effect(Effect.Allow)
+                .addActions("ssm:UpdateInstanceInformation")
+                .addResources("*")
+                .addConditions(Condition.of("ArnLike", "ec2:SourceInstanceARN",
+                        "arn:" + v.partition() + ":ec2:" + v.region() + ":" + v.accountId() + ":instance/*"))
+                .wildcardsAllowed(true)
+                .build())));
+        return List.of(Grant.onAnyResource("SessionManager", channel), heartbeat);
+    }
     static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
             "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
     /** How long the user data retries its network steps before it fails: 15 minutes. */
@@ -143,7 +178,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
         // IAM: grants only, plus the key and Session Manager; the profile goes by name.
         List<Grant> grants = new ArrayList<>(args.getGrants());
         grants.add(ManagedKey.grant(keyArn, "UseVolumeKey", KEY_ACTIONS));
-        grants.add(Grant.onAnyResource("SessionManager", SESSION_MANAGER_ACTIONS.toArray(String[]::new)));
+        grants.addAll(sessionManagerGrants(AwsContext.of(this)));
         args.agentNamespace().ifPresent(ns -> grants.add(Grant.of(Statement.builder()
                 .sid("CloudWatchAgentMetrics")
                 .effect(Effect.Allow)

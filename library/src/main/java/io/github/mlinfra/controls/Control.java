@@ -169,6 +169,12 @@ public enum Control {
             "FSBP EC2.2"),
     /** The VPC has no internet gateway. */
     VPC_NO_INTERNET_GATEWAY("MLI-VPC-03", Severity.MEDIUM, "VPC has no internet gateway"),
+    /**
+     * A VPC endpoint has a policy that limits who may use it: no statement allows every principal
+     * ({@code "*"}) without a condition, and an endpoint without a policy (AWS's default, full access)
+     * is a finding.
+     */
+    VPC_ENDPOINT_POLICY("MLI-VPC-04", Severity.MEDIUM, "VPC endpoints have a policy restricting their use"),
     /** CloudWatch log groups are KMS-encrypted and have a retention period. */
     LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period");
 

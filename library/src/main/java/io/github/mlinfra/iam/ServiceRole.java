@@ -10,7 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
@@ -18,13 +18,17 @@ import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.PolicyDocument;
 import io.github.mlinfra.policy.Principal;
 import io.github.mlinfra.policy.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
  * An IAM role for an AWS service principal with one inline least-privilege policy assembled from
  * grants, a one-hour maximum session, the confused-deputy condition {@code aws:SourceAccount} on
- * the trust policy where the service supports it, and no AWS-managed policy.
+ * the trust policy where the service documents sending it ({@link io.github.mlinfra.aws.ConfusedDeputyKeys}:
+ * SageMaker jobs, VPC flow logs, CloudWatch Logs; not CloudTrail's CloudWatch Logs role, not EC2
+ * instance profiles, not SageMaker notebook instances), and no AWS-managed policy.
  *
  * <pre>{@code
  * var role = new ServiceRole("notebook", ServiceRoleArgs.builder()
@@ -64,10 +68,11 @@ public final class ServiceRole extends ComponentResource {
      */
     public ServiceRole(String name, ServiceRoleArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
-        WaiverLedger.record(this, args.getWaivers());
+        List<Waiver> waivers = new ArrayList<>(args.getWaivers());
+        args.builtInWaiver().ifPresent(waivers::add);
+        WaiverLedger.record(this, waivers);
         AwsContext aws = AwsContext.of(this);
-        boolean deputy = ServiceRoleArgs.SOURCE_ACCOUNT_SERVICES.contains(args.getService())
-                && !args.isWaived(Control.IAM_CONFUSED_DEPUTY);
+        boolean deputy = args.requiresSourceAccount();
         Output<String> trust = PolicyDocument.toJson(aws.accountId().applyValue(account -> {
             var s = Statement.builder()
                     .sid("AssumeByService")
@@ -84,11 +89,11 @@ public final class ServiceRole extends ComponentResource {
                 .description(args.getDescription())
                 .maxSessionDuration(args.getMaxSessionDurationSeconds())
                 .forceDetachPolicies(true)
-                .tags(WaiverLedger.tags(args.getTags(), args.getWaivers()));
+                .tags(WaiverLedger.tags(args.getTags(), waivers));
         args.getRoleName().ifPresent(roleArgs::name);
         args.getPermissionsBoundaryArn().ifPresent(roleArgs::permissionsBoundary);
         var role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
-        WaiverLedger.record(role, args.getWaivers());
+        WaiverLedger.record(role, waivers);
 
         if (!args.getGrants().isEmpty()) {
             Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statements()

@@ -1,5 +1,6 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.aws.ConfusedDeputyKeys;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
@@ -27,14 +28,6 @@ import org.immutables.value.Value;
 public abstract class ServiceRoleArgs {
     /** The controls a ServiceRole implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
-    /**
-     * Services documented to send {@code aws:SourceAccount} when they assume a role, so their trust
-     * policies get the confused-deputy condition (MLI-IAM-04). {@code ec2.amazonaws.com} is not
-     * among them: instance profiles are assumed by EC2 on the instance's behalf, and the guard
-     * checks the condition only for the services listed here.
-     */
-    public static final List<String> SOURCE_ACCOUNT_SERVICES = List.of("sagemaker.amazonaws.com",
-            "cloudtrail.amazonaws.com", "vpc-flow-logs.amazonaws.com", "logs.amazonaws.com");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern POLICY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy/[\\w+=,.@/-]+");
@@ -45,6 +38,53 @@ public abstract class ServiceRoleArgs {
      * @return the service
      */
     public abstract String getService();
+
+    /**
+     * The feature of the service the role serves, where the service documents its confused-deputy
+     * keys per feature ({@link ConfusedDeputyKeys}): {@code "notebook-instance"} for SageMaker
+     * notebook instances, whose role trust gets no {@code aws:SourceAccount} condition because
+     * SageMaker does not document sending it for them (the role then records a built-in waiver of
+     * MLI-IAM-04 saying so).
+     *
+     * @return the feature, if given
+     * @defaultValue empty: the service's general entry; the trust policy requires
+     *     {@code aws:SourceAccount} exactly when {@link ConfusedDeputyKeys} says the service sends it
+     */
+    public abstract Optional<String> getServiceFeature();
+
+    /**
+     * Whether the trust policy carries the {@code aws:SourceAccount} condition: the service sends
+     * it for this use ({@link ConfusedDeputyKeys}) and MLI-IAM-04 is not waived.
+     *
+     * @return true when the condition is added
+     */
+    public boolean requiresSourceAccount() {
+        return ConfusedDeputyKeys.lookup(getService(), getServiceFeature())
+                .map(ConfusedDeputyKeys.Entry::sendsSourceAccount).orElse(false)
+                && !isWaived(Control.IAM_CONFUSED_DEPUTY);
+    }
+
+    /**
+     * The waiver a role records by itself when the service sends {@code aws:SourceAccount} in general
+     * but not for this feature (SageMaker notebook instances): the guard's MLI-IAM-04 sees a
+     * SageMaker trust without the condition, and this says why.
+     *
+     * @return the built-in waiver, if any
+     */
+    public Optional<Waiver> builtInWaiver() {
+        if (getServiceFeature().isEmpty() || isWaived(Control.IAM_CONFUSED_DEPUTY)) {
+            return Optional.empty();
+        }
+        var general = ConfusedDeputyKeys.lookup(getService(), Optional.empty());
+        var specific = ConfusedDeputyKeys.lookup(getService(), getServiceFeature());
+        if (general.isPresent() && general.get().sendsSourceAccount() && specific.isPresent()
+                && !specific.get().sendsSourceAccount()) {
+            return Optional.of(Waiver.of(Control.IAM_CONFUSED_DEPUTY, getService() + " does not document sending"
+                    + " aws:SourceAccount or aws:SourceArn for " + getServiceFeature().get() + " roles at "
+                    + specific.get().source() + " and requiring a key the service does not send blocks the role."));
+        }
+        return Optional.empty();
+    }
 
     /**
      * The role name (at most 64 characters).
@@ -168,6 +208,12 @@ public abstract class ServiceRoleArgs {
                         "at most 64 characters of letters, digits and +=,.@_-");
             }
             Check.matches("ServiceRoleArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
+        });
+        getServiceFeature().ifPresent(f -> {
+            if (!ConfusedDeputyKeys.features(getService()).contains(f)) {
+                Check.fail("ServiceRoleArgs.serviceFeature", "not a feature the confused-deputy table knows for "
+                        + getService(), f, "one of " + ConfusedDeputyKeys.features(getService()) + ", or none");
+            }
         });
         Check.range("ServiceRoleArgs.maxSessionDurationSeconds", getMaxSessionDurationSeconds(), 3600, 43200, "seconds");
         getPermissionsBoundaryArn().ifPresent(a -> Check.matches("ServiceRoleArgs.permissionsBoundaryArn", a, POLICY_ARN,

@@ -14,9 +14,16 @@ public final class StarOnlyActions {
             "ecr:GetAuthorizationToken",
             // CloudWatch metrics have no resource ARN
             "cloudwatch:PutMetricData",
-            // CloudWatch Logs: listing log groups is not resource-scoped
+            // CloudWatch Logs: DescribeLogGroups is a List action; the VPC flow-logs role needs it
+            // (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html) and it names no
+            // single log group (it lists them all), so it is granted on "*"
             "logs:DescribeLogGroups",
-            // SSM Session Manager agent (the instance's own channel)
+            // SSM Session Manager agent (the instance's own channel). ssm:UpdateInstanceInformation
+            // names no resource type in the Service Authorization Reference
+            // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html,
+            // looked up 2026-11-30): only the condition keys ec2:SourceInstanceARN and
+            // ssm:SourceInstanceARN, so HardenedGpuTrainer adds the condition that names the
+            // calling instance as an EC2 instance of the stack's account and region
             "ssm:UpdateInstanceInformation",
             "ssmmessages:CreateControlChannel",
             "ssmmessages:CreateDataChannel",

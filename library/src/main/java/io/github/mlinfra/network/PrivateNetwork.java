@@ -37,7 +37,10 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.mlinfra.aws.AwsOwnedBuckets;
+import io.github.mlinfra.aws.EndpointPolicySupport;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
@@ -47,7 +50,10 @@ import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
+import io.github.mlinfra.policy.PolicyDocument;
+import io.github.mlinfra.policy.Principal;
 import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,15 +207,20 @@ public final class PrivateNetwork extends ComponentResource {
                 .tags(tags)
                 .build(), child);
 
+        boolean open = args.isWaived(Control.VPC_ENDPOINT_POLICY);
         var s3 = VpcEndpointArgs.builder()
                 .vpcId(vpc)
                 .serviceName(aws.region().applyValue(r -> "com.amazonaws." + r + ".s3"))
                 .vpcEndpointType("Gateway")
                 .tags(named(tags, name + "-s3"));
+        if (!open) {
+            s3.policy(aws.values().applyValue(v -> endpointPolicyJson(s3EndpointPolicy(v.accountId(), v.partition(), v.region()))));
+        }
         if (args.usesExistingVpc() && s3RouteTables != null) {
             s3.routeTableIds(s3RouteTables);
         }
         var s3Endpoint = new VpcEndpoint(name + "-s3-endpoint", s3.build(), child);
+        WaiverLedger.record(s3Endpoint, endpointWaivers(args));
         if (!args.usesExistingVpc()) {
             new VpcEndpointRouteTableAssociation(name + "-s3-endpoint-rta", VpcEndpointRouteTableAssociationArgs.builder()
                     .vpcEndpointId(s3Endpoint.id())
@@ -218,15 +229,24 @@ public final class PrivateNetwork extends ComponentResource {
         }
 
         for (String service : args.getInterfaceEndpointServices()) {
-            new VpcEndpoint(name + "-endpoint-" + service.replace('.', '-'), VpcEndpointArgs.builder()
+            List<Waiver> waivers = new ArrayList<>(endpointWaivers(args));
+            boolean policy = !open && EndpointPolicySupport.documented(service);
+            if (!open && !policy) {
+                waivers.add(undocumentedPolicyWaiver(service));
+            }
+            var endpoint = VpcEndpointArgs.builder()
                     .vpcId(vpc)
                     .serviceName(aws.region().applyValue(r -> "com.amazonaws." + r + "." + service))
                     .vpcEndpointType("Interface")
                     .privateDnsEnabled(true)
                     .subnetIds(subnets)
                     .securityGroupIds(endpointSg.id().applyValue(List::of))
-                    .tags(named(tags, name + "-" + service))
-                    .build(), child);
+                    .tags(WaiverLedger.tags(named(tags, name + "-" + service), waivers));
+            if (policy) {
+                endpoint.policy(aws.accountId().applyValue(a -> endpointPolicyJson(interfaceEndpointPolicy(a))));
+            }
+            var resource = new VpcEndpoint(name + "-endpoint-" + service.replace('.', '-'), endpoint.build(), child);
+            WaiverLedger.record(resource, waivers);
         }
 
         Output<GetPrefixListResult> prefixList = Ec2Functions.getPrefixList(GetPrefixListArgs.builder()
@@ -275,24 +295,144 @@ public final class PrivateNetwork extends ComponentResource {
                 .iamRoleArn(role.roleArn())
                 .maxAggregationInterval(60)
                 .tags(named(tags, name + "-flow-log"))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // on the role COMPONENT: the SDK expands it to the role and its inline policy, so the
+                // flow log is created only once the role may deliver (a dependency on roleArn alone
+                // waits for the role, not its policy)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(role).build());
         WaiverLedger.record(flowLog, args.getWaivers());
     }
 
     /**
-     * What the flow-logs service needs on its log group: create streams in it, put events, describe
-     * its streams; on that log group and its streams only.
+     * What the flow-logs service needs to publish to its log group: the actions AWS lists for the
+     * flow-logs role
+     * (<a href="https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html">IAM role for
+     * publishing flow logs to CloudWatch Logs</a>, looked up 2026-11-30: {@code logs:CreateLogGroup},
+     * {@code CreateLogStream}, {@code PutLogEvents}, {@code DescribeLogGroups},
+     * {@code DescribeLogStreams}). AWS's example puts them all on {@code "*"}; here every action that
+     * takes a log-group or log-stream ARN is scoped to this log group and its streams, and only
+     * {@code logs:DescribeLogGroups}, a List action that names no log group (it is on the
+     * {@link io.github.mlinfra.iam.StarOnlyActions} allowlist), stays on {@code "*"}.
      *
      * @param logGroupArn the log group ARN (without the {@code :*} suffix)
      * @return the grant
      */
     static Grant grantFlowLogDelivery(Output<String> logGroupArn) {
-        return Grant.of(logGroupArn.applyValue(arn -> List.of(Statement.builder()
-                .sid("DeliverFlowLogs")
+        return Grant.of(logGroupArn.applyValue(arn -> List.of(
+                Statement.builder()
+                        .sid("DeliverFlowLogs")
+                        .effect(Effect.Allow)
+                        .addActions("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+                                "logs:DescribeLogStreams")
+                        .addResources(arn, arn + ":*")
+                        .build(),
+                Statement.builder()
+                        .sid("ListLogGroups")
+                        .effect(Effect.Allow)
+                        .addActions("logs:DescribeLogGroups")
+                        .addResources("*")
+                        .wildcardsAllowed(true)
+                        .build())));
+    }
+
+    /**
+     * The policy of an interface endpoint whose service takes one: only principals of the stack's
+     * account ({@code aws:PrincipalAccount}), and AWS service principals acting for it
+     * ({@code aws:PrincipalIsAWSService}), may send requests through the endpoint; a credential of
+     * any other account cannot use it to move data. The pattern of AWS's data-perimeter examples,
+     * with the account in place of the organisation.
+     *
+     * @param account the stack's account
+     * @return the policy
+     */
+    static PolicyDocument interfaceEndpointPolicy(String account) {
+        return PolicyDocument.of(thisAccountPrincipals(account), awsServicePrincipals());
+    }
+
+    /**
+     * The policy of the S3 gateway endpoint (gateway endpoint policies name {@code Principal "*"} and
+     * put the account in conditions): principals of the stack's account, to buckets of the stack's
+     * account ({@code aws:ResourceAccount}, an exact account id: no wildcard); AWS service
+     * principals; and, for anyone, {@code s3:GetObject} on the AWS-owned buckets workloads need
+     * ({@link AwsOwnedBuckets}: ECR image layers, Amazon Linux repositories, Systems Manager and the
+     * CloudWatch agent).
+     *
+     * @param account the stack's account
+     * @param partition the partition
+     * @param region the region
+     * @return the policy
+     */
+    static PolicyDocument s3EndpointPolicy(String account, String partition, String region) {
+        return PolicyDocument.of(
+                Statement.builder()
+                        .sid("AllowThisAccountToItsBuckets")
+                        .effect(Effect.Allow)
+                        .principal(Principal.anyone())
+                        .addActions("*")
+                        .addResources("*")
+                        .addConditions(Condition.of("StringEquals", "aws:PrincipalAccount", account),
+                                Condition.of("StringEquals", "aws:ResourceAccount", account))
+                        .wildcardsAllowed(true)
+                        .build(),
+                awsServicePrincipals(),
+                Statement.builder()
+                        .sid("AllowAwsOwnedBuckets")
+                        .effect(Effect.Allow)
+                        .principal(Principal.anyone())
+                        .addActions("s3:GetObject")
+                        .addAllResources(AwsOwnedBuckets.objectArns(partition, region))
+                        .wildcardsAllowed(true)
+                        .build());
+    }
+
+    private static Statement thisAccountPrincipals(String account) {
+        return Statement.builder()
+                .sid("AllowThisAccountPrincipals")
                 .effect(Effect.Allow)
-                .addActions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
-                .addResources(arn, arn + ":*")
-                .build())));
+                .principal(Principal.anyone())
+                .addActions("*")
+                .addResources("*")
+                .addConditions(Condition.of("StringEquals", "aws:PrincipalAccount", account))
+                .wildcardsAllowed(true)
+                .build();
+    }
+
+    private static Statement awsServicePrincipals() {
+        return Statement.builder()
+                .sid("AllowAwsServicePrincipals")
+                .effect(Effect.Allow)
+                .principal(Principal.anyone())
+                .addActions("*")
+                .addResources("*")
+                .addConditions(Condition.of("Bool", "aws:PrincipalIsAWSService", "true"))
+                .wildcardsAllowed(true)
+                .build();
+    }
+
+    /**
+     * The policy as JSON, refused when longer than AWS's endpoint-policy limit
+     * ({@link EndpointPolicySupport#MAX_POLICY_CHARACTERS}).
+     *
+     * @param policy the policy
+     * @return its JSON
+     */
+    static String endpointPolicyJson(PolicyDocument policy) {
+        String json = policy.toJson();
+        if (json.length() > EndpointPolicySupport.MAX_POLICY_CHARACTERS) {
+            Check.fail("PrivateNetwork.endpointPolicy", "longer than the " + EndpointPolicySupport.MAX_POLICY_CHARACTERS
+                    + "-character limit of a VPC endpoint policy", json.length() + " characters",
+                    "at most " + EndpointPolicySupport.MAX_POLICY_CHARACTERS + " characters");
+        }
+        return json;
+    }
+
+    private static List<Waiver> endpointWaivers(PrivateNetworkArgs args) {
+        return args.getWaivers().stream().filter(w -> w.getControl() == Control.VPC_ENDPOINT_POLICY).toList();
+    }
+
+    static Waiver undocumentedPolicyWaiver(String service) {
+        return Waiver.of(Control.VPC_ENDPOINT_POLICY, "The " + service + " endpoint service is not documented to take"
+                + " an endpoint policy and AWS gives such endpoints full access. It is created without a policy"
+                + " and IAM and resource policies remain the only limit.");
     }
 
     static Map<String, String> withManagedBy(Map<String, String> tags) {

@@ -31,10 +31,10 @@ import org.immutables.value.Value;
 public abstract class PrivateNetworkArgs {
     /** The controls a PrivateNetwork implements. MLI-VPC-03 cannot be waived: this version never creates an internet gateway. */
     public static final List<Control> CONTROLS = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
-            Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED);
+            Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
     /** The controls that may be waived. */
     public static final List<Control> WAIVABLE = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
-            Control.LOGS_ENCRYPTED_RETAINED);
+            Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
     /** The interface endpoints created by default: what SageMaker notebooks, jobs and SSM-managed instances call. */
     public static final List<String> DEFAULT_INTERFACE_ENDPOINTS = List.of("sagemaker.api", "sagemaker.runtime", "sts",
             "logs", "ecr.api", "ecr.dkr", "kms", "ssm", "ssmmessages", "ec2messages");
@@ -159,7 +159,11 @@ public abstract class PrivateNetworkArgs {
     /**
      * Controls turned off, each with its justification: MLI-VPC-01 (no flow logs), MLI-VPC-02 (the
      * default security group is left as it is), MLI-LOG-01 (flow-log retention below 365 days; the
-     * log group and its key are not protected from deletion). MLI-VPC-03 cannot be waived.
+     * log group and its key are not protected from deletion), MLI-VPC-04 (every endpoint is created
+     * without an endpoint policy: full access for any credential, from any account). MLI-VPC-03
+     * cannot be waived. An interface endpoint for a service that does not document endpoint-policy
+     * support ({@link io.github.mlinfra.aws.EndpointPolicySupport}) is created without a policy and
+     * records a waiver of MLI-VPC-04 on that endpoint by itself.
      *
      * @return the waivers
      * @defaultValue none: every control on

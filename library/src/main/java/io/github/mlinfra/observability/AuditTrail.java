@@ -5,6 +5,7 @@ import com.pulumi.aws.cloudtrail.TrailArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -67,7 +68,7 @@ public final class AuditTrail extends ComponentResource {
     /**
      * Creates the trail.
      *
-     * @param name the component name (also the default trail name)
+     * @param name the component name (the default trail name is {@code <project>-<stack>-<name>})
      * @param args the arguments
      */
     public AuditTrail(String name, AuditTrailArgs args) {
@@ -77,22 +78,24 @@ public final class AuditTrail extends ComponentResource {
     /**
      * Creates the trail.
      *
-     * @param name the component name (also the default trail name)
+     * @param name the component name (the default trail name is {@code <project>-<stack>-<name>})
      * @param args the arguments (validated when built)
      * @param options component options
      */
     public AuditTrail(String name, AuditTrailArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, checkedName(name, args), options);
+        super(TYPE, name, options);
         List<Waiver> w = args.getWaivers();
         WaiverLedger.record(this, w);
-        String trailName = args.getTrailName().orElse(name);
+        String trailName = args.getTrailName().orElseGet(() -> defaultTrailName(
+                Deployment.getInstance().getProjectName(), Deployment.getInstance().getStackName(), name));
         boolean protect = !args.isWaived(Control.S3_DELETION_PROTECTION);
         boolean cloudWatch = !args.isWaived(Control.CT_CLOUDWATCH);
         var childComponent = ComponentResourceOptions.builder().parent(this).build();
 
         var keyArgs = ManagedKeyArgs.builder()
                 .description("Encrypts the CloudTrail logs of " + trailName)
-                .addServiceAccess(KeyServiceAccess.cloudTrail(), KeyServiceAccess.cloudWatchLogs())
+                .addAllServiceAccess(KeyServiceAccess.cloudTrail(trailName))
+                .addServiceAccess(KeyServiceAccess.cloudWatchLogs())
                 .putAllTags(args.getTags());
         if (!protect) {
             keyArgs.waive(Control.KMS_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
@@ -152,7 +155,7 @@ public final class AuditTrail extends ComponentResource {
         LogGroup logGroup = null;
         if (cloudWatch) {
             var lg = LogGroupArgs.builder()
-                    .name("/mlinfra/cloudtrail/" + trailName)
+                    .name(logGroupName(trailName))
                     .retentionInDays(args.getLogRetentionDays())
                     .tags(WaiverLedger.tags(args.getTags(), w));
             if (!args.isWaived(Control.LOGS_ENCRYPTED_RETAINED)) {
@@ -193,11 +196,52 @@ public final class AuditTrail extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    private static String checkedName(String name, AuditTrailArgs args) {
-        if (args.getTrailName().isEmpty()) {
-            AuditTrailArgs.checkTrailName("AuditTrail.name", name);
+    /**
+     * The trail name used when {@link AuditTrailArgs#getTrailName()} is empty, derived from the Pulumi
+     * project, the stack and the component name ({@code <project>-<stack>-<name>}), so that two
+     * stacks in one account do not collide and the key policy can name the trail in
+     * {@code aws:SourceArn} before the trail exists. Kept within CloudTrail's trail-name rules
+     * (<a href="https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html">CreateTrail</a>,
+     * looked up 2026-11-30: 3–128 ASCII letters, digits, {@code . _ -}; starting and ending with a
+     * letter or digit; no adjacent {@code . _ -}; not an IP address, which a name holding a
+     * {@code -} never is): other characters become {@code -}, runs of separators collapse to one
+     * {@code -}, and a name longer than 128 characters is cut to 119 and ends with {@code -} and
+     * eight hex digits of the SHA-256 of the full project, stack and name.
+     *
+     * @param project the Pulumi project
+     * @param stack the stack
+     * @param name the component name
+     * @return the trail name
+     */
+    static String defaultTrailName(String project, String stack, String name) {
+        String joined = (project + "-" + stack + "-" + name).replaceAll("[^A-Za-z0-9._-]", "-")
+                .replaceAll("[._-]{2,}", "-").replaceAll("^[._-]+|[._-]+$", "");
+        if (joined.length() <= 128 && joined.length() >= 3) {
+            return joined;
         }
-        return name;
+        String hash;
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((project + "/" + stack + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hash = java.util.HexFormat.of().formatHex(d).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+        String head = joined.substring(0, Math.min(joined.length(), 119)).replaceAll("[._-]+$", "");
+        return head.isEmpty() ? "trail-" + hash : head + "-" + hash;
+    }
+
+    /**
+     * The CloudWatch Logs group of a trail: {@code /mlinfra/cloudtrail/<trail name>}. Within CloudWatch
+     * Logs' rules (<a href="https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html">CreateLogGroup</a>,
+     * looked up 2026-11-30: 1–512 characters of {@code [.-_/#A-Za-z0-9]}): a trail name is at most
+     * 128 characters of a subset of that alphabet.
+     *
+     * @param trailName the trail name
+     * @return the log group name
+     */
+    static String logGroupName(String trailName) {
+        return "/mlinfra/cloudtrail/" + trailName;
     }
 
     private static List<Waiver> concerned(List<Waiver> waivers, Control... controls) {

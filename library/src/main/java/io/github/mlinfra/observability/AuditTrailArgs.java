@@ -37,7 +37,9 @@ public abstract class AuditTrailArgs {
      * digit); also used in the bucket policy's {@code aws:SourceArn} condition.
      *
      * @return the name, if given
-     * @defaultValue empty: the component name
+     * @defaultValue empty: {@code <project>-<stack>-<component name>}, sanitised to CloudTrail's rules
+     *     and shortened with a hash past 128 characters, so two stacks of one project in one account
+     *     get different trails
      */
     public abstract Optional<String> getTrailName();
 

@@ -135,6 +135,7 @@ public final class HardenedNotebook extends ComponentResource {
         grants.addAll(args.getGrants());
         var roleArgs = ServiceRoleArgs.builder()
                 .service("sagemaker.amazonaws.com")
+                .serviceFeature(io.github.mlinfra.aws.ConfusedDeputyKeys.SAGEMAKER_NOTEBOOK_INSTANCE)
                 .description("mlinfra: execution role of notebook " + instanceName)
                 .grants(grants)
                 .tags(args.getTags());

@@ -69,7 +69,10 @@ final class StorageChecks {
 
     /**
      * Validates an object key prefix for grants: empty (the whole bucket) or ending with "/", no
-     * wildcard, no leading "/".
+     * wildcard, no IAM policy variable ({@code ${…}}: IAM substitutes it when the policy is evaluated,
+     * <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html">IAM
+     * policy elements: variables and tags</a>, looked up 2026-11-30, so {@code runs/${aws:username}/}
+     * would grant a different prefix to every caller, or none), no leading "/".
      */
     static void objectPrefix(String arg, String prefix) {
         String expected = "\"\" (the whole bucket) or a literal key prefix ending with \"/\" such as \"runs/fraud-model/\""
@@ -79,6 +82,10 @@ final class StorageChecks {
         }
         if (prefix.contains("*") || prefix.contains("?")) {
             Check.fail(arg, "a prefix is literal, and IAM wildcards would widen the grant", prefix, expected);
+        }
+        if (prefix.contains("${")) {
+            Check.fail(arg, "a prefix is literal, and IAM would substitute the policy variable ${…} when it evaluates the grant",
+                    prefix, expected);
         }
         if (prefix.startsWith("/")) {
             Check.fail(arg, "S3 keys do not start with \"/\"", prefix, expected);

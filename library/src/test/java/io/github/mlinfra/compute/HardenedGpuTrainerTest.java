@@ -86,9 +86,18 @@ class HardenedGpuTrainerTest {
         assertThat(policy.statement("UseVolumeKey").orElseThrow().getActions()).contains("kms:Decrypt", "kms:GenerateDataKey")
                 .doesNotContain("kms:ScheduleKeyDeletion", "kms:PutKeyPolicy");
         assertThat(policy.statement("SessionManager").orElseThrow().getActions())
-                .containsExactlyInAnyOrderElementsOf(HardenedGpuTrainer.SESSION_MANAGER_ACTIONS);
+                .containsExactlyInAnyOrderElementsOf(HardenedGpuTrainer.SESSION_MANAGER_ACTIONS.stream()
+                        .filter(a -> !a.equals("ssm:UpdateInstanceInformation")).toList());
+        // the heartbeat takes no resource ARN (Service Authorization Reference): the condition names the caller
+        assertThat(policy.statement("SsmAgentHeartbeat").orElseThrow()).satisfies(st -> {
+            assertThat(st.getActions()).containsExactly("ssm:UpdateInstanceInformation");
+            assertThat(st.getResources()).containsExactly("*");
+            assertThat(st.getConditions()).containsExactly(io.github.mlinfra.policy.Condition.of("ArnLike",
+                    "ec2:SourceInstanceARN", "arn:aws:ec2:us-east-1:123456789012:instance/*"));
+        });
         assertThat(policy.getStatements()).extracting(st -> st.getSid().orElseThrow())
-                .containsExactly("ReadWriteCheckpoints", "ListCheckpoints", "UseKey", "UseVolumeKey", "SessionManager");
+                .containsExactly("ReadWriteCheckpoints", "ListCheckpoints", "UseKey", "UseVolumeKey", "SessionManager",
+                        "SsmAgentHeartbeat");
         for (Statement s : policy.getStatements()) {
             assertThat(s.getEffect()).isEqualTo(Effect.Allow);
             assertThat(s.getActions()).noneMatch(Statement::isWildcardAction);

@@ -76,4 +76,26 @@ class CloudTrailVpcRulesTest {
             assertThat(f.getMessage()).isEqualTo("internet gateway igw is attached");
         });
     }
+
+    @Test
+    void vpc_04_endpointsWithoutARestrictivePolicy() {
+        String restricted = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowThisAccountPrincipals\","
+                + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":\"123456789012\"}}}]}";
+        String fullAccess = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Full\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        PostureReport r = GuardTesting.check(ctx -> {
+            var vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
+            new com.pulumi.aws.ec2.VpcEndpoint("ok", com.pulumi.aws.ec2.VpcEndpointArgs.builder().vpcId(vpc.id())
+                    .serviceName("com.amazonaws.us-east-1.sts").vpcEndpointType("Interface").policy(restricted).build());
+            new com.pulumi.aws.ec2.VpcEndpoint("none", com.pulumi.aws.ec2.VpcEndpointArgs.builder().vpcId(vpc.id())
+                    .serviceName("com.amazonaws.us-east-1.kms").vpcEndpointType("Interface").build());
+            new com.pulumi.aws.ec2.VpcEndpoint("full", com.pulumi.aws.ec2.VpcEndpointArgs.builder().vpcId(vpc.id())
+                    .serviceName("com.amazonaws.us-east-1.s3").vpcEndpointType("Gateway").policy(fullAccess).build());
+        });
+        assertThat(r.findingsOf("MLI-VPC-04")).extracting(Finding::getResourceName).containsExactlyInAnyOrder("none", "full");
+        assertThat(r.findingsOf("MLI-VPC-04")).extracting(Finding::getMessage).containsExactlyInAnyOrder(
+                "no endpoint policy: AWS attaches its default policy, full access for any principal",
+                "statement Full allows every principal on every resource with no condition");
+    }
 }

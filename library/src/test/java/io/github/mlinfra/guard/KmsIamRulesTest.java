@@ -76,6 +76,10 @@ class KmsIamRulesTest {
             new Role("role", RoleArgs.builder().assumeRolePolicy(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
                             + "\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}").build());
+            // CloudTrail's CloudWatch Logs role cannot carry the keys (ConfusedDeputyKeys): not a finding
+            new Role("ctrole", RoleArgs.builder().assumeRolePolicy(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                            + "\"cloudtrail.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}").build());
             // EC2 assumes instance-profile roles without aws:SourceAccount: not a finding
             new Role("ec2role", RoleArgs.builder().assumeRolePolicy(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"

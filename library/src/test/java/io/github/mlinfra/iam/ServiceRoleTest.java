@@ -89,4 +89,31 @@ class ServiceRoleTest {
         assertThatThrownBy(() -> Grant.onAnyResource("S3", "s3:GetObject"))
                 .hasMessageStartingWith("Grant.actions: not an action AWS accepts only on Resource \"*\"; got \"s3:GetObject\"");
     }
+
+    @Test
+    void trustFollowsTheConfusedDeputyTable() {
+        Plan plan = PlanEngine.plan(ctx -> {
+            new ServiceRole("ct", ServiceRoleArgs.builder().service("cloudtrail.amazonaws.com").build());
+            new ServiceRole("fl", ServiceRoleArgs.builder().service("vpc-flow-logs.amazonaws.com").build());
+            new ServiceRole("nbk", ServiceRoleArgs.builder().service("sagemaker.amazonaws.com")
+                    .serviceFeature(io.github.mlinfra.aws.ConfusedDeputyKeys.SAGEMAKER_NOTEBOOK_INSTANCE).build());
+        });
+        // CloudTrail's CloudWatch Logs role: AWS says the keys are not supported, so no condition
+        var ct = PolicyDocument.parse((String) plan.resource("ct-role").getInputs().get("assumeRolePolicy"));
+        assertThat(ct.getStatements()).singleElement().satisfies(s -> assertThat(s.getConditions()).isEmpty());
+        assertThat(plan.resource("ct-role").getWaivers()).isEmpty();
+        var fl = PolicyDocument.parse((String) plan.resource("fl-role").getInputs().get("assumeRolePolicy"));
+        assertThat(fl.getStatements()).singleElement().satisfies(s -> assertThat(s.getConditions())
+                .extracting(c -> c.getKey()).containsExactly("aws:SourceAccount"));
+        // notebook instances are not on SageMaker's confused-deputy page: no condition, a built-in waiver says why
+        var nb = PolicyDocument.parse((String) plan.resource("nbk-role").getInputs().get("assumeRolePolicy"));
+        assertThat(nb.getStatements()).singleElement().satisfies(s -> assertThat(s.getConditions()).isEmpty());
+        assertThat(plan.resource("nbk-role").getWaivers()).singleElement().satisfies(w -> {
+            assertThat(w.getControl()).isEqualTo(Control.IAM_CONFUSED_DEPUTY);
+            assertThat(w.getJustification()).contains("security-confused-deputy-prevention");
+        });
+        assertThatThrownBy(() -> ServiceRoleArgs.builder().service("cloudtrail.amazonaws.com")
+                .serviceFeature("notebook-instance").build())
+                .hasMessageStartingWith("ServiceRoleArgs.serviceFeature: not a feature the confused-deputy table knows");
+    }
 }

@@ -30,7 +30,7 @@ class ManagedKeyTest {
     void keyHasRotationWindowPolicyAliasAndProtect() {
         Plan plan = PlanEngine.plan(ctx -> ctx.export("keyArn", new ManagedKey("ckpt", ManagedKeyArgs.builder()
                 .addAdministratorRoleArns("arn:aws:iam::210987654321:role/KeyAdmins")
-                .addServiceAccess(KeyServiceAccess.cloudTrail())
+                .addAllServiceAccess(KeyServiceAccess.cloudTrail("trail-1"))
                 .build()).keyArn()), PlanOptions.builder().accountId("210987654321").partition("aws-us-gov").region("us-gov-west-1").build());
         var key = plan.resource("ckpt-key");
         assertThat(key.getType()).isEqualTo("aws:kms/key:Key");
@@ -46,6 +46,8 @@ class ManagedKeyTest {
         Statement trail = policy.statement("AllowCloudTrailEncrypt").orElseThrow();
         assertThat(trail.getConditions()).anySatisfy(c -> assertThat(c.getValues())
                 .containsExactly("arn:aws-us-gov:cloudtrail:*:210987654321:trail/*"));
+        assertThat(policy.statement("AllowCloudTrailDescribeKey").orElseThrow().getConditions()).singleElement()
+                .satisfies(c -> assertThat(c.getValues()).containsExactly("arn:aws-us-gov:cloudtrail:us-gov-west-1:210987654321:trail/trail-1"));
         var alias = plan.resource("ckpt-alias");
         assertThat(alias.getInputs()).containsEntry("name", "alias/mlinfra/ckpt").containsEntry("targetKeyId", key.getId().orElseThrow());
         assertThat(alias.getParent()).contains(plan.resource("ckpt").getUrn());

@@ -33,16 +33,28 @@ class AuditTrailTest {
         String logGroupArn = (String) plan.resource("audit-log-group").getOutputs().get("arn");
         String bucket = (String) plan.resource("audit-logs-bucket").getOutputs().get("bucket");
         assertThat(trail.getType()).isEqualTo("aws:cloudtrail/trail:Trail");
-        assertThat(trail.getInputs()).containsEntry("name", "audit").containsEntry("isMultiRegionTrail", true)
+        assertThat(trail.getInputs()).containsEntry("name", "mlinfra-dev-audit").containsEntry("isMultiRegionTrail", true)
                 .containsEntry("includeGlobalServiceEvents", true).containsEntry("enableLogFileValidation", true)
                 .containsEntry("kmsKeyId", keyArn).containsEntry("s3BucketName", bucket)
                 .containsEntry("cloudWatchLogsGroupArn", logGroupArn + ":*")
                 .containsEntry("cloudWatchLogsRoleArn", plan.resource("audit-cloudwatch-role").getOutputs().get("arn"));
-        assertThat(plan.getOutputs().get("trailArn")).isEqualTo("arn:aws:cloudtrail:us-east-1:123456789012:trail/audit");
+        assertThat(plan.getOutputs().get("trailArn")).isEqualTo("arn:aws:cloudtrail:us-east-1:123456789012:trail/mlinfra-dev-audit");
 
         var key = PolicyDocument.parse((String) plan.resource("audit-key-key").getInputs().get("policy"));
-        assertThat(key.statement("AllowCloudTrailEncrypt")).isPresent();
+        String trailArn = "arn:aws:cloudtrail:us-east-1:123456789012:trail/mlinfra-dev-audit";
+        // DescribeKey carries no encryption context: its own statement, conditioned on the trail
+        assertThat(key.statement("AllowCloudTrailDescribeKey").orElseThrow()).satisfies(st -> {
+            assertThat(st.getActions()).containsExactly("kms:DescribeKey");
+            assertThat(st.getConditions()).containsExactly(Condition.of("StringEquals", "aws:SourceArn", trailArn));
+        });
+        assertThat(key.statement("AllowCloudTrailEncrypt").orElseThrow()).satisfies(st -> {
+            assertThat(st.getActions()).containsExactly("kms:GenerateDataKey");
+            assertThat(st.getConditions()).containsExactlyInAnyOrder(
+                    Condition.of("StringEquals", "aws:SourceArn", trailArn),
+                    Condition.of("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn", "arn:aws:cloudtrail:*:123456789012:trail/*"));
+        });
         assertThat(key.statement("AllowCloudWatchLogs")).isPresent();
+        assertThat(plan.resource("audit-log-group").getInputs()).containsEntry("name", "/mlinfra/cloudtrail/mlinfra-dev-audit");
 
         var lg = plan.resource("audit-log-group");
         assertThat(lg.getInputs()).containsEntry("retentionInDays", 365L).containsEntry("kmsKeyId", keyArn);
@@ -64,7 +76,7 @@ class AuditTrailTest {
         assertThat(plan.resource("audit-logs-encryption").input("rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyId")).contains(keyArn);
         var policy = PolicyDocument.parse((String) plan.resource("audit-logs-policy").getInputs().get("policy"));
         String arn = "arn:aws:s3:::" + bucket;
-        String source = "arn:aws:cloudtrail:us-east-1:123456789012:trail/audit";
+        String source = "arn:aws:cloudtrail:us-east-1:123456789012:trail/mlinfra-dev-audit";
         Statement acl = policy.statement("AWSCloudTrailAclCheck").orElseThrow();
         assertThat(acl.getEffect()).isEqualTo(Effect.Allow);
         assertThat(acl.getActions()).containsExactly("s3:GetBucketAcl");
@@ -79,6 +91,12 @@ class AuditTrailTest {
                 Condition.of("StringEquals", "aws:SourceAccount", "123456789012"));
         assertThat(policy.statement("DenyInsecureTransport")).isPresent();
         assertThat(policy.statement("DenySseC")).isPresent();
+        // CloudTrail's CloudWatch Logs role: confused-deputy keys are not supported, so none is required
+        var roleTrust = PolicyDocument.parse((String) plan.resource("audit-cloudwatch-role").getInputs().get("assumeRolePolicy"));
+        assertThat(roleTrust.getStatements()).singleElement().satisfies(s -> {
+            assertThat(s.getPrincipal().orElseThrow().getIdentifiers()).containsEntry("Service", java.util.List.of("cloudtrail.amazonaws.com"));
+            assertThat(s.getConditions()).isEmpty();
+        });
         assertThat(policy.statement("DenyOtherKmsKeys")).isEmpty();
         assertThat(plan.resource("audit-logs").getWaivers()).extracting(x -> x.getControl()).containsExactly(Control.S3_PIN_KMS_KEY);
     }
@@ -117,5 +135,37 @@ class AuditTrailTest {
         assertThatThrownBy(() -> AuditTrailArgs.builder()
                 .waive(Control.S3_ACCESS_LOGGING, "Not a control of the trail component, so refuse it.").build())
                 .hasMessageStartingWith("AuditTrailArgs.waivers: control MLI-S3-11 does not apply here");
+    }
+
+    @Test
+    void keyPolicyMatchesGolden() throws Exception {
+        Plan plan = PlanEngine.plan(ctx -> new AuditTrail("audit", AuditTrailArgs.builder().build()));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = getClass().getResourceAsStream("/golden/audit-trail-key-policy.json")) {
+            assertThat(in).isNotNull();
+            assertThat(mapper.readTree((String) plan.resource("audit-key-key").getInputs().get("policy")))
+                    .isEqualTo(mapper.readTree(in));
+        }
+    }
+
+    @Test
+    void trailNameIsDerivedFromProjectAndStackWithinCloudTrailRules() {
+        assertThat(AuditTrail.defaultTrailName("mlinfra", "dev", "audit")).isEqualTo("mlinfra-dev-audit");
+        assertThat(AuditTrail.defaultTrailName("ml", "prod", "audit")).isNotEqualTo(AuditTrail.defaultTrailName("ml", "dev", "audit"));
+        // stack names may hold _ and . ; adjacent separators are refused by CloudTrail, so runs collapse
+        assertThat(AuditTrail.defaultTrailName("my_proj", "team.a__b", "x")).isEqualTo("my_proj-team.a-b-x");
+        assertThat(AuditTrail.defaultTrailName("p$q", "-dev-", "_t")).isEqualTo("p-q-dev-t");
+        String long1 = AuditTrail.defaultTrailName("p".repeat(100), "s".repeat(40), "audit");
+        String long2 = AuditTrail.defaultTrailName("p".repeat(100), "s".repeat(40), "audit2");
+        assertThat(long1).hasSize(128).matches(".*-[0-9a-f]{8}").isNotEqualTo(long2);
+        for (String n : java.util.List.of(long1, long2, AuditTrail.defaultTrailName("a", "b", "c"),
+                AuditTrail.defaultTrailName("", "", "x"))) {
+            assertThat(n).matches("[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]").doesNotContain("--", "..", "__", "-_", "_-");
+            AuditTrailArgs.builder().trailName(n).build();   // the user-facing validator accepts it
+            assertThat(AuditTrail.logGroupName(n)).matches("[.\\-_/#A-Za-z0-9]{1,512}");
+        }
+        Plan prod = PlanEngine.plan(ctx -> new AuditTrail("audit", AuditTrailArgs.builder().build()),
+                io.github.mlinfra.plan.PlanOptions.builder().stack("prod").build());
+        assertThat(prod.resource("audit-trail").getInputs()).containsEntry("name", "mlinfra-prod-audit");
     }
 }

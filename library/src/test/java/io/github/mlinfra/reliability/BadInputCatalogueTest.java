@@ -310,6 +310,10 @@ class BadInputCatalogueTest {
         CASES.add(new Case("SecureArtifactBucket", "grantReadArtifacts(prefix)", "\"runs/*\"", "SecureArtifactBucket.grantReadArtifacts.prefix: a prefix is literal, and IAM wildcards would widen the grant; got \"runs/*\"; expected \"\" (the whole bucket) or a literal key prefix ending with \"/\" such as \"runs/fraud-model/\" (no * or ?, no leading /)", null,
                 ctx -> holder.set(new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder().build())),
                 () -> holder.get().grantReadArtifacts("runs/*"), null));
+        var withVariable = new AtomicReference<SecureArtifactBucket>();
+        CASES.add(new Case("SecureArtifactBucket", "grantReadArtifacts(prefix)", "\"runs/${aws:username}/\"", "SecureArtifactBucket.grantReadArtifacts.prefix: a prefix is literal, and IAM would substitute the policy variable ${…} when it evaluates the grant; got \"runs/${aws:username}/\"; expected \"\" (the whole bucket) or a literal key prefix ending with \"/\" such as \"runs/fraud-model/\" (no * or ?, no leading /)", null,
+                ctx -> withVariable.set(new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder().build())),
+                () -> withVariable.get().grantReadArtifacts("runs/${aws:username}/"), null));
 
         String logs = AccessLogBucket.TYPE;
         row("AccessLogBucket", logs, "AccessLogBucketArgs.logRetentionDays", "0",

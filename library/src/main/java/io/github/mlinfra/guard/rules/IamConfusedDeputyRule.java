@@ -6,7 +6,12 @@ import io.github.mlinfra.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.List;
 
-/** MLI-IAM-04: service trust policies carry aws:SourceAccount or aws:SourceArn. */
+/**
+ * MLI-IAM-04: service trust policies carry aws:SourceAccount or aws:SourceArn, for the services that
+ * send them ({@link io.github.mlinfra.aws.ConfusedDeputyKeys}, the table ServiceRole uses too).
+ * CloudTrail and EC2 send neither, so their trusts are not findings; a SageMaker notebook role has
+ * no condition and records a built-in waiver saying why.
+ */
 final class IamConfusedDeputyRule extends SimpleResourceRule {
     IamConfusedDeputyRule() {
         super(Control.IAM_CONFUSED_DEPUTY, "A role trusted by a service principal alone can be assumed by that "
@@ -28,7 +33,8 @@ final class IamConfusedDeputyRule extends SimpleResourceRule {
         for (var s : doc.get().getStatements()) {
             List<String> services = s.getPrincipal().map(p -> p.getIdentifiers().getOrDefault("Service", List.of()))
                     .orElse(List.of()).stream()
-                    .filter(io.github.mlinfra.iam.ServiceRoleArgs.SOURCE_ACCOUNT_SERVICES::contains)
+                    .filter(svc -> io.github.mlinfra.aws.ConfusedDeputyKeys.lookup(svc, java.util.Optional.empty())
+                            .map(io.github.mlinfra.aws.ConfusedDeputyKeys.Entry::sendsSourceAccount).orElse(false))
                     .collect(java.util.stream.Collectors.toList());
             boolean scoped = s.getConditions().stream().anyMatch(c -> c.getKey().equalsIgnoreCase("aws:SourceAccount")
                     || c.getKey().equalsIgnoreCase("aws:SourceArn") || c.getKey().equalsIgnoreCase("aws:SourceOrgID"));

@@ -36,6 +36,7 @@ final class Types {
     static final String TRAIL = "aws:cloudtrail/trail:Trail";
     static final String VPC = "aws:ec2/vpc:Vpc";
     static final String FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+    static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
     static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
     static final String INTERNET_GATEWAY_ATTACHMENT = "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment";
 
