@@ -87,6 +87,15 @@ public abstract class PlannedResource {
     public abstract Map<String, Object> getOutputs();
 
     /**
+     * The URNs this resource depends on (real-engine form, sorted, no repeats): the same field
+     * {@code pulumi stack export} writes. Empty when none are known (a preview step, a plan
+     * recorded without them).
+     *
+     * @return the dependencies
+     */
+    public abstract List<String> getDependencies();
+
+    /**
      * The controls waived on this resource, with their justifications.
      *
      * @return the waivers

@@ -27,7 +27,8 @@ public final class Rules {
             new SmNotebookImdsv2Rule(), new SmLifecycleScriptRule(), new SmNetworkIsolationRule(),
             new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(), new SmJobInVpcRule(), new SmMaxRuntimeRule(),
             new CtMultiRegionRule(), new CtEncryptionRule(), new CtLogValidationRule(), new CtCloudWatchRule(),
-            new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule())
+            new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule(),
+            new WaiverTagKnownRule())
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
 
