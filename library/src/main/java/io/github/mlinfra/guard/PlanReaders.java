@@ -20,7 +20,7 @@ import java.util.Set;
  * Reads the documents the guard checks into a {@link Plan}:
  * <ul>
  *   <li>our plan JSON ({@code {"resources":[...]}});</li>
- *   <li>{@code pulumi stack export}, deployment versions 1, 2 and 3
+ *   <li>{@code pulumi stack export}, deployment versions 1 to 4 (4 is 3 with a {@code features} list)
  *       ({@code {"version":3,"deployment":{"resources":[...]}}});</li>
  *   <li>a file-backend state file ({@code {"version":3,"checkpoint":{"latest":{"resources":[...]}}}});</li>
  *   <li>{@code pulumi preview --json} ({@code {"steps":[{"op","urn","oldState","newState"}]}}, or
@@ -58,8 +58,8 @@ public final class PlanReaders {
     private static final String SIG = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     private static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    /** The deployment versions a {@code pulumi stack export} or state file may carry. */
-    public static final int MAX_DEPLOYMENT_VERSION = 3;
+    /** The newest deployment version read: 4 is 3 with a {@code features} list (apitype {@code DeploymentSchemaVersionLatest}). */
+    public static final int MAX_DEPLOYMENT_VERSION = 4;
     /** Preview operations after which the resource no longer exists in the stack. */
     private static final Set<String> GONE = Set.of("delete", "delete-replaced", "discard", "discard-replaced",
             "remove-pending-replace");
