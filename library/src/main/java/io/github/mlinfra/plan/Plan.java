@@ -1,7 +1,6 @@
 package io.github.mlinfra.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,7 +10,6 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -338,10 +336,43 @@ public abstract class Plan {
         if (!n.isObject()) {
             throw new PlanFormatException("not a plan: " + where + " is " + kind(n) + ", not an object");
         }
-        Map<String, Object> m = MAPPER.convertValue(n, new TypeReference<LinkedHashMap<String, Object>>() {});
         @SuppressWarnings("unchecked")
-        Map<String, Object> norm = (Map<String, Object>) PlanValues.normalize(m);
-        return norm;
+        Map<String, Object> m = (Map<String, Object>) plain(n);
+        return m;
+    }
+
+    /** A JSON value as a plan value, in one pass: keys sorted, whole numbers as Long, null dropped. */
+    private static Object plain(JsonNode n) {
+        if (n.isObject()) {
+            Map<String, Object> out = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                Object v = plain(e.getValue());
+                if (v != null) {
+                    out.put(e.getKey(), v);
+                }
+            }
+            return java.util.Collections.unmodifiableMap(out);
+        }
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>(n.size());
+            for (JsonNode x : n) {
+                Object v = plain(x);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return java.util.Collections.unmodifiableList(out);
+        }
+        if (n.isNumber()) {
+            return n.isIntegralNumber() && n.canConvertToLong() ? (Object) n.longValue() : PlanValues.number(n.doubleValue());
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        return null; // null, missing; binary and POJO nodes do not occur in parsed JSON
     }
 
     static String nameOf(String urn) {
