@@ -21,7 +21,7 @@ for i in $(seq "$REPEAT"); do
   /usr/bin/time -o "$TIMES" -f "%e %U %S %M" java "${JAVA_OPTS[@]}" -cp "$CP" io.github.mlinfra.cli.Main check "$FILE" --format json >/dev/null
   code=$?
   set -e
-  echo "cli exit=$code $(awk '{printf "wall_s=%s user_s=%s sys_s=%s max_rss_mib=%d", $1, $2, $3, $4/1024}' "$TIMES")"
+  echo "cli exit=$code $(tail -1 "$TIMES" | awk '{printf "wall_s=%s user_s=%s sys_s=%s max_rss_mib=%d", $1, $2, $3, $4/1024}')"
 done
 java "${JAVA_OPTS[@]}" -cp "$CP" io.github.mlinfra.guard.bench.GuardBenchmark run "$FILE"
 rm -f "$FILE" "$TIMES"

@@ -291,7 +291,7 @@ public final class PlanReaders {
             }
             if (type.equals("pulumi:pulumi:Stack")) {
                 if (s.path("outputs").isObject()) {
-                    outputs.setAll((ObjectNode) clean(s.get("outputs")));
+                    outputs.setAll(object(clean(s.get("outputs"))));
                 }
                 continue;
             }
@@ -313,13 +313,13 @@ public final class PlanReaders {
             r.put("protect", s.path("protect").asBoolean(false));
             ObjectNode inputs = MAPPER.createObjectNode();
             if (s.path("defaults").isObject()) { // deployment version 1 kept provider defaults apart
-                inputs.setAll((ObjectNode) clean(s.get("defaults")));
+                inputs.setAll(object(clean(s.get("defaults"))));
             }
             if (s.path("inputs").isObject()) {
-                inputs.setAll((ObjectNode) clean(s.get("inputs")));
+                inputs.setAll(object(clean(s.get("inputs"))));
             }
             r.set("inputs", inputs);
-            r.set("outputs", s.path("outputs").isObject() ? clean(s.get("outputs")) : MAPPER.createObjectNode());
+            r.set("outputs", s.path("outputs").isObject() ? object(clean(s.get("outputs"))) : MAPPER.createObjectNode());
             ArrayNode deps = r.putArray("dependencies");
             for (JsonNode d : s.path("dependencies")) {
                 if (d.isTextual()) {
@@ -345,21 +345,37 @@ public final class PlanReaders {
         return Plan.fromJsonTree(plan);
     }
 
-    /** Replaces secrets and unknowns by the plan markers. */
+    /** A cleaned properties object; a wholly secret one has nothing to read. */
+    private static ObjectNode object(JsonNode n) {
+        return n instanceof ObjectNode o ? o : MAPPER.createObjectNode();
+    }
+
+    /**
+     * Replaces secrets and unknowns by the plan markers, in place (the tree is the readers' own,
+     * parsed from the document), and returns the node or its replacement.
+     */
     private static JsonNode clean(JsonNode n) {
         if (n.isObject()) {
             if (SECRET_SIG.equals(n.path(SIG).asText(null))) {
                 return TextNode.valueOf(PlanIndex.SECRET);
             }
-            ObjectNode o = MAPPER.createObjectNode();
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                o.set(e.getKey(), clean(e.getValue()));
+            ObjectNode o = (ObjectNode) n;
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
+                JsonNode c = clean(e.getValue());
+                if (c != e.getValue()) {
+                    e.setValue(c);
+                }
             }
             return o;
         }
         if (n.isArray()) {
-            ArrayNode a = MAPPER.createArrayNode();
-            n.forEach(x -> a.add(clean(x)));
+            ArrayNode a = (ArrayNode) n;
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode c = clean(a.get(i));
+                if (c != a.get(i)) {
+                    a.set(i, c);
+                }
+            }
             return a;
         }
         if (n.isTextual() && UNKNOWN_SENTINEL.equals(n.asText())) {

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 
 /**
  * What a Pulumi program would ask the engine to create, recorded offline by {@link PlanEngine}:
- * every resource (URN, type, name, id, parent, protect, inputs, outputs, waivers) and the stack
+ * every resource (URN, type, name, id, parent, protect, inputs, outputs, dependencies, waivers) and the stack
  * outputs. Resources are sorted by URN, ids and generated names are deterministic, so plans diff
  * cleanly.
  *
@@ -29,6 +29,7 @@ import org.immutables.value.Value;
  *   "resources": [ { "urn": "...", "type": "aws:s3/bucketV2:BucketV2", "name": "ckpt-bucket",
  *                    "id": "...", "parent": "<urn>", "custom": true, "protect": true,
  *                    "inputs": {...}, "outputs": {...},
+ *                    "dependencies": [ "<urn>", ... ],
  *                    "waivers": [ { "control": "MLI-S3-11", "justification": "..." } ] } ],
  *   "outputs": { "bucketName": "..." } }
  * }</pre>
