@@ -108,11 +108,16 @@ public final class PlanIndex {
         if (refs.size() == 1) {
             return List.copyOf(byValue.getOrDefault(refs.iterator().next(), List.of()));
         }
-        java.util.Set<PlannedResource> found = new java.util.LinkedHashSet<>();
+        // by identity: a resource's own hashCode walks all its inputs and outputs
+        Set<PlannedResource> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<PlannedResource> out = new ArrayList<>();
         for (String ref : refs) {
-            found.addAll(byValue.getOrDefault(ref, List.of()));
+            for (PlannedResource r : byValue.getOrDefault(ref, List.of())) {
+                if (found.add(r)) {
+                    out.add(r);
+                }
+            }
         }
-        List<PlannedResource> out = new ArrayList<>(found);
         out.sort(java.util.Comparator.comparing(PlannedResource::getUrn));
         return out;
     }

@@ -236,4 +236,26 @@ class ForeignFilesTest {
         assertThat(Plan.fromJson(plan.toJson())).isEqualTo(plan);
         assertThat(plan.toJson()).contains("\"dependencies\" : [ \"urn:a\", \"urn:b\" ]");
     }
+
+    @Test
+    void lookupsAndTheTreeOnALargeDeepStack() {
+        // a chain of 1,500 components, each the parent of the next, and a resource that names itself as
+        // parent: the tree renders without recursion, and the self-parented resource is a root
+        StringBuilder doc = new StringBuilder("{\"version\":3,\"deployment\":{\"resources\":[");
+        String prefix = "urn:pulumi:s::p::my:c:C::c";
+        for (int i = 0; i < 1500; i++) {
+            doc.append(i == 0 ? "" : ",").append("{\"urn\":\"").append(prefix).append(String.format("%05d", i))
+                    .append("\",\"type\":\"my:c:C\",\"custom\":false")
+                    .append(i == 0 ? "" : ",\"parent\":\"" + prefix + String.format("%05d", i - 1) + "\"").append('}');
+        }
+        doc.append(",{\"urn\":\"urn:pulumi:s::p::aws:kms/key:Key::self\",\"type\":\"aws:kms/key:Key\",")
+                .append("\"parent\":\"urn:pulumi:s::p::aws:kms/key:Key::self\"}]}}");
+        Plan plan = PlanReaders.read(doc.toString());
+        assertThat(plan.byUrn(prefix + "01499")).get().extracting(PlannedResource::getName).isEqualTo("c01499");
+        assertThat(plan.childrenOf(plan.resource("c00041"))).extracting(PlannedResource::getName).containsExactly("c00042");
+        assertThat(plan.resourcesOfType("aws:kms/key:Key")).extracting(PlannedResource::getName).containsExactly("self");
+        String tree = plan.renderTree();
+        assertThat(tree.lines()).hasSize(1502);
+        assertThat(tree).contains(" +  aws:kms/key:Key").contains("└─ my:c:C");
+    }
 }
