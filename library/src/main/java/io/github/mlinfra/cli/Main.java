@@ -8,6 +8,7 @@ import io.github.mlinfra.guard.Reports;
 import io.github.mlinfra.guard.RulePack;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanCommand;
+import io.github.mlinfra.plan.PlanFormatException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,18 +29,31 @@ import java.util.stream.Collectors;
  *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color]
  * }</pre>
  *
- * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} or a {@code pulumi preview
- * --json} document and prints the posture report. Exit status: {@value #OK} when no unsuppressed
- * finding is at or above the minimum severity, {@value #FINDINGS} when there are, {@value #USAGE}
- * for bad input (one line on stderr, {@code mlinfra: <message>}).
+ * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
+ * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
+ * report. Exit status:
+ * <ul>
+ *   <li>{@value #OK}: no unsuppressed finding at or above the minimum severity;</li>
+ *   <li>{@value #FINDINGS}: unsuppressed findings at or above it;</li>
+ *   <li>{@value #USAGE}: unusable input ({@link PlanFormatException}: not JSON, not one of the
+ *       shapes read, a file that cannot be read) or a usage error: one line on stderr,
+ *       {@code mlinfra: <message>};</li>
+ *   <li>{@value #INTERNAL}: anything else, which is a bug in mlinfra: one line on stderr asking
+ *       for a bug report, the stack trace only with {@code --debug}.</li>
+ * </ul>
+ * {@code --debug}, anywhere on the command line, prints the stack trace of an internal error.
  */
 public final class Main {
     /** Exit status: no unsuppressed finding at or above the threshold. */
     public static final int OK = 0;
     /** Exit status: unsuppressed findings at or above the threshold. */
     public static final int FINDINGS = 1;
-    /** Exit status: bad input or usage. */
+    /** Exit status: unusable input or usage. */
     public static final int USAGE = 2;
+    /** Exit status: an internal error (a bug in mlinfra, never the input's fault). */
+    public static final int INTERNAL = 3;
+    /** Where the internal-error message asks users to report the bug. */
+    public static final String ISSUES_URI = Reports.TOOL_URI + "/issues";
     /** The subcommands: {@code check} (the guard) and {@code plan} ({@link io.github.mlinfra.plan.PlanCommand}). */
     public static final List<String> SUBCOMMANDS = List.of("check", "plan");
     /** The report formats of {@code check}. */
@@ -66,9 +80,13 @@ public final class Main {
      * @param args the arguments
      * @param out receives the report
      * @param err receives one line per error
-     * @return the exit status ({@link #OK}, {@link #FINDINGS} or {@link #USAGE})
+     * @return the exit status ({@link #OK}, {@link #FINDINGS}, {@link #USAGE} or {@link #INTERNAL})
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (debug) {
+            args = Arrays.stream(args).filter(a -> !"--debug".equals(a)).toArray(String[]::new);
+        }
         try {
             if (args.length == 0) {
                 throw new UsageException("missing subcommand; expected one of " + String.join(", ", SUBCOMMANDS)
@@ -84,10 +102,23 @@ public final class Main {
                     throw new UsageException("unknown subcommand '" + args[0] + "'; expected one of "
                             + String.join(", ", SUBCOMMANDS));
             }
-        } catch (UsageException | IllegalArgumentException e) {
-            err.println("mlinfra: " + e.getMessage());
+        } catch (UsageException | PlanFormatException e) {
+            err.println("mlinfra: " + oneLine(e.getMessage()));
             return USAGE;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("mlinfra: internal error (" + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+                    + "); this is a bug in mlinfra, please report it at " + ISSUES_URI
+                    + " with the command you ran" + (debug ? "" : " (--debug prints the stack trace)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return INTERNAL;
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 
     private static int check(String[] args, PrintStream out) {
@@ -108,7 +139,11 @@ public final class Main {
                     break;
                 case "--pack":
                     pack = value(args, ++i, a);
-                    RulePack.byName(pack);
+                    try {
+                        RulePack.byName(pack);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
                     break;
                 case "--min-severity":
                     String s = value(args, ++i, a);
@@ -201,7 +236,7 @@ public final class Main {
         return out == System.out && System.console() != null && System.getenv("NO_COLOR") == null;
     }
 
-    /** A usage or input error: printed as one line, exit status {@link #USAGE}. */
+    /** A usage error or a file that cannot be read: printed as one line, exit status {@link #USAGE}. */
     private static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -176,7 +176,11 @@ public enum Control {
      */
     VPC_ENDPOINT_POLICY("MLI-VPC-04", Severity.MEDIUM, "VPC endpoints have a policy restricting their use"),
     /** CloudWatch log groups are KMS-encrypted and have a retention period. */
-    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period");
+    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period"),
+
+    // --- The guard's own records ------------------------------------------------------------
+    /** Every {@code mlinfra:waiver:<id>} tag names a control of this registry. */
+    WAIVER_TAG_KNOWN("MLI-GRD-01", Severity.LOW, "Waiver tags name a known control");
 
     private final String id;
     private final Severity severity;

@@ -55,6 +55,34 @@ public abstract class Waiver {
     }
 
     /**
+     * Whether this waiver was read from a record (a plan's {@code waivers}, a deployed resource's
+     * {@code mlinfra:waiver:<id>} tag) rather than written by a program. A recorded reason is taken
+     * as it stands: the authoring rule (a sentence) applies where a waiver is written, not where
+     * one is read, so a tag value cut by AWS's rules, or set by another tool, still names the
+     * reason. Default {@code false}: waivers a program writes are checked.
+     *
+     * @return true for a waiver read from a record
+     */
+    @Value.Default
+    @Value.Auxiliary
+    public boolean isRecorded() {
+        return false;
+    }
+
+    /**
+     * A waiver as a record holds it (a plan file, a deployed resource's tag): any non-blank reason is
+     * kept as it stands, with no check of its length.
+     *
+     * @param control the control turned off
+     * @param reason the recorded reason; a blank one reads as {@code "(no reason recorded)"}
+     * @return the waiver, {@link #isRecorded()} true
+     */
+    public static Waiver recorded(Control control, String reason) {
+        String r = reason == null || reason.isBlank() ? "(no reason recorded)" : reason;
+        return ImmutableWaiver.builder().control(control).justification(r).recorded(true).build();
+    }
+
+    /**
      * The tag key recording this waiver on AWS.
      *
      * @return {@code mlinfra:waiver:<id>}
@@ -76,6 +104,9 @@ public abstract class Waiver {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        if (isRecorded()) {
+            return;
+        }
         String j = getJustification() == null ? "" : getJustification().strip();
         if (j.length() < MIN_JUSTIFICATION_LENGTH || j.split("\\s+").length < 3) {
             Check.fail("Waiver.justification", "too short to justify waiving " + getControl().id(), j,

@@ -22,6 +22,8 @@ public final class PlanIndex {
     public static final String UNKNOWN = "[unknown]";
 
     private final Plan plan;
+    /** Resources referring to others, by "type \0 input key", then by the value of that input. */
+    private final Map<String, Map<String, List<PlannedResource>>> referrers = new java.util.HashMap<>();
 
     private PlanIndex(Plan plan) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -53,13 +55,15 @@ public final class PlanIndex {
      * @return the resources
      */
     public List<PlannedResource> ofType(String... types) {
-        Set<String> wanted = Set.of(types);
-        List<PlannedResource> out = new ArrayList<>();
-        for (PlannedResource r : plan.getResources()) {
-            if (wanted.contains(r.getType())) {
-                out.add(r);
-            }
+        if (types.length == 1) {
+            return plan.resourcesOfType(types[0]);
         }
+        Set<String> wanted = new java.util.LinkedHashSet<>(List.of(types));
+        List<PlannedResource> out = new ArrayList<>();
+        for (String t : wanted) {
+            out.addAll(plan.resourcesOfType(t));
+        }
+        out.sort(java.util.Comparator.comparing(PlannedResource::getUrn));
         return out;
     }
 
@@ -90,14 +94,31 @@ public final class PlanIndex {
      * @return the referring resources, in URN order
      */
     public List<PlannedResource> referring(PlannedResource target, String type, String key) {
+        Map<String, List<PlannedResource>> byValue;
+        synchronized (referrers) {
+            byValue = referrers.computeIfAbsent(type + "\0" + key, k -> {
+                Map<String, List<PlannedResource>> m = new java.util.HashMap<>();
+                for (PlannedResource r : plan.resourcesOfType(type)) {
+                    text(r.getInputs().get(key)).ifPresent(v -> m.computeIfAbsent(v, x -> new ArrayList<>()).add(r));
+                }
+                return m;
+            });
+        }
         Set<String> refs = references(target);
+        if (refs.size() == 1) {
+            return List.copyOf(byValue.getOrDefault(refs.iterator().next(), List.of()));
+        }
+        // by identity: a resource's own hashCode walks all its inputs and outputs
+        Set<PlannedResource> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<PlannedResource> out = new ArrayList<>();
-        for (PlannedResource r : ofType(type)) {
-            Optional<String> v = text(r.getInputs().get(key));
-            if (v.isPresent() && refs.contains(v.get())) {
-                out.add(r);
+        for (String ref : refs) {
+            for (PlannedResource r : byValue.getOrDefault(ref, List.of())) {
+                if (found.add(r)) {
+                    out.add(r);
+                }
             }
         }
+        out.sort(java.util.Comparator.comparing(PlannedResource::getUrn));
         return out;
     }
 

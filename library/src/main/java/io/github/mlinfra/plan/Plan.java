@@ -1,7 +1,6 @@
 package io.github.mlinfra.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,7 +10,6 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,8 @@ import org.immutables.value.Value;
  * { "project": "p", "stack": "dev",
  *   "resources": [ { "urn": "...", "type": "aws:s3/bucketV2:BucketV2", "name": "ckpt-bucket",
  *                    "id": "...", "parent": "<urn>", "custom": true, "protect": true,
- *                    "inputs": {...}, "outputs": {...}, "dependencies": [ "<urn>", ... ],
+ *                    "inputs": {...}, "outputs": {...},
+ *                    "dependencies": [ "<urn>", ... ],
  *                    "waivers": [ { "control": "MLI-S3-11", "justification": "..." } ] } ],
  *   "outputs": { "bucketName": "..." } }
  * }</pre>
@@ -85,7 +84,7 @@ public abstract class Plan {
      * @return the resources of that type, in URN order
      */
     public List<PlannedResource> resourcesOfType(String type) {
-        return getResources().stream().filter(r -> r.getType().equals(type)).collect(Collectors.toList());
+        return indexes().byType.getOrDefault(type, List.of());
     }
 
     /**
@@ -109,17 +108,17 @@ public abstract class Plan {
      * @return the resource, if any
      */
     public Optional<PlannedResource> find(String name) {
-        return getResources().stream().filter(r -> r.getName().equals(name)).findFirst();
+        return Optional.ofNullable(indexes().byName.get(name));
     }
 
     /**
-     * The resource with a URN, if any.
+     * The resource with a URN, if any (the first in URN order should a plan hold the URN twice).
      *
      * @param urn the URN
      * @return the resource, if any
      */
     public Optional<PlannedResource> byUrn(String urn) {
-        return getResources().stream().filter(r -> r.getUrn().equals(urn)).findFirst();
+        return Optional.ofNullable(indexes().byUrn.get(urn));
     }
 
     /**
@@ -129,8 +128,37 @@ public abstract class Plan {
      * @return its children, in URN order
      */
     public List<PlannedResource> childrenOf(PlannedResource parent) {
-        return getResources().stream().filter(r -> r.getParent().filter(parent.getUrn()::equals).isPresent())
-                .collect(Collectors.toList());
+        return indexes().children.getOrDefault(parent.getUrn(), List.of());
+    }
+
+    /**
+     * The lookups by URN, name, type and parent, built once per plan so that each lookup takes
+     * constant time (a stack export can hold tens of thousands of resources).
+     *
+     * @return the indexes
+     */
+    @Value.Lazy
+    protected Indexes indexes() {
+        return new Indexes(getResources());
+    }
+
+    /** Lookups over a plan's resources, each list in URN order. */
+    protected static final class Indexes {
+        private final Map<String, PlannedResource> byUrn = new java.util.HashMap<>();
+        private final Map<String, PlannedResource> byName = new java.util.HashMap<>();
+        private final Map<String, List<PlannedResource>> byType = new java.util.HashMap<>();
+        private final Map<String, List<PlannedResource>> children = new java.util.HashMap<>();
+
+        Indexes(List<PlannedResource> resources) {
+            for (PlannedResource r : resources) {
+                byUrn.putIfAbsent(r.getUrn(), r);
+                byName.putIfAbsent(r.getName(), r);
+                byType.computeIfAbsent(r.getType(), k -> new ArrayList<>()).add(r);
+                r.getParent().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(r));
+            }
+            byType.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+            children.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+        }
     }
 
     /**
@@ -158,8 +186,8 @@ public abstract class Plan {
             }
             n.set("inputs", MAPPER.valueToTree(r.getInputs()));
             n.set("outputs", MAPPER.valueToTree(r.getOutputs()));
-            ArrayNode dependencies = n.putArray("dependencies");
-            r.getDependencies().forEach(dependencies::add);
+            ArrayNode deps = n.putArray("dependencies");
+            r.getDependencies().forEach(deps::add);
             ArrayNode waivers = n.putArray("waivers");
             for (Waiver w : r.getWaivers()) {
                 ObjectNode wn = waivers.addObject();
@@ -200,72 +228,152 @@ public abstract class Plan {
      *
      * @param json the JSON text
      * @return the plan
-     * @throws IllegalArgumentException when the text is not a plan, naming what is wrong
+     * @throws PlanFormatException when the text is not a plan, naming what is wrong
      */
     public static Plan fromJson(String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+            throw new PlanFormatException("not JSON: " + e.getOriginalMessage());
         }
         return fromJsonTree(root);
     }
 
     /**
-     * Reads a plan from a JSON tree.
+     * Reads a plan from a JSON tree. JSON {@code null} reads as "no value" wherever it stands (an
+     * input, an output, an optional field); recorded waivers are taken as they stand
+     * ({@link Waiver#recorded}); {@code dependencies} are sorted and repeats dropped.
      *
      * @param root the tree
      * @return the plan
-     * @throws IllegalArgumentException when the tree is not a plan, naming what is wrong
+     * @throws PlanFormatException when the tree is not a plan, naming what is wrong and where
      */
     public static Plan fromJsonTree(JsonNode root) {
         if (root == null || !root.isObject() || !root.path("resources").isArray()) {
-            throw new IllegalArgumentException("not a plan: expected an object with a \"resources\" array");
+            throw new PlanFormatException("not a plan: expected an object with a \"resources\" array");
         }
-        var b = builder().project(root.path("project").asText("unknown")).stack(root.path("stack").asText("unknown"));
+        var b = builder().project(text(root, "project").orElse("unknown")).stack(text(root, "stack").orElse("unknown"));
         int i = 0;
         for (JsonNode n : root.get("resources")) {
             String where = "resources[" + i++ + "]";
-            if (!n.hasNonNull("urn") || !n.hasNonNull("type")) {
-                throw new IllegalArgumentException("not a plan: " + where + " has no \"urn\" or \"type\"");
+            if (!n.isObject()) {
+                throw new PlanFormatException("not a plan: " + where + " is " + kind(n) + ", not an object");
             }
+            String urn = text(n, "urn").filter(u -> !u.isEmpty()).orElseThrow(() ->
+                    new PlanFormatException("not a plan: " + where + " has no \"urn\" string"));
+            String type = text(n, "type").filter(t -> !t.isEmpty()).orElseThrow(() ->
+                    new PlanFormatException("not a plan: " + where + " (" + urn + ") has no \"type\" string"));
             var r = PlannedResource.builder()
-                    .urn(n.get("urn").asText())
-                    .type(n.get("type").asText())
-                    .name(n.hasNonNull("name") ? n.get("name").asText() : nameOf(n.get("urn").asText()))
-                    .id(Optional.ofNullable(n.get("id")).filter(JsonNode::isTextual).map(JsonNode::asText))
-                    .parent(Optional.ofNullable(n.get("parent")).filter(JsonNode::isTextual).map(JsonNode::asText))
+                    .urn(urn)
+                    .type(type)
+                    .name(text(n, "name").orElse(nameOf(urn)))
+                    .id(text(n, "id"))
+                    .parent(text(n, "parent").filter(p -> !p.isEmpty()))
                     .custom(n.path("custom").asBoolean(true))
                     .protect(n.path("protect").asBoolean(false))
-                    .inputs(map(n.get("inputs")))
-                    .outputs(map(n.get("outputs")));
-            for (JsonNode ic : n.path("ignoreChanges")) {
-                r.addIgnoreChanges(ic.asText());
+                    .inputs(map(n.get("inputs"), where + ".inputs"))
+                    .outputs(map(n.get("outputs"), where + ".outputs"));
+            for (JsonNode ic : array(n, "ignoreChanges", where)) {
+                if (ic.isTextual()) {
+                    r.addIgnoreChanges(ic.asText());
+                }
             }
-            for (JsonNode d : n.path("dependencies")) {
-                r.addDependencies(d.asText());
+            java.util.TreeSet<String> deps = new java.util.TreeSet<>();
+            for (JsonNode d : array(n, "dependencies", where)) {
+                if (d.isTextual() && !d.asText().isEmpty()) {
+                    deps.add(d.asText());
+                }
             }
-            for (JsonNode w : n.path("waivers")) {
-                String id = w.path("control").asText();
+            r.dependencies(deps);
+            for (JsonNode w : array(n, "waivers", where)) {
+                String id = text(w, "control").orElseThrow(() ->
+                        new PlanFormatException("not a plan: " + where + ".waivers has an entry with no \"control\" string"));
                 Control c = Control.byId(id).orElseThrow(() ->
-                        new IllegalArgumentException("not a plan: " + where + " waives unknown control '" + id + "'"));
-                r.addWaivers(Waiver.of(c, w.path("justification").asText()));
+                        new PlanFormatException("not a plan: " + where + " waives unknown control '" + id + "'"));
+                r.addWaivers(Waiver.recorded(c, text(w, "justification").orElse("")));
             }
             b.addResources(r.build());
         }
-        b.outputs(map(root.get("outputs")));
+        b.outputs(map(root.get("outputs"), "outputs"));
         return b.build();
     }
 
-    private static Map<String, Object> map(JsonNode n) {
+    /** A string field; empty when absent, null or not a string (numbers and booleans read as text). */
+    private static Optional<String> text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isValueNode() && !v.isNull() ? Optional.of(v.asText()) : Optional.empty();
+    }
+
+    /** An optional array field: empty when absent or null, an error when something else. */
+    private static Iterable<JsonNode> array(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new PlanFormatException("not a plan: " + where + "." + field + " is " + kind(v) + ", not an array");
+        }
+        return v;
+    }
+
+    private static String kind(JsonNode n) {
+        if (n.isArray()) {
+            return "an array";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isNull()) {
+            return "null";
+        }
+        return n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : "a " + n.getNodeType();
+    }
+
+    private static Map<String, Object> map(JsonNode n, String where) {
         if (n == null || n.isNull()) {
             return Map.of();
         }
-        Map<String, Object> m = MAPPER.convertValue(n, new TypeReference<LinkedHashMap<String, Object>>() {});
+        if (!n.isObject()) {
+            throw new PlanFormatException("not a plan: " + where + " is " + kind(n) + ", not an object");
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> norm = (Map<String, Object>) PlanValues.normalize(m);
-        return norm;
+        Map<String, Object> m = (Map<String, Object>) plain(n);
+        return m;
+    }
+
+    /** A JSON value as a plan value, in one pass: keys sorted, whole numbers as Long, null dropped. */
+    private static Object plain(JsonNode n) {
+        if (n.isObject()) {
+            Map<String, Object> out = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                Object v = plain(e.getValue());
+                if (v != null) {
+                    out.put(e.getKey(), v);
+                }
+            }
+            return java.util.Collections.unmodifiableMap(out);
+        }
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>(n.size());
+            for (JsonNode x : n) {
+                Object v = plain(x);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return java.util.Collections.unmodifiableList(out);
+        }
+        if (n.isNumber()) {
+            return n.isIntegralNumber() && n.canConvertToLong() ? (Object) n.longValue() : PlanValues.number(n.doubleValue());
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        return null; // null, missing; binary and POJO nodes do not occur in parsed JSON
     }
 
     static String nameOf(String urn) {
@@ -291,18 +399,36 @@ public abstract class Plan {
      * @return the tree, one resource per line
      */
     public String renderTree() {
-        Map<String, List<PlannedResource>> children = new LinkedHashMap<>();
+        Map<String, List<PlannedResource>> children = new java.util.HashMap<>();
         List<PlannedResource> roots = new ArrayList<>();
         for (PlannedResource r : getResources()) {
-            if (r.getParent().isPresent() && byUrn(r.getParent().get()).isPresent()) {
+            if (r.getParent().isPresent() && !r.getParent().get().equals(r.getUrn()) && byUrn(r.getParent().get()).isPresent()) {
                 children.computeIfAbsent(r.getParent().get(), k -> new ArrayList<>()).add(r);
             } else {
                 roots.add(r);
             }
         }
+        // depth-first, without recursion: a stack export may nest deeper than the thread's stack
         List<String[]> rows = new ArrayList<>();
-        for (PlannedResource r : roots) {
-            walk(r, "", "", children, rows);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<Object[]> todo = new java.util.ArrayDeque<>();
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            todo.push(new Object[] {roots.get(i), "", ""});
+        }
+        while (!todo.isEmpty()) {
+            Object[] item = todo.pop();
+            PlannedResource r = (PlannedResource) item[0];
+            String lead = (String) item[1];
+            String branch = (String) item[2];
+            if (!seen.add(r.getUrn())) {
+                continue;
+            }
+            rows.add(new String[] {lead + branch + r.getType(), r.getName(), r.isProtect() ? "  [protect]" : ""});
+            List<PlannedResource> kids = children.getOrDefault(r.getUrn(), List.of());
+            String childLead = branch.isEmpty() ? lead : lead + (branch.startsWith("└") ? "   " : "│  ");
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                todo.push(new Object[] {kids.get(i), childLead, i == kids.size() - 1 ? "└─ " : "├─ "});
+            }
         }
         int width = rows.stream().mapToInt(x -> x[0].length()).max().orElse(4);
         StringBuilder sb = new StringBuilder();
@@ -311,15 +437,5 @@ public abstract class Plan {
             sb.append(String.format(" +  %-" + width + "s  %s%s%n", row[0], row[1], row[2]));
         }
         return sb.toString();
-    }
-
-    private void walk(PlannedResource r, String lead, String branch, Map<String, List<PlannedResource>> children,
-                      List<String[]> rows) {
-        rows.add(new String[] {lead + branch + r.getType(), r.getName(), r.isProtect() ? "  [protect]" : ""});
-        List<PlannedResource> kids = children.getOrDefault(r.getUrn(), List.of());
-        String childLead = branch.isEmpty() ? lead : lead + (branch.startsWith("└") ? "   " : "│  ");
-        for (int i = 0; i < kids.size(); i++) {
-            walk(kids.get(i), childLead, i == kids.size() - 1 ? "└─ " : "├─ ", children, rows);
-        }
     }
 }

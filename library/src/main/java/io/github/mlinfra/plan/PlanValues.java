@@ -110,7 +110,8 @@ final class PlanValues {
     }
 
     /**
-     * Normalizes a plain Java value (from an exported Output): numbers, lists, maps with sorted keys.
+     * Normalizes a plain Java value (from an exported Output or a JSON document): numbers, lists,
+     * maps with sorted keys; {@code null} (JSON {@code null}) is "no value", dropped from maps and lists.
      *
      * @param o the value
      * @return the plan value
@@ -121,12 +122,22 @@ final class PlanValues {
         }
         if (o instanceof Map<?, ?> m) {
             Map<String, Object> out = new TreeMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
+            m.forEach((k, v) -> {
+                Object n = normalize(v);
+                if (n != null) { // JSON null: no value
+                    out.put(String.valueOf(k), n);
+                }
+            });
             return Collections.unmodifiableMap(out);
         }
         if (o instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(normalize(x)));
+            l.forEach(x -> {
+                Object n = normalize(x);
+                if (n != null) {
+                    out.add(n);
+                }
+            });
             return Collections.unmodifiableList(out);
         }
         if (o instanceof Optional<?> opt) {

@@ -77,6 +77,7 @@ public abstract class PlannedResource {
      * ({@code dependsOn}, a component expanded to its custom resources, plus the resources whose
      * Outputs its inputs consumed): real-engine form, sorted, no duplicates. The same field
      * {@code pulumi stack export} writes; the engine creates this resource only after all of them.
+     * Empty when none are known (a preview step, a plan recorded without them).
      *
      * @return the dependency URNs
      */

@@ -547,6 +547,12 @@ class BadInputCatalogueTest {
         cli("check", "FILE", DIR + "/notplan.json (`{\"a\":1}`)",
                 "mlinfra: not a plan: expected an mlinfra plan ({\"resources\":[...]}), a `pulumi stack export` document ({\"deployment\":{\"resources\":[...]}}) or `pulumi preview --json` output ({\"steps\":[...]})",
                         d -> new String[] {"check", d.resolve("notplan.json").toString()});
+        cli("check", "FILE", DIR + "/notype.json (a stack export whose resource has no type)",
+                "mlinfra: not a stack export: deployment.resources[0] (urn:pulumi:s::p::aws:s3/bucket:Bucket::b) has no \"type\" string",
+                        d -> new String[] {"check", d.resolve("notype.json").toString()});
+        cli("check", "FILE", DIR + "/v9.json (`{\"version\":9,\"deployment\":{}}`)",
+                "mlinfra: not a stack export: unsupported version 9; expected 1 to 4",
+                        d -> new String[] {"check", d.resolve("v9.json").toString()});
         cli("check", "--format", "xml",
                 "mlinfra: --format: unknown format 'xml'; expected one of table, json, sarif",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--format", "xml"});
@@ -585,6 +591,9 @@ class BadInputCatalogueTest {
     Stream<DynamicTest> everyRow(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("notjson.txt"), "hello");
         Files.writeString(dir.resolve("notplan.json"), "{\"a\":1}");
+        Files.writeString(dir.resolve("notype.json"),
+                "{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":\"urn:pulumi:s::p::aws:s3/bucket:Bucket::b\"}]}}");
+        Files.writeString(dir.resolve("v9.json"), "{\"version\":9,\"deployment\":{}}");
         Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
         Files.writeString(dir.resolve("plan.json"), PlanEngine.plan(ctx -> { }).toJson());
         return CASES.stream().map(c -> DynamicTest.dynamicTest(c.where() + " " + c.argument() + " = " + c.value(),

@@ -28,7 +28,8 @@ public final class Rules {
             new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(), new SmJobInVpcRule(), new SmMaxRuntimeRule(),
             new CtMultiRegionRule(), new CtEncryptionRule(), new CtLogValidationRule(), new CtCloudWatchRule(),
             new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule(),
-            new VpcEndpointPolicyRule())
+            new VpcEndpointPolicyRule(),
+            new WaiverTagKnownRule())
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
 
