@@ -1,5 +1,7 @@
 package io.github.mlinfra.compute;
 
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.internal.ResourceTags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -345,6 +347,7 @@ public abstract class HardenedGpuTrainerArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("HardenedGpuTrainerArgs.tags", getTags(), getWaivers().size(), TagRules.Service.EC2, TagRules.Service.IAM, TagRules.Service.KMS);
         String a = "HardenedGpuTrainerArgs.";
         Check.matches(a + "instanceType", getInstanceType(), INSTANCE_TYPE, "an instance type \"<family>.<size>\"");
         String family = instanceFamily();

@@ -1,5 +1,7 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
@@ -161,6 +163,7 @@ public abstract class ServiceRoleArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("ServiceRoleArgs.tags", getTags(), getWaivers().size(), TagRules.Service.IAM);
         Check.matches("ServiceRoleArgs.service", getService(), SERVICE, "a service principal such as \"sagemaker.amazonaws.com\"");
         getRoleName().ifPresent(n -> {
             if (n.length() > 64) {

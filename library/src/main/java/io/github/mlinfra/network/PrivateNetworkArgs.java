@@ -1,5 +1,7 @@
 package io.github.mlinfra.network;
 
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.internal.ResourceTags;
 import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
@@ -315,6 +317,7 @@ public abstract class PrivateNetworkArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("PrivateNetworkArgs.tags", getTags(), getWaivers().size(), TagRules.Service.VPC, TagRules.Service.LOGS, TagRules.Service.IAM, TagRules.Service.KMS);
         Waivers.checkApplicable("PrivateNetworkArgs", getWaivers(), CONTROLS);
         if (isWaived(Control.VPC_NO_INTERNET_GATEWAY)) {
             Check.fail("PrivateNetworkArgs.waivers", "this version never creates an internet gateway, so "

@@ -9,6 +9,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
@@ -103,7 +105,7 @@ public final class AuditTrail extends ComponentResource {
         var bucketArgs = SecureArtifactBucketArgs.builder()
                 .kmsKeyArn(key.keyArn())
                 .putAllTags(args.getTags())
-                .putTags("mlinfra:purpose", "audit-logs")
+                .purpose("audit-logs")
                 // CloudTrail encrypts log files with the trail's key itself and writes digest files
                 // with SSE-S3: pinning one key on uploads would block digest delivery.
                 .waive(Control.S3_PIN_KMS_KEY, "CloudTrail writes digest files with SSE-S3 and log files with the"
@@ -143,7 +145,7 @@ public final class AuditTrail extends ComponentResource {
                 .includeGlobalServiceEvents(true)
                 .enableLogFileValidation(!args.isWaived(Control.CT_LOG_VALIDATION))
                 .enableLogging(true)
-                .tags(WaiverLedger.tags(args.getTags(), w));
+                .tags(ResourceTags.of(TagRules.Service.CLOUDTRAIL).user(args.getTags()).waivers(w).build());
         args.getS3KeyPrefix().ifPresent(trail::s3KeyPrefix);
         if (!args.isWaived(Control.CT_ENCRYPTION)) {
             trail.kmsKeyId(key.keyArn());
@@ -154,7 +156,7 @@ public final class AuditTrail extends ComponentResource {
             var lg = LogGroupArgs.builder()
                     .name("/mlinfra/cloudtrail/" + trailName)
                     .retentionInDays(args.getLogRetentionDays())
-                    .tags(WaiverLedger.tags(args.getTags(), w));
+                    .tags(ResourceTags.of(TagRules.Service.LOGS).user(args.getTags()).waivers(w).build());
             if (!args.isWaived(Control.LOGS_ENCRYPTED_RETAINED)) {
                 lg.kmsKeyId(key.keyArn());
             }
@@ -190,6 +192,7 @@ public final class AuditTrail extends ComponentResource {
         outputs.put("bucketName", bucketName);
         outputs.put("keyArn", keyArn);
         outputs.put("logGroupArn", logGroupArn);
+        outputs.put(ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(w));
         registerOutputs(outputs);
     }
 

@@ -8,6 +8,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
@@ -196,7 +198,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
                 .pipelineDescription(args.getDescription())
                 .pipelineDefinition(definitionJson)
                 .roleArn(role.roleArn())
-                .tags(WaiverLedger.tags(args.getTags(), args.getWaivers()))
+                .tags(ResourceTags.of(TagRules.Service.SAGEMAKER).user(args.getTags()).waivers(args.getWaivers()).build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         WaiverLedger.record(pipeline, args.getWaivers());
 
@@ -205,7 +207,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
         this.artifactBucketName = store.bucketName();
         this.keyArn = key.keyArn();
         registerOutputs(Map.of("pipelineArn", pipelineArn, "roleArn", roleArn, "artifactBucketName", artifactBucketName,
-                "keyArn", keyArn));
+                "keyArn", keyArn, ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
     private static List<String> ids(String attribute, List<String> ids, Pattern p, int max, String kind) {

@@ -40,6 +40,8 @@ import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.internal.ResourceTags;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
@@ -141,11 +143,7 @@ final class HardenedBucket {
     }
 
     static Map<String, String> tags(Spec spec) {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put("mlinfra:managed-by", "mlinfra");
-        t.put("mlinfra:purpose", spec.purpose);
-        t.putAll(spec.tags);
-        return WaiverLedger.tags(t, spec.waivers);
+        return ResourceTags.of(TagRules.Service.S3).user(spec.tags).purpose(spec.purpose).waivers(spec.waivers).build();
     }
 
     static HardenedBucket create(ComponentResource parent, String name, Spec spec) {
@@ -168,7 +166,7 @@ final class HardenedBucket {
                     .description(spec.keyDescription)
                     .addAllServiceAccess(spec.keyServiceAccess)
                     .putAllTags(spec.tags)
-                    .putTags("mlinfra:purpose", spec.purpose);
+                    .purpose(spec.purpose);
             if (!protect) {
                 keyArgs.waive(Control.KMS_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
             }

@@ -1,5 +1,7 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.internal.ResourceTags;
 import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
@@ -173,6 +175,7 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
      */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("SecureCheckpointBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3, TagRules.Service.KMS);
         String a = "SecureCheckpointBucketArgs";
         HardenedBucket.checkBucketNaming(a, getBucketName(), getBucketPrefix());
         CommonChecks.noncurrent(a, getNoncurrentVersionExpirationDays(),

@@ -64,7 +64,7 @@ class PlanCommandTest {
     @Test
     void badInputExitsTwoWithOneLine(@TempDir Path dir) {
         assertThat(run("--dir", dir.toString(), "--bogus")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: unknown flag '--bogus' (plan takes --dir, --show, --only)" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: unknown flag '--bogus' (plan takes --dir, --stack, --show, --only)" + System.lineSeparator());
         err.reset();
         assertThat(run("--dir", dir.toString(), "--only", "nope", "tiny=" + TinyApp.class.getName())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mlinfra: unknown example 'nope' (known: tiny)").hasLineCount(1);
