@@ -27,7 +27,7 @@ class AppTest {
     @Test
     void exportsTheNotebookNameOnly() {
         assertThat(plan.getOutputs()).containsOnlyKeys("notebook_instance_name")
-                .containsEntry("notebook_instance_name", "posture-notebook");
+                .containsEntry("notebook_instance_name", "mlinfra-mlinfra-dev-posture-notebook"); // from project and stack
     }
 
     @Test
@@ -41,7 +41,7 @@ class AppTest {
                 .containsEntry("kmsKeyId", keyArn)
                 .containsEntry("instanceMetadataServiceConfiguration", Map.of("minimumInstanceMetadataServiceVersion", "2"))
                 .containsEntry("platformIdentifier", "notebook-al2-v3")
-                .containsEntry("lifecycleConfigName", plan.resource("posture-notebook-lifecycle").getOutputs().get("name"));
+                .containsEntry("lifecycleConfigName", plan.resource("posture-notebook-lifecycle").getInputs().get("name"));
         assertThat(plan.resource("posture-notebook-lifecycle").getInputs()).containsEntry("onStart", "[secret]");
         assertThat(plan.toJson()).doesNotContain("terminals_enabled");
     }
