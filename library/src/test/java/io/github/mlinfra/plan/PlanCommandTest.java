@@ -50,6 +50,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void stackSetsTheStackPlannedAndItsAutoNames(@TempDir Path dir) throws Exception {
+        assertThat(run("--dir", dir.resolve("dev").toString(), "tiny=" + TinyApp.class.getName())).isZero();
+        assertThat(run("--dir", dir.resolve("prod").toString(), "--stack", "prod", "tiny=" + TinyApp.class.getName())).isZero();
+        Plan dev = Plan.fromJson(Files.readString(dir.resolve("dev/tiny/target/plan.json")));
+        Plan prod = Plan.fromJson(Files.readString(dir.resolve("prod/tiny/target/plan.json")));
+        assertThat(dev.getStack()).isEqualTo(PlanCommand.DEFAULT_STACK).isEqualTo("dev");
+        assertThat(prod.getStack()).isEqualTo("prod");
+        assertThat(prod.resource("tiny-bucket").getUrn()).startsWith("urn:pulumi:prod::tiny::");
+        // Pulumi auto-names differ per stack (a random suffix): so do the offline ones
+        assertThat(prod.resource("tiny-bucket").getOutputs().get("bucket"))
+                .isNotEqualTo(dev.resource("tiny-bucket").getOutputs().get("bucket"));
+    }
+
+    @Test
     void plansAnExampleWritesItsPlanAndPrintsTheTree(@TempDir Path dir) throws Exception {
         int code = run("--dir", dir.toString(), "tiny=" + TinyApp.class.getName());
         assertThat(code).isZero();
