@@ -88,6 +88,27 @@ class AwsTagRulesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void componentsRegisterTheirWaiversInFullSoTheStateKeepsThem() {
+        int checked = 0;
+        for (Map.Entry<String, Plan> e : Examples.plans().entrySet()) {
+            for (PlannedResource r : e.getValue().getResources()) {
+                if (r.isCustom() || !r.getType().startsWith("mlinfra:") || r.getWaivers().isEmpty()) {
+                    continue;
+                }
+                Object registered = r.getOutputs().get("mlinfra:waivers");
+                assertThat(registered).as("%s %s registers mlinfra:waivers", e.getKey(), r.getName()).isInstanceOf(List.class);
+                for (var w : r.getWaivers()) {
+                    assertThat((List<Object>) registered).as("%s %s", e.getKey(), r.getName())
+                            .contains(Map.of("control", w.getControl().id(), "justification", w.getJustification()));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("waivers checked").isPositive();
+    }
+
+    @Test
     void theServiceMappingCoversTheTypesThePlansTag() {
         assertThat(service("aws:s3/bucketV2:BucketV2")).isEqualTo(TagRules.Service.S3);
         assertThat(service("aws:cloudtrail/trail:Trail")).isEqualTo(TagRules.Service.CLOUDTRAIL);
