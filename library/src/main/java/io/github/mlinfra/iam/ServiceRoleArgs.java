@@ -1,11 +1,11 @@
 package io.github.mlinfra.iam;
 
 import io.github.mlinfra.aws.TagRules;
-import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.github.mlinfra.sagemaker;
 
+import com.pulumi.core.Output;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.TagRules;
-import io.github.mlinfra.internal.ResourceTags;
-import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.network.PrivateNetwork;
 import java.nio.charset.StandardCharsets;
