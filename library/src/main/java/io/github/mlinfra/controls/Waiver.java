@@ -114,6 +114,23 @@ public abstract class Waiver {
         return s.isEmpty() ? TAG_VALUE_FALLBACK : s;
     }
 
+    /** What a justification must be, in words, for messages. */
+    public static final String SENTENCE_RULE = "a sentence of at least " + MIN_JUSTIFICATION_LENGTH
+            + " characters with at least " + MIN_WORDS + " words of " + MIN_WORD_LETTERS + " or more letters";
+
+    /**
+     * Whether a text is a justification: at least {@value #MIN_JUSTIFICATION_LENGTH} characters and
+     * {@value #MIN_WORDS} words of at least {@value #MIN_WORD_LETTERS} letters (not filler such as
+     * {@code "a b c d e f"}). The one rule for waivers and the guard's suppressions alike.
+     *
+     * @param text the justification
+     * @return true when it is a sentence
+     */
+    public static boolean isSentence(String text) {
+        String j = text == null ? "" : text.strip();
+        return j.length() >= MIN_JUSTIFICATION_LENGTH && realWords(j) >= MIN_WORDS;
+    }
+
     /**
      * The number of real words in a text: runs of at least {@value #MIN_WORD_LETTERS} letters.
      *
@@ -133,10 +150,9 @@ public abstract class Waiver {
     @Value.Check
     protected void check() {
         String j = getJustification() == null ? "" : getJustification().strip();
-        if (j.length() < MIN_JUSTIFICATION_LENGTH || realWords(j) < MIN_WORDS) {
+        if (!isSentence(j)) {
             Check.fail("Waiver.justification", "too short or filler to justify waiving " + getControl().id(), j,
-                    "a sentence of at least " + MIN_JUSTIFICATION_LENGTH + " characters with at least " + MIN_WORDS
-                            + " words of " + MIN_WORD_LETTERS + " or more letters");
+                    SENTENCE_RULE);
         }
     }
 }
