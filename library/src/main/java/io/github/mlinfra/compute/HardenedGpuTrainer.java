@@ -23,12 +23,14 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -37,7 +39,6 @@ import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -83,6 +84,11 @@ import javax.annotation.Nullable;
 public final class HardenedGpuTrainer extends ComponentResource {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:compute:HardenedGpuTrainer";
+    /**
+     * The {@code mlinfra:purpose} tag value on the instance, so the guard's trainer rules
+     * (MLI-EC2-07, MLI-EC2-08) evaluate it.
+     */
+    public static final String PURPOSE = "training";
     /**
      * What SSM Session Manager needs on the instance role (all on {@code Resource: "*"}: none of these
      * names a resource type in the Service Authorization Reference). {@code ssm:UpdateInstanceInformation}
@@ -157,9 +163,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
         WaiverLedger.record(this, waivers);
         boolean protect = !args.isWaived(Control.EC2_TERMINATION_PROTECTION);
         var child = CustomResourceOptions.builder().parent(this).build();
-        Map<String, String> baseTags = new LinkedHashMap<>();
-        baseTags.put("mlinfra:managed-by", "mlinfra");
-        baseTags.putAll(args.getTags());
+        Map<String, String> baseTags = ResourceTags.of(TagRules.Service.EC2).user(args.getTags()).build();
 
         // Encryption: a customer-managed key for every volume. The role's statement for it has its
         // own Sid ("UseVolumeKey", the actions of ManagedKey.grantEncryptDecrypt()) so it never
@@ -191,11 +195,11 @@ public final class HardenedGpuTrainer extends ComponentResource {
                 .service("ec2.amazonaws.com")
                 .description("Instance role of GPU trainer " + name + " (least privilege, mlinfra)")
                 .grants(grants)
-                .tags(baseTags)
+                .tags(args.getTags())
                 .build(), ComponentResourceOptions.builder().parent(this).build());
         var profile = new InstanceProfile(name + "-profile", InstanceProfileArgs.builder()
                 .role(role.roleName())
-                .tags(baseTags)
+                .tags(ResourceTags.of(TagRules.Service.IAM).user(args.getTags()).build())
                 .build(), child);
 
         // Network: a security group with named ingress only and HTTPS egress to endpoints and S3.
@@ -227,7 +231,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
                                 .prefixListIds(s3PrefixList.applyValue(List::of))
                                 .build())
                 .revokeRulesOnDelete(true)
-                .tags(WaiverLedger.tags(baseTags, sgWaivers))
+                .tags(ResourceTags.of(TagRules.Service.EC2).user(args.getTags()).waivers(sgWaivers).build())
                 .build(), child);
         WaiverLedger.record(sg, sgWaivers);
 
@@ -246,9 +250,10 @@ public final class HardenedGpuTrainer extends ComponentResource {
         Output<String> subnetId = subnetId(args, network);
         List<Waiver> instanceWaivers = only(waivers, Control.EC2_GPU_INSTANCE_TYPE, Control.EC2_DEDICATED_TENANCY,
                 Control.EC2_TERMINATION_PROTECTION, Control.EC2_IMDSV2);
-        Map<String, String> instanceTags = new LinkedHashMap<>();
-        instanceTags.put("Name", name);
-        instanceTags.putAll(baseTags);
+        // mlinfra:purpose=training: the guard's trainer rules (MLI-EC2-07 GPU type, MLI-EC2-08
+        // dedicated tenancy) apply to instances that declare this purpose
+        Map<String, String> instanceTags = ResourceTags.of(TagRules.Service.EC2).name(name).user(args.getTags())
+                .purpose(PURPOSE).waivers(instanceWaivers).build();
         var instanceArgs = InstanceArgs.builder()
                 .ami(ami)
                 .instanceType(args.getInstanceType())
@@ -274,7 +279,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
                         .deleteOnTermination(true)
                         .tags(baseTags)
                         .build())
-                .tags(WaiverLedger.tags(instanceTags, instanceWaivers));
+                .tags(instanceTags);
         args.getCloudWatchAgentConfig().ifPresent(c -> instanceArgs.userData(userData(c)));
         // The instance boots only when its path exists: with a network, dependsOn it (the SDK expands
         // a component to its custom resources: interface endpoints, the S3 gateway endpoint and its
@@ -292,9 +297,8 @@ public final class HardenedGpuTrainer extends ComponentResource {
         // Data volumes: encrypted gp3 in the instance's zone, protected, attached by device name.
         List<Waiver> volumeWaivers = only(waivers, Control.EC2_TERMINATION_PROTECTION);
         for (DataVolume v : args.getDataVolumes()) {
-            Map<String, String> volumeTags = new LinkedHashMap<>();
-            volumeTags.put("Name", name + "-data-" + v.shortName());
-            volumeTags.putAll(baseTags);
+            Map<String, String> volumeTags = ResourceTags.of(TagRules.Service.EC2).name(name + "-data-" + v.shortName())
+                    .user(args.getTags()).waivers(volumeWaivers).build();
             var volume = new Volume(name + "-data-" + v.shortName(), VolumeArgs.builder()
                     .availabilityZone(instance.availabilityZone())
                     .size(v.getSizeGib())
@@ -302,7 +306,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
                     .encrypted(true)
                     .kmsKeyId(keyArn)
                     .finalSnapshot(true)
-                    .tags(WaiverLedger.tags(volumeTags, volumeWaivers))
+                    .tags(volumeTags)
                     .build(), CustomResourceOptions.builder().parent(this).protect(protect).build());
             WaiverLedger.record(volume, volumeWaivers);
             new VolumeAttachment(name + "-data-" + v.shortName() + "-attachment", VolumeAttachmentArgs.builder()
@@ -318,7 +322,8 @@ public final class HardenedGpuTrainer extends ComponentResource {
         this.roleArn = role.roleArn();
         this.securityGroupId = sg.id();
         registerOutputs(Map.of("instanceId", instanceId, "privateIp", privateIp, "roleArn", roleArn,
-                "securityGroupId", securityGroupId, "keyArn", keyArn));
+                "securityGroupId", securityGroupId, "keyArn", keyArn,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
     }
 
     /**

@@ -7,11 +7,13 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.CloudWatchEndpoints;
 import io.github.mlinfra.aws.SecurityGroupRules;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.network.PrivateNetwork;
 import java.util.HashSet;
@@ -370,6 +372,7 @@ public abstract class HardenedGpuTrainerArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("HardenedGpuTrainerArgs.tags", getTags(), getWaivers().size(), TagRules.Service.EC2, TagRules.Service.IAM, TagRules.Service.KMS);
         String a = "HardenedGpuTrainerArgs.";
         checkNetwork();
         Check.matches(a + "instanceType", getInstanceType(), INSTANCE_TYPE, "an instance type \"<family>.<size>\"");

@@ -1,14 +1,23 @@
 package io.github.mlinfra.controls;
 
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * A control turned off by name, with a written justification. A waiver travels with the plan
- * (each concerned resource's {@code waivers}), with the deployed resource where AWS allows (a tag
- * {@code mlinfra:waiver:<id>}, the justification cut to 256 characters) and shows up in every
- * posture report as a suppressed finding with its reason.
+ * A control turned off by name, with a written justification. A waiver travels in full with the
+ * plan (each concerned resource's {@code waivers}) and with the component's registered outputs
+ * (key {@code mlinfra:waivers}, so the Pulumi state and {@code pulumi stack export} carry it), on
+ * the deployed resource as a tag {@code mlinfra:waiver:<id>} whose value is {@link #tagValue()},
+ * and in every posture report as a suppressed finding with its reason.
+ *
+ * <p>A justification is a sentence, not filler: at least {@value #MIN_JUSTIFICATION_LENGTH}
+ * characters and at least {@value #MIN_WORDS} words of at least {@value #MIN_WORD_LETTERS} letters
+ * each ({@code "a b c d e f"} and {@code "ok ok ok ok ok ok ok"} are refused). This is the one
+ * place justifications are validated.
  *
  * <pre>{@code
  * Waiver.of(Control.S3_ACCESS_LOGGING,
@@ -22,8 +31,18 @@ public abstract class Waiver {
     public static final int MIN_JUSTIFICATION_LENGTH = 20;
     /** The tag key prefix on AWS resources. */
     public static final String TAG_PREFIX = "mlinfra:waiver:";
-    /** AWS's limit on tag values. */
-    public static final int TAG_VALUE_LIMIT = 256;
+    /** AWS's limit on tag values ({@link TagRules#MAX_VALUE_LENGTH}). */
+    public static final int TAG_VALUE_LIMIT = TagRules.MAX_VALUE_LENGTH;
+    /** The fewest real words a justification has. */
+    public static final int MIN_WORDS = 3;
+    /** The fewest letters of a real word. */
+    public static final int MIN_WORD_LETTERS = 3;
+    /** The tag value when nothing of the justification is left in AWS's tag alphabet. */
+    public static final String TAG_VALUE_FALLBACK = "waived";
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}{" + MIN_WORD_LETTERS + ",}");
+    private static final Pattern OUTSIDE_ALPHABET = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@\\s]");
+    private static final Pattern SPACES = Pattern.compile("[\\p{Z}\\s]+");
 
     /**
      * The control turned off.
@@ -35,7 +54,7 @@ public abstract class Waiver {
 
     /**
      * Why the control is off: at least a sentence ({@value #MIN_JUSTIFICATION_LENGTH} characters
-     * and three words).
+     * and {@value #MIN_WORDS} words of at least {@value #MIN_WORD_LETTERS} letters).
      *
      * @return the justification
      */
@@ -92,13 +111,67 @@ public abstract class Waiver {
     }
 
     /**
-     * The tag value recording this waiver on AWS: the justification, cut to 256 characters.
+     * The tag value recording this waiver on AWS: the justification reduced to AWS's common tag
+     * alphabet ({@value TagRules#ALPHABET_WORDS}; other characters dropped, line breaks and runs of
+     * spaces collapsed to one space), cut at a word boundary to at most
+     * {@value #TAG_VALUE_LIMIT} characters, never empty ({@value #TAG_VALUE_FALLBACK} when nothing is
+     * left), with no ellipsis. S3, IAM, CloudWatch Logs, SageMaker, EC2, KMS and CloudTrail all
+     * accept it (see {@link TagRules}). The full text stays in the plan and the registered outputs.
      *
      * @return the tag value
      */
     public String tagValue() {
-        String j = getJustification().strip();
-        return j.length() <= TAG_VALUE_LIMIT ? j : j.substring(0, TAG_VALUE_LIMIT - 1) + "…";
+        return tagValue(getJustification());
+    }
+
+    /**
+     * Reduces a text to a tag value every AWS service accepts, as {@link #tagValue()} does.
+     *
+     * @param text the text
+     * @return the tag value, 1 to {@value #TAG_VALUE_LIMIT} characters of AWS's tag alphabet
+     */
+    public static String tagValue(String text) {
+        String s = OUTSIDE_ALPHABET.matcher(text == null ? "" : text).replaceAll("");
+        s = SPACES.matcher(s).replaceAll(" ").strip();
+        if (s.codePointCount(0, s.length()) > TAG_VALUE_LIMIT) {
+            int end = s.offsetByCodePoints(0, TAG_VALUE_LIMIT);
+            // the cut keeps whole words: back up to the last space at or before the limit
+            int space = s.charAt(end) == ' ' ? end : s.lastIndexOf(' ', end);
+            s = (space > 0 ? s.substring(0, space) : s.substring(0, end)).strip();
+        }
+        return s.isEmpty() ? TAG_VALUE_FALLBACK : s;
+    }
+
+    /** What a justification must be, in words, for messages. */
+    public static final String SENTENCE_RULE = "a sentence of at least " + MIN_JUSTIFICATION_LENGTH
+            + " characters with at least " + MIN_WORDS + " words of " + MIN_WORD_LETTERS + " or more letters";
+
+    /**
+     * Whether a text is a justification: at least {@value #MIN_JUSTIFICATION_LENGTH} characters and
+     * {@value #MIN_WORDS} words of at least {@value #MIN_WORD_LETTERS} letters (not filler such as
+     * {@code "a b c d e f"}). The one rule for waivers and the guard's suppressions alike.
+     *
+     * @param text the justification
+     * @return true when it is a sentence
+     */
+    public static boolean isSentence(String text) {
+        String j = text == null ? "" : text.strip();
+        return j.length() >= MIN_JUSTIFICATION_LENGTH && realWords(j) >= MIN_WORDS;
+    }
+
+    /**
+     * The number of real words in a text: runs of at least {@value #MIN_WORD_LETTERS} letters.
+     *
+     * @param text the text
+     * @return the count
+     */
+    static int realWords(String text) {
+        Matcher m = WORD.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
@@ -108,9 +181,9 @@ public abstract class Waiver {
             return;
         }
         String j = getJustification() == null ? "" : getJustification().strip();
-        if (j.length() < MIN_JUSTIFICATION_LENGTH || j.split("\\s+").length < 3) {
-            Check.fail("Waiver.justification", "too short to justify waiving " + getControl().id(), j,
-                    "a sentence of at least " + MIN_JUSTIFICATION_LENGTH + " characters and three words");
+        if (!isSentence(j)) {
+            Check.fail("Waiver.justification", "too short or filler to justify waiving " + getControl().id(), j,
+                    SENTENCE_RULE);
         }
     }
 }

@@ -96,9 +96,9 @@ public abstract class Suppression {
     @Value.Check
     protected void check() {
         String j = getJustification() == null ? "" : getJustification().strip();
-        if (j.length() < Waiver.MIN_JUSTIFICATION_LENGTH || j.split("\\s+").length < 3) {
-            Check.fail("Suppression.justification", "too short to justify suppressing " + getControl().id(), j,
-                    "a sentence of at least " + Waiver.MIN_JUSTIFICATION_LENGTH + " characters and three words");
+        if (!Waiver.isSentence(j)) {
+            Check.fail("Suppression.justification", "too short or filler to justify suppressing " + getControl().id(), j,
+                    Waiver.SENTENCE_RULE);
         }
         if (getResource().isBlank()) {
             Check.fail("Suppression.resource", "must name a resource", getResource(), "a URN or logical name");

@@ -10,8 +10,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.aws.TagRules;
+import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
@@ -89,7 +92,7 @@ public final class ServiceRole extends ComponentResource {
                 .description(args.getDescription())
                 .maxSessionDuration(args.getMaxSessionDurationSeconds())
                 .forceDetachPolicies(true)
-                .tags(WaiverLedger.tags(args.getTags(), waivers));
+                .tags(ResourceTags.of(TagRules.Service.IAM).user(args.getTags()).waivers(waivers).build());
         args.getRoleName().ifPresent(roleArgs::name);
         args.getPermissionsBoundaryArn().ifPresent(roleArgs::permissionsBoundary);
         var role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
@@ -113,7 +116,8 @@ public final class ServiceRole extends ComponentResource {
         }
         this.roleArn = role.arn();
         this.roleName = role.name();
-        registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName));
+        registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.mlinfra.iam;
 
 import io.github.mlinfra.aws.ConfusedDeputyKeys;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +203,7 @@ public abstract class ServiceRoleArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("ServiceRoleArgs.tags", getTags(), getWaivers().size() + (builtInWaiver().isPresent() ? 1 : 0), TagRules.Service.IAM);
         Check.matches("ServiceRoleArgs.service", getService(), SERVICE, "a service principal such as \"sagemaker.amazonaws.com\"");
         getRoleName().ifPresent(n -> {
             if (n.length() > 64) {

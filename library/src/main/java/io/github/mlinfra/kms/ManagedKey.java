@@ -8,9 +8,13 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.aws.NameRules;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.PhysicalNames;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
@@ -86,7 +90,7 @@ public final class ManagedKey extends ComponentResource {
                 .deletionWindowInDays(args.getDeletionWindowDays())
                 .policy(policy)
                 .bypassPolicyLockoutSafetyCheck(false)
-                .tags(WaiverLedger.tags(withManagedBy(args.getTags()), args.getWaivers()));
+                .tags(tags(args));
         if (!args.isWaived(Control.KMS_ROTATION)) {
             keyArgs.rotationPeriodInDays(args.getRotationPeriodDays());
         }
@@ -96,7 +100,7 @@ public final class ManagedKey extends ComponentResource {
                 .build());
         WaiverLedger.record(key, args.getWaivers());
 
-        String alias = args.getAlias().orElse("alias/mlinfra/" + name);
+        String alias = args.getAlias().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.KMS_ALIAS, name));
         var aliasResource = new Alias(name + "-alias", AliasArgs.builder()
                 .name(alias)
                 .targetKeyId(key.keyId())
@@ -105,14 +109,14 @@ public final class ManagedKey extends ComponentResource {
         this.keyArn = key.arn();
         this.keyId = key.keyId();
         this.aliasName = aliasResource.name();
-        registerOutputs(Map.of("keyArn", keyArn, "keyId", keyId, "aliasName", aliasName));
+        registerOutputs(Map.of("keyArn", keyArn, "keyId", keyId, "aliasName", aliasName,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
-    static Map<String, String> withManagedBy(Map<String, String> tags) {
-        var out = new java.util.LinkedHashMap<String, String>();
-        out.put("mlinfra:managed-by", "mlinfra");
-        out.putAll(tags);
-        return out;
+    static Map<String, String> tags(ManagedKeyArgs args) {
+        var t = ResourceTags.of(TagRules.Service.KMS).user(args.getTags()).waivers(args.getWaivers());
+        args.getPurpose().ifPresent(t::purpose);
+        return t.build();
     }
 
     static PolicyDocument keyPolicy(ManagedKeyArgs args, AwsContext.Values v) {

@@ -1,9 +1,11 @@
 package io.github.mlinfra.kms;
 
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +47,21 @@ public abstract class ManagedKeyArgs {
     /**
      * The alias, {@code alias/<name>}.
      *
-     * @return the alias, if given
-     * @defaultValue empty: the component uses {@code alias/mlinfra/<component name>}
+     * @return the alias, if given (kept verbatim: it must be unique in the account and region)
+     * @defaultValue empty: the component derives {@code alias/mlinfra/<project>/<stack>/<component name>}
+     *     from the Pulumi project and stack ({@link io.github.mlinfra.aws.NameRules}), so two stacks of
+     *     one program in one account do not collide
      */
     public abstract Optional<String> getAlias();
+
+    /**
+     * What the key is for, recorded as the tag {@code mlinfra:purpose} (guard rules apply by
+     * purpose); users cannot set {@code mlinfra:} tags themselves.
+     *
+     * @return the purpose, if any
+     * @defaultValue empty: no purpose tag
+     */
+    public abstract Optional<String> getPurpose();
 
     /**
      * Days between automatic rotations of the key material (90–2560).
@@ -93,7 +106,8 @@ public abstract class ManagedKeyArgs {
     public abstract List<KeyServiceAccess> getServiceAccess();
 
     /**
-     * Tags on the key; waivers add {@code mlinfra:waiver:<id>} tags.
+     * Tags on the key; mlinfra adds {@code mlinfra:managed-by}, {@code mlinfra:purpose} and
+     * {@code mlinfra:waiver:<id>} tags, so user keys may not start with {@code mlinfra:}.
      *
      * @return the tags
      */
@@ -153,6 +167,10 @@ public abstract class ManagedKeyArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("ManagedKeyArgs.tags", getTags(), getWaivers().size(), TagRules.Service.KMS);
+        getPurpose().ifPresent(p -> TagRules.valueProblem(TagRules.Service.KMS, p).or(() -> p.isEmpty()
+                ? java.util.Optional.of("empty") : java.util.Optional.empty()).ifPresent(x -> Check.fail(
+                "ManagedKeyArgs.purpose", x, p, "1 to 256 characters of " + TagRules.ALPHABET_WORDS)));
         Check.notBlank("ManagedKeyArgs.description", getDescription());
         getAlias().ifPresent(a -> Check.matches("ManagedKeyArgs.alias", a, ALIAS,
                 "\"alias/<name>\" (letters, digits, / _ -; not alias/aws/)"));

@@ -39,6 +39,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.github.mlinfra.aws.AwsOwnedBuckets;
 import io.github.mlinfra.aws.EndpointPolicySupport;
+import io.github.mlinfra.aws.NameRules;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
@@ -46,6 +48,8 @@ import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.PhysicalNames;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
@@ -56,7 +60,6 @@ import io.github.mlinfra.policy.PolicyDocument;
 import io.github.mlinfra.policy.Principal;
 import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -123,7 +126,7 @@ public final class PrivateNetwork extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var invoke = InvokeOutputOptions.builder().parent(this).build();
         AwsContext aws = AwsContext.of(this);
-        Map<String, String> tags = WaiverLedger.tags(withManagedBy(args.getTags()), args.getWaivers());
+        Map<String, String> tags = ResourceTags.of(TagRules.Service.VPC).user(args.getTags()).waivers(args.getWaivers()).build();
         String cidr = args.effectiveCidrBlock();
 
         Output<String> vpc;
@@ -141,7 +144,7 @@ public final class PrivateNetwork extends ComponentResource {
                     .enableDnsSupport(true)
                     .enableDnsHostnames(true)
                     .instanceTenancy("default")
-                    .tags(named(tags, name + "-vpc"))
+                    .tags(named(args, name + "-vpc"))
                     .build(), child);
             vpc = vpcResource.id();
             int count = args.getAvailabilityZoneCount();
@@ -154,7 +157,7 @@ public final class PrivateNetwork extends ComponentResource {
                     .applyValue(z -> checkZones(z, count, ha));
             var routeTable = new RouteTable(name + "-private-rt", RouteTableArgs.builder()
                     .vpcId(vpc)
-                    .tags(named(tags, name + "-private"))
+                    .tags(named(args, name + "-private"))
                     .build(), child);
             List<String> blocks = args.subnetCidrBlocks();
             List<Output<String>> ids = new ArrayList<>();
@@ -166,7 +169,7 @@ public final class PrivateNetwork extends ComponentResource {
                         .availabilityZone(zones.applyValue(z -> z.get(zone)))
                         .mapPublicIpOnLaunch(false)
                         .assignIpv6AddressOnCreation(false)
-                        .tags(named(tags, name + "-private-" + i))
+                        .tags(named(args, name + "-private-" + i))
                         .build(), child);
                 new RouteTableAssociation(name + "-private-rta-" + i, RouteTableAssociationArgs.builder()
                         .subnetId(subnet.id())
@@ -183,7 +186,7 @@ public final class PrivateNetwork extends ComponentResource {
                         .vpcId(vpc)
                         .ingress(List.of())
                         .egress(List.of())
-                        .tags(named(tags, name + "-default-closed"))
+                        .tags(named(args, name + "-default-closed"))
                         .build(), child);
             }
             if (!args.isWaived(Control.VPC_FLOW_LOGS)) {
@@ -195,7 +198,7 @@ public final class PrivateNetwork extends ComponentResource {
                 .vpcId(vpc)
                 .description("mlinfra: VPC interface endpoints; HTTPS from the VPC only")
                 .revokeRulesOnDelete(true)
-                .tags(named(tags, name + "-endpoints"))
+                .tags(named(args, name + "-endpoints"))
                 .build(), child);
         new SecurityGroupIngressRule(name + "-endpoint-sg-https-in", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(endpointSg.id())
@@ -212,7 +215,7 @@ public final class PrivateNetwork extends ComponentResource {
                 .vpcId(vpc)
                 .serviceName(aws.region().applyValue(r -> "com.amazonaws." + r + ".s3"))
                 .vpcEndpointType("Gateway")
-                .tags(named(tags, name + "-s3"));
+                .tags(named(args, name + "-s3"));
         if (!open) {
             s3.policy(aws.values().applyValue(v -> endpointPolicyJson(s3EndpointPolicy(v.accountId(), v.partition(), v.region()))));
         }
@@ -241,7 +244,7 @@ public final class PrivateNetwork extends ComponentResource {
                     .privateDnsEnabled(true)
                     .subnetIds(subnets)
                     .securityGroupIds(endpointSg.id().applyValue(List::of))
-                    .tags(WaiverLedger.tags(named(tags, name + "-" + service), waivers));
+                    .tags(named(args, name + "-" + service, waivers));
             if (policy) {
                 endpoint.policy(aws.accountId().applyValue(a -> endpointPolicyJson(interfaceEndpointPolicy(a))));
             }
@@ -259,7 +262,8 @@ public final class PrivateNetwork extends ComponentResource {
         this.endpointSecurityGroupId = endpointSg.id();
         this.s3PrefixListId = prefixList.applyValue(GetPrefixListResult::id);
         registerOutputs(Map.of("vpcId", vpcId, "privateSubnetIds", privateSubnetIds,
-                "endpointSecurityGroupId", endpointSecurityGroupId, "s3PrefixListId", s3PrefixListId));
+                "endpointSecurityGroupId", endpointSecurityGroupId, "s3PrefixListId", s3PrefixListId,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
     private void flowLogs(String name, PrivateNetworkArgs args, Output<String> vpc, Map<String, String> tags) {
@@ -275,10 +279,10 @@ public final class PrivateNetwork extends ComponentResource {
         var key = new ManagedKey(name + "-flow-log-key", keyArgs.build(),
                 ComponentResourceOptions.builder().parent(this).build());
         var logGroup = new LogGroup(name + "-flow-log-group", LogGroupArgs.builder()
-                .name("/mlinfra/vpc-flow-logs/" + name)
+                .name(PhysicalNames.derive(NameRules.Rule.LOG_GROUP, "vpc-flow-logs", name))
                 .kmsKeyId(key.keyArn())
                 .retentionInDays(args.getFlowLogRetentionDays())
-                .tags(tags)
+                .tags(ResourceTags.of(TagRules.Service.LOGS).user(args.getTags()).waivers(args.getWaivers()).build())
                 .build(), CustomResourceOptions.builder().parent(this).protect(!logWaived).build());
         WaiverLedger.record(logGroup, args.getWaivers());
         var role = new ServiceRole(name + "-flow-log-role", ServiceRoleArgs.builder()
@@ -294,7 +298,7 @@ public final class PrivateNetwork extends ComponentResource {
                 .logDestination(logGroup.arn())
                 .iamRoleArn(role.roleArn())
                 .maxAggregationInterval(60)
-                .tags(named(tags, name + "-flow-log"))
+                .tags(named(args, name + "-flow-log"))
                 // on the role COMPONENT: the SDK expands it to the role and its inline policy, so the
                 // flow log is created only once the role may deliver (a dependency on roleArn alone
                 // waits for the role, not its policy)
@@ -435,18 +439,13 @@ public final class PrivateNetwork extends ComponentResource {
                 + " and IAM and resource policies remain the only limit.");
     }
 
-    static Map<String, String> withManagedBy(Map<String, String> tags) {
-        var out = new LinkedHashMap<String, String>();
-        out.put("mlinfra:managed-by", "mlinfra");
-        out.putAll(tags);
-        return out;
+    private static Map<String, String> named(PrivateNetworkArgs args, String name) {
+        return named(args, name, List.of());
     }
 
-    private static Map<String, String> named(Map<String, String> tags, String name) {
-        var out = new LinkedHashMap<String, String>();
-        out.put("Name", name);
-        out.putAll(tags);
-        return out;
+    private static Map<String, String> named(PrivateNetworkArgs args, String name, List<Waiver> builtIn) {
+        return ResourceTags.of(TagRules.Service.VPC).name(name).user(args.getTags()).waivers(args.getWaivers())
+                .waivers(builtIn).build();
     }
 
     static List<String> checkZones(List<String> zones, int count, boolean highAvailability) {

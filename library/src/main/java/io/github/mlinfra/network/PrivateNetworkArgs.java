@@ -1,10 +1,12 @@
 package io.github.mlinfra.network;
 
 import com.pulumi.core.Output;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -319,6 +321,10 @@ public abstract class PrivateNetworkArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        // an interface endpoint whose service documents no endpoint policy carries one built-in MLI-VPC-04 waiver tag
+        int builtInWaivers = !isWaived(Control.VPC_ENDPOINT_POLICY) && getInterfaceEndpointServices().stream()
+                .anyMatch(svc -> !io.github.mlinfra.aws.EndpointPolicySupport.documented(svc)) ? 1 : 0;
+        ResourceTags.checkUserTags("PrivateNetworkArgs.tags", getTags(), getWaivers().size() + builtInWaivers, TagRules.Service.VPC, TagRules.Service.LOGS, TagRules.Service.IAM, TagRules.Service.KMS);
         Waivers.checkApplicable("PrivateNetworkArgs", getWaivers(), CONTROLS);
         if (isWaived(Control.VPC_NO_INTERNET_GATEWAY)) {
             Check.fail("PrivateNetworkArgs.waivers", "this version never creates an internet gateway, so "

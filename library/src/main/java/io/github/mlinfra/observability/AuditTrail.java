@@ -10,11 +10,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
@@ -106,7 +108,7 @@ public final class AuditTrail extends ComponentResource {
         var bucketArgs = SecureArtifactBucketArgs.builder()
                 .kmsKeyArn(key.keyArn())
                 .putAllTags(args.getTags())
-                .putTags("mlinfra:purpose", "audit-logs")
+                .purpose("audit-logs")
                 // CloudTrail encrypts log files with the trail's key itself and writes digest files
                 // with SSE-S3: pinning one key on uploads would block digest delivery.
                 .waive(Control.S3_PIN_KMS_KEY, "CloudTrail writes digest files with SSE-S3 and log files with the"
@@ -146,7 +148,7 @@ public final class AuditTrail extends ComponentResource {
                 .includeGlobalServiceEvents(true)
                 .enableLogFileValidation(!args.isWaived(Control.CT_LOG_VALIDATION))
                 .enableLogging(true)
-                .tags(WaiverLedger.tags(args.getTags(), w));
+                .tags(ResourceTags.of(TagRules.Service.CLOUDTRAIL).user(args.getTags()).waivers(w).build());
         args.getS3KeyPrefix().ifPresent(trail::s3KeyPrefix);
         if (!args.isWaived(Control.CT_ENCRYPTION)) {
             trail.kmsKeyId(key.keyArn());
@@ -157,7 +159,7 @@ public final class AuditTrail extends ComponentResource {
             var lg = LogGroupArgs.builder()
                     .name(logGroupName(trailName))
                     .retentionInDays(args.getLogRetentionDays())
-                    .tags(WaiverLedger.tags(args.getTags(), w));
+                    .tags(ResourceTags.of(TagRules.Service.LOGS).user(args.getTags()).waivers(w).build());
             if (!args.isWaived(Control.LOGS_ENCRYPTED_RETAINED)) {
                 lg.kmsKeyId(key.keyArn());
             }
@@ -193,6 +195,7 @@ public final class AuditTrail extends ComponentResource {
         outputs.put("bucketName", bucketName);
         outputs.put("keyArn", keyArn);
         outputs.put("logGroupArn", logGroupArn);
+        outputs.put(ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(w));
         registerOutputs(outputs);
     }
 

@@ -1,9 +1,11 @@
 package io.github.mlinfra.observability;
 
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,7 @@ public abstract class AuditTrailArgs {
      */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("AuditTrailArgs.tags", getTags(), getWaivers().size(), TagRules.Service.CLOUDTRAIL, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.LOGS, TagRules.Service.IAM);
         getTrailName().ifPresent(n -> checkTrailName("AuditTrailArgs.trailName", n));
         getS3KeyPrefix().ifPresent(p -> Check.matches("AuditTrailArgs.s3KeyPrefix", p, KEY_PREFIX,
                 "a key prefix without leading or trailing \"/\" such as \"cloudtrail\""));

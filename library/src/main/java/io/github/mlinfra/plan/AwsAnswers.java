@@ -83,15 +83,18 @@ final class AwsAnswers implements Mocks {
             return CompletableFuture.completedFuture(ResourceResult.of(id, state));
         }
         String seed = type + "::" + name;
+        // physical names Pulumi would auto-name differ per stack (a random suffix on a real run):
+        // seed their offline suffix with project and stack too, so two stacks' plans never share one
+        String nameSeed = options.getProject() + "::" + options.getStack() + "::" + seed;
         String h17 = hex(seed, 17);
-        String auto = str(in, "name").orElse(name + "-" + hex(seed, 7));
+        String auto = str(in, "name").orElse(name + "-" + hex(nameSeed, 7));
         String module = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
         String id;
         switch (type) {
             case "aws:s3/bucketV2:BucketV2":
             case "aws:s3/bucket:Bucket": {
                 String bucket = str(in, "bucket").orElseGet(() -> str(in, "bucketPrefix")
-                        .map(p -> p + hex(seed, 26)).orElse(s3Name(name) + "-" + hex(seed, 7)));
+                        .map(p -> p + hex(nameSeed, 26)).orElse(s3Name(name) + "-" + hex(nameSeed, 7)));
                 id = bucket;
                 state.put("bucket", bucket);
                 state.put("arn", "arn:" + options.getPartition() + ":s3:::" + bucket);

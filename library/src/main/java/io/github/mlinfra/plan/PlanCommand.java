@@ -21,8 +21,12 @@ import java.util.function.Function;
  * and writes {@code <dir>/<example>/target/plan.json}.
  *
  * <pre>
- * plan [--dir DIR] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS[,NAME=CLASS…] …
+ * plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS[,NAME=CLASS…] …
  * </pre>
+ *
+ * <p>Each example is planned as project {@code NAME}, stack {@code STACK} (default {@value #DEFAULT_STACK});
+ * physical names the components derive (KMS aliases, log groups, notebooks) carry both, so plans of
+ * two stacks show the names each would really create.
  *
  * <p>{@code CLASS} has {@code public static void stack(com.pulumi.Context)}. Exit codes: 0 every
  * plan succeeded, 1 a plan failed (one line per problem on stderr), 2 bad input (unknown flag,
@@ -30,6 +34,11 @@ import java.util.function.Function;
  */
 public final class PlanCommand {
     private PlanCommand() {}
+
+    /** The stack planned when {@code --stack} is not given. */
+    public static final String DEFAULT_STACK = "dev";
+    /** Pulumi's stack-name characters: letters, digits, {@code - _ .}, at most 100. */
+    static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     /**
      * One example planned.
@@ -80,6 +89,7 @@ public final class PlanCommand {
     public static Result run(String[] args, PrintStream out, PrintStream err, Function<Planned, List<String>> afterEach) {
         Path dir = Path.of("examples");
         String show = "tree";
+        String stack = DEFAULT_STACK;
         List<String> only = null;
         Map<String, String> examples = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -87,7 +97,7 @@ public final class PlanCommand {
             if (a == null || a.isBlank()) {
                 continue;
             }
-            if (a.equals("--dir") || a.equals("--show") || a.equals("--only")) {
+            if (a.equals("--dir") || a.equals("--show") || a.equals("--only") || a.equals("--stack")) {
                 if (i + 1 >= args.length) {
                     err.println("mlinfra: " + a + " needs a value");
                     return new Result(2, List.of());
@@ -95,6 +105,12 @@ public final class PlanCommand {
                 String v = args[++i];
                 if (a.equals("--dir")) {
                     dir = Path.of(v);
+                } else if (a.equals("--stack")) {
+                    if (!STACK_NAME.matcher(v).matches()) {
+                        err.println("mlinfra: --stack takes a Pulumi stack name (1 to 100 letters, digits, - _ .); got '" + v + "'");
+                        return new Result(2, List.of());
+                    }
+                    stack = v;
                 } else if (a.equals("--show")) {
                     if (!v.equals("tree") && !v.equals("summary")) {
                         err.println("mlinfra: --show takes tree or summary; got '" + v + "'");
@@ -105,7 +121,7 @@ public final class PlanCommand {
                     only = List.of(v.split(","));
                 }
             } else if (a.startsWith("-")) {
-                err.println("mlinfra: unknown flag '" + a + "' (plan takes --dir, --show, --only)");
+                err.println("mlinfra: unknown flag '" + a + "' (plan takes --dir, --stack, --show, --only)");
                 return new Result(2, List.of());
             } else if (a.contains("=")) {
                 for (String pair : a.split(",")) {
@@ -145,7 +161,7 @@ public final class PlanCommand {
             String name = e.getKey();
             Plan plan;
             try {
-                plan = PlanEngine.plan(e.getValue(), PlanOptions.builder().project(name).stack("dev").build());
+                plan = PlanEngine.plan(e.getValue(), PlanOptions.builder().project(name).stack(stack).build());
             } catch (PlanException ex) {
                 err.println("mlinfra: example '" + name + "' failed to plan:");
                 ex.problems().forEach(p -> err.println("  " + p));

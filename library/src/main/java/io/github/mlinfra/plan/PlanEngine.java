@@ -176,6 +176,10 @@ public final class PlanEngine {
                         + "' could not be resolved offline (it would be \"[unknown]\" in the plan)");
             }
             Map<String, Object> outputs = new TreeMap<>();
+            if (!reg.custom && reg.urn != null) {
+                // a component's outputs are what it registered (the state `pulumi stack export` keeps)
+                outputs.putAll(monitor.componentOutputs.getOrDefault(reg.urn, Map.of()));
+            }
             reg.state.forEach((k, v) -> {
                 if (!reg.inputs.containsKey(k) && !k.equals("tagsAll") && !k.equals("urn") && !k.equals("id")) {
                     outputs.put(k, v);

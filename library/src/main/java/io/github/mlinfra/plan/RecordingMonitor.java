@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -55,6 +56,15 @@ final class RecordingMonitor extends MockMonitor {
 
     RecordingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
+    }
+
+    /** What each component registered as its outputs ({@code registerOutputs}), by real-engine URN. */
+    final Map<String, Map<String, Object>> componentOutputs = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
+        componentOutputs.put(Plan.realUrn(request.getUrn()), PlanValues.fromStruct(request.getOutputs(), "", p -> { }));
+        return super.registerResourceOutputsAsync(request);
     }
 
     @Override

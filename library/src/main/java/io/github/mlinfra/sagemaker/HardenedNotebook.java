@@ -11,12 +11,16 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.aws.NameRules;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.PhysicalNames;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -24,7 +28,6 @@ import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,8 +90,8 @@ public final class HardenedNotebook extends ComponentResource {
         WaiverLedger.record(this, args.getWaivers());
         var child = CustomResourceOptions.builder().parent(this).build();
         AwsContext aws = AwsContext.of(this);
-        String instanceName = args.effectiveNotebookName(name);
-        Map<String, String> tags = WaiverLedger.tags(withManagedBy(args.getTags()), args.getWaivers());
+        var deployment = com.pulumi.deployment.Deployment.getInstance();
+        String instanceName = args.effectiveNotebookName(name, deployment.getProjectName(), deployment.getStackName());
 
         Output<String> key;
         Grant keyGrant;
@@ -110,7 +113,8 @@ public final class HardenedNotebook extends ComponentResource {
                 .vpcId(args.getVpcId())
                 .description("mlinfra: notebook " + instanceName + "; no ingress, HTTPS egress to VPC endpoints and S3 only")
                 .revokeRulesOnDelete(true)
-                .tags(named(tags, name + "-notebook"))
+                .tags(ResourceTags.of(TagRules.Service.EC2).name(name + "-notebook").user(args.getTags())
+                        .waivers(args.getWaivers()).build())
                 .build(), child);
         PrivateNetwork.workloadEgress(name, sg.id(), args.getEndpointSecurityGroupId(), args.getS3PrefixListId(), this);
 
@@ -155,12 +159,14 @@ public final class HardenedNotebook extends ComponentResource {
                         .minimumInstanceMetadataServiceVersion(args.isWaived(Control.SM_NOTEBOOK_IMDSV2) ? "1" : "2")
                         .build())
                 .volumeSize(args.getVolumeSizeGb())
-                .tags(named(tags, instanceName));
+                .tags(ResourceTags.of(TagRules.Service.SAGEMAKER).name(instanceName).user(args.getTags())
+                        .waivers(args.getWaivers()).build());
         // Unset by default: the provider's platform_identifier is Optional+Computed, and com.pulumi:aws 6.83.0
         // refuses notebook-al2023-v1, which AWS picks when none is sent (aws/NotebookPlatforms).
         args.getPlatformIdentifier().ifPresent(notebook::platformIdentifier);
         if (args.getOnCreateScript().isPresent() || args.getOnStartScript().isPresent()) {
-            var lc = NotebookInstanceLifecycleConfigurationArgs.builder();
+            var lc = NotebookInstanceLifecycleConfigurationArgs.builder()
+                    .name(PhysicalNames.derive(NameRules.Rule.SAGEMAKER_LIFECYCLE_CONFIG, name));
             args.getOnCreateScript().ifPresent(s -> lc.onCreate(Output.ofSecret(HardenedNotebookArgs.base64(s))));
             args.getOnStartScript().ifPresent(s -> lc.onStart(Output.ofSecret(HardenedNotebookArgs.base64(s))));
             var lifecycle = new NotebookInstanceLifecycleConfiguration(name + "-lifecycle", lc.build(), child);
@@ -176,7 +182,8 @@ public final class HardenedNotebook extends ComponentResource {
         this.securityGroupId = sg.id();
         this.keyArn = key;
         registerOutputs(Map.of("notebookName", notebookName, "notebookArn", notebookArn, "roleArn", roleArn,
-                "securityGroupId", securityGroupId, "keyArn", keyArn));
+                "securityGroupId", securityGroupId, "keyArn", keyArn,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
     private static String checkedName(String name, HardenedNotebookArgs args) {
@@ -200,19 +207,6 @@ public final class HardenedNotebook extends ComponentResource {
         return id;
     }
 
-    private static Map<String, String> withManagedBy(Map<String, String> tags) {
-        var out = new LinkedHashMap<String, String>();
-        out.put("mlinfra:managed-by", "mlinfra");
-        out.putAll(tags);
-        return out;
-    }
-
-    private static Map<String, String> named(Map<String, String> tags, String name) {
-        var out = new LinkedHashMap<String, String>();
-        out.put("Name", name);
-        out.putAll(tags);
-        return out;
-    }
 
     /**
      * The notebook instance name.

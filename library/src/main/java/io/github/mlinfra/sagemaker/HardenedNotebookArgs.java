@@ -1,12 +1,15 @@
 package io.github.mlinfra.sagemaker;
 
 import com.pulumi.core.Output;
+import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.NotebookPlatforms;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.network.PrivateNetwork;
 import java.nio.charset.StandardCharsets;
@@ -314,13 +317,19 @@ public abstract class HardenedNotebookArgs {
     }
 
     /**
-     * The notebook name in effect.
+     * The notebook name in effect: the given {@link #getNotebookName()} verbatim, else one derived
+     * from the Pulumi project, stack and component name
+     * ({@code mlinfra-<project>-<stack>-<component>}, sanitised to SageMaker's rule and shortened
+     * with a hash past 63 characters: {@link NameRules#derive}), so two stacks in one account and
+     * region do not collide.
      *
      * @param componentName the component name
-     * @return {@link #getNotebookName()} or the component name
+     * @param project the Pulumi project
+     * @param stack the Pulumi stack
+     * @return the notebook instance name
      */
-    public String effectiveNotebookName(String componentName) {
-        return getNotebookName().orElse(componentName);
+    public String effectiveNotebookName(String componentName, String project, String stack) {
+        return getNotebookName().orElseGet(() -> NameRules.derive(NameRules.Rule.SAGEMAKER_NOTEBOOK, project, stack, componentName));
     }
 
     static void checkNotebookName(String argument, String name) {
@@ -348,6 +357,7 @@ public abstract class HardenedNotebookArgs {
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("HardenedNotebookArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.EC2, TagRules.Service.KMS, TagRules.Service.IAM);
         Waivers.checkApplicable("HardenedNotebookArgs", getWaivers(), CONTROLS);
         for (var w : getWaivers()) {
             if (!WAIVABLE.contains(w.getControl())) {

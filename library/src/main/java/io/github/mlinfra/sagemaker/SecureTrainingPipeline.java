@@ -12,12 +12,14 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.SageMakerImages;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -213,7 +215,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
             modelGroups.add(new ModelPackageGroup(name + "-model-group-" + g, ModelPackageGroupArgs.builder()
                     .modelPackageGroupName(g)
                     .modelPackageGroupDescription("Model versions registered by SageMaker pipeline " + args.getPipelineName())
-                    .tags(args.getTags())
+                    .tags(ResourceTags.of(TagRules.Service.SAGEMAKER).user(args.getTags()).build())
                     .build(), CustomResourceOptions.builder().parent(this).protect(true).build()));
         }
 
@@ -228,7 +230,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
                 .pipelineDescription(args.getDescription())
                 .pipelineDefinition(definitionJson)
                 .roleArn(role.roleArn())
-                .tags(WaiverLedger.tags(args.getTags(), args.getWaivers()))
+                .tags(ResourceTags.of(TagRules.Service.SAGEMAKER).user(args.getTags()).waivers(args.getWaivers()).build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(modelGroups).build());
         WaiverLedger.record(pipeline, args.getWaivers());
 
@@ -237,7 +239,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
         this.artifactBucketName = store.bucketName();
         this.keyArn = key.keyArn();
         registerOutputs(Map.of("pipelineArn", pipelineArn, "roleArn", roleArn, "artifactBucketName", artifactBucketName,
-                "keyArn", keyArn));
+                "keyArn", keyArn, ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
     private static List<String> ids(String attribute, List<String> ids, Pattern p, int max, String kind) {

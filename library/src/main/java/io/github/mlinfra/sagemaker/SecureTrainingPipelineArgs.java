@@ -3,10 +3,12 @@ package io.github.mlinfra.sagemaker;
 import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.InstanceStorage;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -216,6 +218,7 @@ public abstract class SecureTrainingPipelineArgs {
     /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("SecureTrainingPipelineArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.IAM);
         String a = "SecureTrainingPipelineArgs";
         Check.matches(a + ".pipelineName", getPipelineName(), PIPELINE_NAME,
                 "letters, digits and hyphens, starting and ending with a letter or digit (1 to 256 characters)");

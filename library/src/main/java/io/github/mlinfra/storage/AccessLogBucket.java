@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Waiver;
 
 import io.github.mlinfra.controls.Control;
@@ -105,7 +106,8 @@ public final class AccessLogBucket extends ComponentResource {
         var b = HardenedBucket.create(this, name, spec);
         this.bucketName = b.bucketName;
         this.bucketArn = b.bucketArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
+        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
     }
 
     /**

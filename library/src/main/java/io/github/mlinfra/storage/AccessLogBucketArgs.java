@@ -1,9 +1,11 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +146,7 @@ public abstract class AccessLogBucketArgs {
      */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("AccessLogBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3);
         HardenedBucket.checkBucketNaming("AccessLogBucketArgs", getBucketName(), getBucketPrefix());
         Check.matches("AccessLogBucketArgs.logPrefix", getLogPrefix(), LOG_PREFIX,
                 "a literal key prefix ending with \"/\" such as \"s3-access/\"");

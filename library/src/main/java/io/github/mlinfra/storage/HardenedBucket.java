@@ -34,11 +34,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.kms.KeyServiceAccess;
@@ -50,7 +52,6 @@ import io.github.mlinfra.policy.PolicyDocument;
 import io.github.mlinfra.policy.Principal;
 import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,11 +142,7 @@ final class HardenedBucket {
     }
 
     static Map<String, String> tags(Spec spec) {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put("mlinfra:managed-by", "mlinfra");
-        t.put("mlinfra:purpose", spec.purpose);
-        t.putAll(spec.tags);
-        return WaiverLedger.tags(t, spec.waivers);
+        return ResourceTags.of(TagRules.Service.S3).user(spec.tags).purpose(spec.purpose).waivers(spec.waivers).build();
     }
 
     static HardenedBucket create(ComponentResource parent, String name, Spec spec) {
@@ -168,7 +165,7 @@ final class HardenedBucket {
                     .description(spec.keyDescription)
                     .addAllServiceAccess(spec.keyServiceAccess)
                     .putAllTags(spec.tags)
-                    .putTags("mlinfra:purpose", spec.purpose);
+                    .purpose(spec.purpose);
             if (!protect) {
                 keyArgs.waive(Control.KMS_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
             }

@@ -6,6 +6,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
@@ -85,7 +86,7 @@ public final class SecureArtifactBucket extends ComponentResource {
     public SecureArtifactBucket(String name, SecureArtifactBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, options);
         WaiverLedger.record(this, args.getWaivers());
-        var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", "artifacts", "Encrypts the ML artifacts of " + name, args);
+        var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", args.getPurpose(), "Encrypts the ML artifacts of " + name, args);
         spec.objectLock = args.getObjectLock();
         boolean kms = !args.isWaived(Control.S3_KMS_ENCRYPTION);
         spec.hasExtraStatements = (kms && !args.isWaived(Control.S3_PIN_KMS_KEY)) || !args.isWaived(Control.S3_DENY_SSE_C)
@@ -109,7 +110,8 @@ public final class SecureArtifactBucket extends ComponentResource {
         this.bucketName = hardened.bucketName;
         this.bucketArn = hardened.bucketArn;
         this.keyArn = hardened.keyArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn));
+        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.mlinfra.storage;
 
 import com.pulumi.core.Output;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +127,28 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
     public abstract List<BucketPolicyStatements> getAdditionalPolicyStatements();
 
     /**
-     * Tags on the bucket and key; {@code mlinfra:purpose=artifacts} and waiver tags are added.
+     * Tags on the bucket and key; {@code mlinfra:managed-by}, {@code mlinfra:purpose} and waiver
+     * tags are added, so user keys may not start with {@code mlinfra:}.
      *
      * @return the tags
      */
     public abstract Map<String, String> getTags();
+
+    /** The purposes an artifact bucket may declare. */
+    public static final java.util.List<String> PURPOSES = java.util.List.of("artifacts", "audit-logs");
+
+    /**
+     * What the bucket holds, recorded as the tag {@code mlinfra:purpose}: {@code artifacts}, or
+     * {@code audit-logs} for a CloudTrail log bucket. Purpose-bound guard rules key on this tag, so
+     * only these values are accepted (a bucket cannot declare itself out of a rule).
+     *
+     * @return the purpose
+     * @defaultValue {@code artifacts}
+     */
+    @Value.Default
+    public String getPurpose() {
+        return "artifacts";
+    }
 
     /**
      * Controls turned off, each with its justification (see {@link #CONTROLS}).
@@ -188,6 +207,10 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
      */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("SecureArtifactBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3, TagRules.Service.KMS);
+        if (!PURPOSES.contains(getPurpose())) {
+            Check.fail("SecureArtifactBucketArgs.purpose", "not an artifact bucket purpose", getPurpose(), "one of " + PURPOSES);
+        }
         String a = "SecureArtifactBucketArgs";
         HardenedBucket.checkBucketNaming(a, getBucketName(), getBucketPrefix());
         CommonChecks.noncurrent(a, getNoncurrentVersionExpirationDays(), getObjectLock());

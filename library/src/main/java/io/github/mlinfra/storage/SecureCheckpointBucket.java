@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Control;
 
 import com.pulumi.core.Output;
@@ -79,7 +80,8 @@ public final class SecureCheckpointBucket extends ComponentResource {
         this.bucketName = hardened.bucketName;
         this.bucketArn = hardened.bucketArn;
         this.keyArn = hardened.keyArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn));
+        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.mlinfra.storage;
 
 import com.pulumi.core.Output;
+import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +175,7 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
      */
     @Value.Check
     protected void check() {
+        ResourceTags.checkUserTags("SecureCheckpointBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3, TagRules.Service.KMS);
         String a = "SecureCheckpointBucketArgs";
         HardenedBucket.checkBucketNaming(a, getBucketName(), getBucketPrefix());
         CommonChecks.noncurrent(a, getNoncurrentVersionExpirationDays(),

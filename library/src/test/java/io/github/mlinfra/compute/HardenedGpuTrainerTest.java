@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.network.PrivateNetwork;
@@ -277,6 +279,40 @@ class HardenedGpuTrainerTest {
     }
 
     @Test
+    void theInstanceDeclaresTrainingSoTheGuardsTrainerRulesEvaluateIt() {
+        // MLI-EC2-07 (GPU type) and MLI-EC2-08 (dedicated tenancy) apply to instances tagged
+        // mlinfra:purpose=training; a CPU instance on shared tenancy, both controls waived, must
+        // show both as suppressed findings on the instance (without the tag the rules skip it)
+        String cpu = "CPU smoke test of the training image before GPU runs.";
+        String shared = "Dev account: dedicated hosts are not available for t3 here.";
+        Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("ci", base()
+                .instanceType("t3.large")
+                .ami("ami-12345678")
+                .tenancy("default")
+                .waive(Control.EC2_GPU_INSTANCE_TYPE, cpu)
+                .waive(Control.EC2_DEDICATED_TENANCY, shared)
+                .build()));
+        var instance = plan.resource("ci-instance");
+        assertThat(instance.hasTag("mlinfra:purpose", HardenedGpuTrainer.PURPOSE)).isTrue();
+        var report = Guard.defaults().check(plan);
+        assertThat(report.findingsOf("MLI-EC2-07")).singleElement().satisfies(f -> {
+            assertThat(f.getUrn()).isEqualTo(instance.getUrn());
+            assertThat(f.isSuppressed()).isTrue();
+            assertThat(f.getJustification()).contains(cpu);
+        });
+        assertThat(report.findingsOf("MLI-EC2-08")).singleElement().satisfies(f -> {
+            assertThat(f.getUrn()).isEqualTo(instance.getUrn());
+            assertThat(f.isSuppressed()).isTrue();
+        });
+        assertThat(report.openFindings()).isEmpty();
+
+        // the secure default passes both rules (evaluated, compliant)
+        Plan secure = PlanEngine.plan(ctx -> new HardenedGpuTrainer("gpu", base().ami("ami-12345678").build()));
+        assertThat(secure.resource("gpu-instance").hasTag("mlinfra:purpose", "training")).isTrue();
+        assertThat(Guard.defaults().check(secure).openFindings()).isEmpty();
+    }
+
+    @Test
     void waiversRelaxOnlyWhatTheyNameAndTravelWithThePlanAndTags() {
         String open = "Public inference demo for one afternoon, torn down tonight.";
         String cpu = "CPU smoke test of the training image before GPU runs.";
@@ -314,7 +350,7 @@ class HardenedGpuTrainerTest {
             assertThat(w.getControl()).isEqualTo(Control.EC2_NO_OPEN_INGRESS);
             assertThat(w.getJustification()).isEqualTo(open);
         });
-        assertThat(sg.hasTag("mlinfra:waiver:MLI-EC2-04", open)).isTrue();
+        assertThat(sg.hasTag("mlinfra:waiver:MLI-EC2-04", Waiver.tagValue(open))).isTrue();
         var volume = plan.resource("ci-data-sdf");
         assertThat(volume.isProtect()).isFalse();
         assertThat(volume.getInputs()).containsEntry("encrypted", true);

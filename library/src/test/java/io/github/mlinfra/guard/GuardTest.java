@@ -74,7 +74,10 @@ class GuardTest {
         assertThatThrownBy(() -> Suppression.of("MLI-KMS-01", "plain", "because"))
                 .isInstanceOf(InvalidArgsException.class)
                 .hasMessageContaining("Suppression.justification")
-                .hasMessageContaining("at least 20 characters and three words");
+                .hasMessageContaining("at least 20 characters with at least 3 words of 3 or more letters");
+        // filler is no justification either: the same rule as a waiver's
+        assertThatThrownBy(() -> Suppression.of("MLI-KMS-01", "plain", "a b c d e f g h i j k l"))
+                .isInstanceOf(InvalidArgsException.class).hasMessageContaining("too short or filler");
         assertThatThrownBy(() -> Suppression.of("MLI-NOPE-01", "plain", REASON))
                 .isInstanceOf(InvalidArgsException.class).hasMessageContaining("Suppression.rule").hasMessageContaining("MLI-NOPE-01");
     }

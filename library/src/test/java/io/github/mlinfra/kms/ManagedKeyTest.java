@@ -49,7 +49,7 @@ class ManagedKeyTest {
         assertThat(policy.statement("AllowCloudTrailDescribeKey").orElseThrow().getConditions()).singleElement()
                 .satisfies(c -> assertThat(c.getValues()).containsExactly("arn:aws-us-gov:cloudtrail:us-gov-west-1:210987654321:trail/trail-1"));
         var alias = plan.resource("ckpt-alias");
-        assertThat(alias.getInputs()).containsEntry("name", "alias/mlinfra/ckpt").containsEntry("targetKeyId", key.getId().orElseThrow());
+        assertThat(alias.getInputs()).containsEntry("name", "alias/mlinfra/mlinfra/dev/ckpt").containsEntry("targetKeyId", key.getId().orElseThrow());
         assertThat(alias.getParent()).contains(plan.resource("ckpt").getUrn());
         assertThat(plan.getOutputs().get("keyArn")).isEqualTo(key.getOutputs().get("arn"));
     }
@@ -67,7 +67,12 @@ class ManagedKeyTest {
         assertThat(key.getWaivers()).extracting(w -> w.getControl()).containsExactlyInAnyOrder(Control.KMS_DELETION_WINDOW, Control.KMS_ROTATION);
         @SuppressWarnings("unchecked")
         Map<String, String> tags = (Map<String, String>) key.getInputs().get("tags");
-        assertThat(tags).containsEntry("mlinfra:waiver:MLI-KMS-01", "Key lives for one day only; rotation would never happen.");
+        // the tag holds the justification in AWS's tag alphabet (";" dropped); the plan keeps it in full
+        assertThat(tags).containsEntry("mlinfra:waiver:MLI-KMS-01", "Key lives for one day only rotation would never happen.");
+        assertThat(key.getWaivers()).anySatisfy(w -> assertThat(w.getJustification())
+                .isEqualTo("Key lives for one day only; rotation would never happen."));
+        assertThat(plan.resource("tmp").getOutputs().get("mlinfra:waivers")).asList().hasSize(2).contains(
+                java.util.Map.of("control", "MLI-KMS-01", "justification", "Key lives for one day only; rotation would never happen."));
     }
 
     @Test
@@ -104,6 +109,6 @@ class ManagedKeyTest {
                 .waive(Control.S3_ACCESS_LOGGING, "Not a key control, so this must be refused.").build())
                 .hasMessageStartingWith("ManagedKeyArgs.waivers: control MLI-S3-11 does not apply here");
         assertThatThrownBy(() -> ManagedKeyArgs.builder().waive(Control.KMS_ROTATION, "short").build())
-                .hasMessageStartingWith("Waiver.justification: too short to justify waiving MLI-KMS-01");
+                .hasMessageStartingWith("Waiver.justification: too short or filler to justify waiving MLI-KMS-01");
     }
 }

@@ -133,7 +133,7 @@ class PrivateNetworkTest {
         var group = plan.resource("ml-flow-log-group");
         var key = plan.resource("ml-flow-log-key-key");
         assertThat(group.getInputs()).containsEntry("kmsKeyId", key.getOutputs().get("arn"))
-                .containsEntry("retentionInDays", 365L).containsEntry("name", "/mlinfra/vpc-flow-logs/ml");
+                .containsEntry("retentionInDays", 365L).containsEntry("name", "/mlinfra/mlinfra/dev/vpc-flow-logs/ml");
         assertThat(group.isProtect()).isTrue();
         assertThat(key.isProtect()).isTrue();
         var keyPolicy = PolicyDocument.parse((String) key.getInputs().get("policy"));
@@ -181,7 +181,7 @@ class PrivateNetworkTest {
         assertThat(plan.resource("dev").getWaivers()).extracting(w -> w.getControl())
                 .containsExactlyInAnyOrder(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED);
         assertThat(plan.resource("dev-vpc").hasTag("mlinfra:waiver:MLI-VPC-01",
-                "Throwaway sandbox VPC; traffic is mirrored to the central collector.")).isTrue();
+                "Throwaway sandbox VPC traffic is mirrored to the central collector.")).isTrue();
 
         Plan shortLogs = PlanEngine.plan(ctx -> new PrivateNetwork("tmp", PrivateNetworkArgs.builder()
                 .flowLogRetentionDays(30)

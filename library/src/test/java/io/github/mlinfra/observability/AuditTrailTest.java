@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.policy.Condition;
@@ -118,7 +119,7 @@ class AuditTrailTest {
             assertThat(w.getControl()).isEqualTo(Control.CT_MULTI_REGION);
             assertThat(w.getJustification()).isEqualTo(why);
         });
-        assertThat(trail.hasTag("mlinfra:waiver:MLI-CT-01", why)).isTrue();
+        assertThat(trail.hasTag("mlinfra:waiver:MLI-CT-01", Waiver.tagValue(why))).isTrue();
         var policy = PolicyDocument.parse((String) plan.resource("sbx-logs-policy").getInputs().get("policy"));
         assertThat(policy.statement("AWSCloudTrailWrite").orElseThrow().getResources()).singleElement()
                 .satisfies(r -> assertThat(r).endsWith("/cloudtrail/AWSLogs/123456789012/*"));

@@ -50,6 +50,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void stackSetsTheStackPlannedAndItsAutoNames(@TempDir Path dir) throws Exception {
+        assertThat(run("--dir", dir.resolve("dev").toString(), "tiny=" + TinyApp.class.getName())).isZero();
+        assertThat(run("--dir", dir.resolve("prod").toString(), "--stack", "prod", "tiny=" + TinyApp.class.getName())).isZero();
+        Plan dev = Plan.fromJson(Files.readString(dir.resolve("dev/tiny/target/plan.json")));
+        Plan prod = Plan.fromJson(Files.readString(dir.resolve("prod/tiny/target/plan.json")));
+        assertThat(dev.getStack()).isEqualTo(PlanCommand.DEFAULT_STACK).isEqualTo("dev");
+        assertThat(prod.getStack()).isEqualTo("prod");
+        assertThat(prod.resource("tiny-bucket").getUrn()).startsWith("urn:pulumi:prod::tiny::");
+        // Pulumi auto-names differ per stack (a random suffix): so do the offline ones
+        assertThat(prod.resource("tiny-bucket").getOutputs().get("bucket"))
+                .isNotEqualTo(dev.resource("tiny-bucket").getOutputs().get("bucket"));
+    }
+
+    @Test
     void plansAnExampleWritesItsPlanAndPrintsTheTree(@TempDir Path dir) throws Exception {
         int code = run("--dir", dir.toString(), "tiny=" + TinyApp.class.getName());
         assertThat(code).isZero();
@@ -64,7 +78,7 @@ class PlanCommandTest {
     @Test
     void badInputExitsTwoWithOneLine(@TempDir Path dir) {
         assertThat(run("--dir", dir.toString(), "--bogus")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: unknown flag '--bogus' (plan takes --dir, --show, --only)" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: unknown flag '--bogus' (plan takes --dir, --stack, --show, --only)" + System.lineSeparator());
         err.reset();
         assertThat(run("--dir", dir.toString(), "--only", "nope", "tiny=" + TinyApp.class.getName())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mlinfra: unknown example 'nope' (known: tiny)").hasLineCount(1);

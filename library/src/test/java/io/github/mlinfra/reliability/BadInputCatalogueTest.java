@@ -210,8 +210,39 @@ class BadInputCatalogueTest {
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder()
                         .waive(Control.S3_ACCESS_LOGGING, "Not a key control, so this must be refused.").build()));
         row("Waiver (ManagedKey)", key, "Waiver.justification", "\"short\"",
-                "Waiver.justification: too short to justify waiving MLI-KMS-01; got \"short\"; expected a sentence of at least 20 characters and three words",
+                "Waiver.justification: too short or filler to justify waiving MLI-KMS-01; got \"short\"; expected a sentence of at least 20 characters with at least 3 words of 3 or more letters",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder().waive(Control.KMS_ROTATION, "short").build()));
+        row("Waiver (ManagedKey)", key, "Waiver.justification", "\"a b c d e f g h i j k l\" (filler words)",
+                "Waiver.justification: too short or filler to justify waiving MLI-KMS-01; got \"a b c d e f g h i j k l\"; expected a sentence of at least 20 characters with at least 3 words of 3 or more letters",
+                        () -> new ManagedKey("bad", ManagedKeyArgs.builder().waive(Control.KMS_ROTATION, "a b c d e f g h i j k l").build()));
+        row("ManagedKey", key, "ManagedKeyArgs.tags", "aws:owner=me",
+                "ManagedKeyArgs.tags: tag key uses the prefix aws:, which AWS reserves; got \"aws:owner\"; expected a key of 1 to 128 characters (Unicode letters, digits, spaces and _ . : / = + - @), not starting with aws:",
+                        () -> new ManagedKey("bad", ManagedKeyArgs.builder().putTags("aws:owner", "me").build()));
+        row("SecureCheckpointBucket", SecureCheckpointBucket.TYPE, "SecureCheckpointBucketArgs.tags", "mlinfra:purpose=scratch",
+                "SecureCheckpointBucketArgs.tags: tag key reserved for mlinfra; got \"mlinfra:purpose\"; expected a key not starting with \"mlinfra:\" (mlinfra sets mlinfra:managed-by, mlinfra:purpose and mlinfra:waiver:<control> itself)",
+                        () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().putTags("mlinfra:purpose", "scratch").build()));
+        row("SecureArtifactBucket", SecureArtifactBucket.TYPE, "SecureArtifactBucketArgs.tags", "team=ml;ops",
+                "SecureArtifactBucketArgs.tags: tag value has characters outside AWS's tag alphabet (key \"team\"); got \"ml;ops\"; expected a value of 0 to 256 characters (Unicode letters, digits, spaces and _ . : / = + - @)",
+                        () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder().putTags("team", "ml;ops").build()));
+        row("SecureArtifactBucket", SecureArtifactBucket.TYPE, "SecureArtifactBucketArgs.purpose", "\"checkpoints\"",
+                "SecureArtifactBucketArgs.purpose: not an artifact bucket purpose; got \"checkpoints\"; expected one of [artifacts, audit-logs]",
+                        () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder().purpose("checkpoints").build()));
+        row("ServiceRole", ServiceRole.TYPE, "ServiceRoleArgs.tags", "a 129-character key",
+                "ServiceRoleArgs.tags: tag key longer than 128 characters (129); got \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\"; expected a key of 1 to 128 characters (Unicode letters, digits, spaces and _ . : / = + - @), not starting with aws:",
+                        () -> new ServiceRole("bad", ServiceRoleArgs.builder().service("ec2.amazonaws.com")
+                        .putTags("k".repeat(129), "v").build()));
+        row("PrivateNetwork", PrivateNetwork.TYPE, "PrivateNetworkArgs.tags", "48 tags",
+                "PrivateNetworkArgs.tags: too many tags: mlinfra adds up to 3 of its own and AWS allows 50; got \"48 tags\"; expected at most 47 tags",
+                        () -> {
+                            var b = PrivateNetworkArgs.builder();
+                            for (int i = 0; i < 48; i++) {
+                                b.putTags("k" + i, "v");
+                            }
+                            new PrivateNetwork("bad", b.build());
+                        });
+        row("AuditTrail", AuditTrail.TYPE, "AuditTrailArgs.tags", "team=\"\" (empty value)",
+                "AuditTrailArgs.tags: empty tag value, which CloudTrail refuses (key \"team\"); got \"\"; expected a value of 1 to 256 characters (Unicode letters, digits, spaces and _ . : / = + - @)",
+                        () -> new AuditTrail("bad", AuditTrailArgs.builder().putTags("team", "").build()));
 
         String role = ServiceRole.TYPE;
         row("ServiceRole", role, "ServiceRoleArgs.service", "not set",
@@ -568,8 +599,10 @@ class BadInputCatalogueTest {
                 "mlinfra: unknown option '--frobnicate'; expected --format, --pack, --min-severity or --color",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--frobnicate"});
         cli("plan", "flag", "--frobnicate",
-                "mlinfra: unknown flag '--frobnicate' (plan takes --dir, --show, --only)",
+                "mlinfra: unknown flag '--frobnicate' (plan takes --dir, --stack, --show, --only)",
                         d -> new String[] {"plan", "--frobnicate"});
+        cli("plan", "--stack", "dev/prod",
+                "mlinfra: --stack takes a Pulumi stack name (1 to 100 letters, digits, - _ .); got 'dev/prod'", d -> new String[] {"plan", "--stack", "dev/prod"});
         cli("plan", "--show", "graph",
                 "mlinfra: --show takes tree or summary; got 'graph'", d -> new String[] {"plan", "--show", "graph"});
         cli("plan", "--only", "nope (known: demo)",

@@ -32,7 +32,11 @@ class HardenedNotebookArgsTest {
         assertThat(args.getOnStartScript()).isEmpty();
         assertThat(args.getGrants()).isEmpty();
         assertThat(args.getWaivers()).isEmpty();
-        assertThat(args.effectiveNotebookName("research")).isEqualTo("research");
+        // derived from project and stack, so a dev and a prod stack in one account never collide
+        assertThat(args.effectiveNotebookName("research", "posture", "dev")).isEqualTo("mlinfra-posture-dev-research");
+        assertThat(args.effectiveNotebookName("research", "posture", "prod")).isEqualTo("mlinfra-posture-prod-research");
+        assertThat(base().notebookName("given").build().effectiveNotebookName("research", "posture", "dev"))
+                .as("a name the user gives is kept verbatim").isEqualTo("given");
     }
 
     @Test

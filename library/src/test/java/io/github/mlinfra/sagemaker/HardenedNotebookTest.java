@@ -54,7 +54,7 @@ class HardenedNotebookTest {
         assertThat(plan.resource("research").getType()).isEqualTo(HardenedNotebook.TYPE);
         assertThat(nb.isProtect()).isTrue();
         assertThat(nb.getInputs())
-                .containsEntry("name", "research")
+                .containsEntry("name", "mlinfra-mlinfra-dev-research") // derived from project and stack
                 .containsEntry("directInternetAccess", "Disabled")                         // MLI-SM-01
                 .containsEntry("subnetId", id(plan.resource("ml-private-0")))              // MLI-SM-02
                 .containsEntry("securityGroups", List.of(id(plan.resource("research-sg"))))
@@ -66,9 +66,11 @@ class HardenedNotebookTest {
                 .containsEntry("instanceType", "ml.t3.medium")
                 .containsEntry("volumeSize", 5L)
                 .containsEntry("roleArn", plan.resource("research-role-role").getOutputs().get("arn"))
-                .containsEntry("lifecycleConfigName", plan.resource("research-lifecycle").getOutputs().get("name"));
+                .containsEntry("lifecycleConfigName", plan.resource("research-lifecycle").getInputs().get("name"));
+        assertThat(plan.resource("research-lifecycle").getInputs()).as("lifecycle config named from project and stack")
+                .containsEntry("name", "mlinfra-mlinfra-dev-research");
         assertThat(plan.resource("research-key-key").isProtect()).isTrue();
-        assertThat(plan.getOutputs()).containsEntry("notebookName", "research")
+        assertThat(plan.getOutputs()).containsEntry("notebookName", "mlinfra-mlinfra-dev-research")
                 .containsEntry("securityGroupId", id(plan.resource("research-sg")))
                 .containsEntry("keyArn", plan.resource("research-key-key").getOutputs().get("arn"))
                 .containsEntry("notebookArn", nb.getOutputs().get("arn"));
@@ -129,7 +131,7 @@ class HardenedNotebookTest {
         assertThat(logs.getResources()).containsExactly("arn:aws:logs:us-east-1:123456789012:log-group:/aws/sagemaker/NotebookInstances:*");
         var describe = policy.statement("DescribeOwnNotebook").orElseThrow();
         assertThat(describe.getActions()).containsExactly("sagemaker:DescribeNotebookInstance");
-        assertThat(describe.getResources()).containsExactly("arn:aws:sagemaker:us-east-1:123456789012:notebook-instance/research");
+        assertThat(describe.getResources()).containsExactly("arn:aws:sagemaker:us-east-1:123456789012:notebook-instance/mlinfra-mlinfra-dev-research");
         assertThat(policy.toJson()).doesNotContain("AmazonSageMakerFullAccess").doesNotContain("ACCOUNT_ID");
     }
 
@@ -149,7 +151,7 @@ class HardenedNotebookTest {
                 .containsEntry("kmsKeyId", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")
                 .containsEntry("subnetId", "subnet-0a1b2c3d4e5f60718").doesNotContainKey("lifecycleConfigName");
         assertThat(nb.getWaivers()).extracting(w -> w.getControl()).containsExactly(Control.SM_NO_ROOT_ACCESS);
-        assertThat(nb.hasTag("mlinfra:waiver:MLI-SM-03", "Lab image builds need sudo for conda; the lab account is isolated.")).isTrue();
+        assertThat(nb.hasTag("mlinfra:waiver:MLI-SM-03", "Lab image builds need sudo for conda the lab account is isolated.")).isTrue();
         assertThat(plan.find("lab-key")).isEmpty();
         assertThat(plan.resource("lab-role-role").getInputs()).containsEntry("name", "lab-notebook-execution");
         assertThat(plan.resourcesOfType("aws:kms/key:Key")).isEmpty();

@@ -228,7 +228,7 @@ class SecureTrainingPipelineTest {
         assertThat(plan.resource("lab").getWaivers()).hasSize(5);
         @SuppressWarnings("unchecked")
         Map<String, String> tags = (Map<String, String>) pipeline.getInputs().get("tags");
-        assertThat(tags).containsEntry("mlinfra:waiver:MLI-SM-10", "Sandbox account without a VPC; jobs are isolated per account.");
+        assertThat(tags).containsEntry("mlinfra:waiver:MLI-SM-10", "Sandbox account without a VPC jobs are isolated per account.");
         var policy = PolicyDocument.parse((String) plan.resource("lab-role-policy").getInputs().get("policy"));
         assertThat(policy.statement("CreateJobNetworkInterfaces")).isEmpty();
         assertThat(policy.statement("GrantKeyToJobVolumes")).isEmpty();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -201,7 +202,7 @@ class SecureCheckpointBucketTest {
                 assertThat(w.getJustification()).isEqualTo(WHY + " Control " + c.id() + ".");
             });
             assertThat(plan.resource("ckpt").getWaivers()).anySatisfy(w -> assertThat(w.getControl()).isEqualTo(c));
-            assertThat(tags).containsEntry("mlinfra:waiver:" + c.id(), WHY + " Control " + c.id() + ".");
+            assertThat(tags).containsEntry("mlinfra:waiver:" + c.id(), Waiver.tagValue(WHY + " Control " + c.id() + "."));
         }
         assertThat(plan.resource("ckpt-ownership").getWaivers()).extracting(w -> w.getControl()).containsExactly(Control.S3_ACLS_DISABLED);
         assertThat(plan.resource("ckpt-encryption").getWaivers()).extracting(w -> w.getControl())

@@ -37,7 +37,7 @@ class AppTest {
     @Test
     void exportsTheNotebookNameOnly() {
         assertThat(plan.getOutputs()).containsOnlyKeys("notebook_instance_name")
-                .containsEntry("notebook_instance_name", "posture-notebook");
+                .containsEntry("notebook_instance_name", "mlinfra-mlinfra-dev-posture-notebook"); // from project and stack
     }
 
     @Test
@@ -51,7 +51,7 @@ class AppTest {
                 .containsEntry("kmsKeyId", keyArn)
                 .containsEntry("instanceMetadataServiceConfiguration", Map.of("minimumInstanceMetadataServiceVersion", "2"))
                 .doesNotContainKey("platformIdentifier")    // AWS's default, notebook-al2023-v1
-                .containsEntry("lifecycleConfigName", plan.resource("posture-notebook-lifecycle").getOutputs().get("name"));
+                .containsEntry("lifecycleConfigName", plan.resource("posture-notebook-lifecycle").getInputs().get("name"));
         assertThat(plan.resource("posture-notebook-lifecycle").getInputs()).containsEntry("onStart", "[secret]");
         assertThat(plan.toJson()).doesNotContain("terminals_enabled");
     }

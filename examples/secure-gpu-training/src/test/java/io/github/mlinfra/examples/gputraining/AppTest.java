@@ -2,6 +2,7 @@ package io.github.mlinfra.examples.gputraining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
@@ -30,6 +31,15 @@ class AppTest {
     @SuppressWarnings("unchecked")
     static List<Object> list(Object o) {
         return (List<Object>) o;
+    }
+
+    @Test
+    void theGuardsTrainerRulesApplyToTheInstanceAndFindNothingOpen() {
+        PlannedResource instance = plan.resource("trainer-instance");
+        assertThat(instance.hasTag("mlinfra:purpose", "training")).isTrue();
+        // MLI-EC2-07 (GPU type) and MLI-EC2-08 (dedicated tenancy) apply to instances tagged
+        // mlinfra:purpose=training; the example's g5 on dedicated tenancy passes both
+        assertThat(Guard.defaults().check(plan).openFindings()).isEmpty();
     }
 
     @Test

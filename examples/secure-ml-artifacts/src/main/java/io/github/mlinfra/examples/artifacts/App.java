@@ -22,7 +22,7 @@ public final class App {
      */
     public static void stack(Context ctx) {
         var artifacts = new SecureArtifactBucket("ml-artifacts", SecureArtifactBucketArgs.builder()
-                .putTags("mlinfra:scenario", "secure-ml-artifacts")
+                .putTags("scenario", "secure-ml-artifacts")
                 .build());
         ctx.export("bucketName", artifacts.bucketName());
         ctx.export("kmsKeyArn", artifacts.keyArn());

@@ -24,7 +24,7 @@ public final class App {
         int retentionDays = ctx.config().getInteger("retentionDays").orElse(30);
         var checkpoints = new SecureCheckpointBucket("model-checkpoints", SecureCheckpointBucketArgs.builder()
                 .retention(Retention.days(retentionDays))
-                .putTags("mlinfra:scenario", "secure-model-checkpointing")
+                .putTags("scenario", "secure-model-checkpointing")
                 .build());
         // The seed exported the bucket's public HTTPS endpoint; the bucket is private and reached
         // through the AWS SDK with IAM credentials, so we export what clients and roles need.

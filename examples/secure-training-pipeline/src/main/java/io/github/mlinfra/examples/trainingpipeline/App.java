@@ -8,8 +8,9 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
-import io.github.mlinfra.aws.SageMakerImages;
+import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.SageMakerImages.Family;
+import io.github.mlinfra.aws.SageMakerImages;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.sagemaker.*;
@@ -74,7 +75,10 @@ public final class App {
                         .modelDataUrl(PipelineValue.stepProperty("Train", "ModelArtifacts.S3ModelArtifacts")).build())
                 .build();
         var pipeline = new SecureTrainingPipeline("training", SecureTrainingPipelineArgs.builder()
-                .pipelineName("MyModelTrainingPipeline")
+                // the seed's fixed "MyModelTrainingPipeline" collides when a dev and a prod stack share
+                // an account: derive the name from project and stack (SageMaker's rule, hash if long)
+                .pipelineName(NameRules.derive(NameRules.Rule.SAGEMAKER_PIPELINE, ctx.projectName(), ctx.stackName(),
+                        "MyModelTrainingPipeline"))
                 .description("Pipeline for training and registering an ML model")
                 .definition(definition)
                 .subnetIds(net.privateSubnetIds())

@@ -32,7 +32,7 @@ class AppTest {
     void pipelineIsInlineTypedAndEveryJobIsSecured() {
         Plan plan = plan();
         var pipeline = plan.resource("training-pipeline");
-        assertThat(pipeline.getInputs()).containsEntry("pipelineName", "MyModelTrainingPipeline")
+        assertThat(pipeline.getInputs()).containsEntry("pipelineName", "mlinfra-secure-training-pipeline-dev-MyModelTrainingPipeline") // from project and stack
                 .doesNotContainKey("pipelineDefinitionS3Location");
         assertThat(plan.getOutputs()).containsEntry("sagemaker_pipeline_arn", pipeline.getOutputs().get("arn"));
         String key = (String) plan.resource("training-key-key").getOutputs().get("arn");
