@@ -232,7 +232,7 @@ class BadInputCatalogueTest {
                         () -> new ServiceRole("bad", ServiceRoleArgs.builder().service("ec2.amazonaws.com")
                         .putTags("k".repeat(129), "v").build()));
         row("PrivateNetwork", PrivateNetwork.TYPE, "PrivateNetworkArgs.tags", "48 tags",
-                "PrivateNetworkArgs.tags: too many tags: mlinfra adds up to 3 of its own and AWS allows 50; got \"48 tags\"; expected at most 47 tags",
+                "PrivateNetworkArgs.tags: too many tags: mlinfra adds up to 4 of its own and AWS allows 50; got \"48 tags\"; expected at most 46 tags",
                         () -> {
                             var b = PrivateNetworkArgs.builder();
                             for (int i = 0; i < 48; i++) {

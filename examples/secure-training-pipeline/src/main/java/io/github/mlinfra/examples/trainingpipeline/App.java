@@ -9,15 +9,11 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import io.github.mlinfra.aws.NameRules;
-import io.github.mlinfra.aws.SageMakerImages.Family;
 import io.github.mlinfra.aws.SageMakerImages;
+import io.github.mlinfra.aws.SageMakerImages.Family;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.sagemaker.*;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Seed 004: a SageMaker pipeline that processes data, trains and registers the model, securely. */
@@ -26,8 +22,6 @@ public final class App {
     static final String SKLEARN_TAG = "1.2-1-cpu-py3";
     /** The XGBoost image tag of the training step (and the registered model). */
     static final String XGBOOST_TAG = "1.7-1";
-    /** SageMaker's model package group names: {@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$}. */
-    static final int GROUP_MAX = 63;
 
     private App() {}
 
@@ -43,7 +37,8 @@ public final class App {
         String trainImage = cfg.get("trainingImage").orElse(SageMakerImages.uri(Family.XGBOOST, region, XGBOOST_TAG));
         String processingImage = cfg.get("processingImage").orElse(SageMakerImages.uri(Family.SCIKIT_LEARN, region, SKLEARN_TAG));
         // a model package group per stack, so a dev and a prod stack in one account do not collide; a given name is kept
-        String group = cfg.get("modelPackageGroup").orElse(groupName("secure-training-models", ctx.stackName()));
+        String group = cfg.get("modelPackageGroup").orElse(
+                NameRules.derive(NameRules.Rule.SAGEMAKER_MODEL_PACKAGE_GROUP, ctx.projectName(), ctx.stackName(), "models"));
         var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
         // job security group: no ingress but its own members (distributed training), egress to the endpoints, S3 and itself
         var sg = new SecurityGroup("training-jobs-sg", SecurityGroupArgs.builder().vpcId(net.vpcId())
@@ -100,29 +95,6 @@ public final class App {
                 .or(() -> java.util.Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")))
                 .orElseThrow(() -> new IllegalStateException(
                         "no AWS region: run `pulumi config set aws:region <region>` (e.g. eu-west-1)"));
-    }
-
-    /**
-     * A model package group name for a stack: {@code <base>-<stack>} with every run of characters
-     * other than letters and digits turned into one {@code -} (stack names may hold {@code _} and
-     * {@code .}), shortened with a hash of the whole when longer than 63 characters.
-     *
-     * @param base the name's start
-     * @param stack the stack name
-     * @return a name matching {@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$}
-     */
-    static String groupName(String base, String stack) {
-        String full = (base + "-" + stack).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (full.length() <= GROUP_MAX) {
-            return full;
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((base + "-" + stack).getBytes(StandardCharsets.UTF_8));
-            String head = full.substring(0, GROUP_MAX - 9).replaceAll("-+$", "");
-            return head + "-" + HexFormat.of().formatHex(d).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -115,29 +115,20 @@ class AppTest {
     @Test
     void theModelPackageGroupIsCreatedPerStackAndTheRoleMayRegisterInIt() {
         Plan plan = plan();
-        var group = plan.resource("training-model-group-secure-training-models-dev");
+        var group = plan.resource("training-model-group-mlinfra-secure-training-pipeline-dev-models");
         assertThat(group.getType()).isEqualTo("aws:sagemaker/modelPackageGroup:ModelPackageGroup");
         assertThat(group.isProtect()).isTrue();
-        assertThat(group.getInputs()).containsEntry("modelPackageGroupName", "secure-training-models-dev");
+        assertThat(group.getInputs()).containsEntry("modelPackageGroupName", "mlinfra-secure-training-pipeline-dev-models");
         var def = PipelineDefinition.parse((String) plan.resource("training-pipeline").getInputs().get("pipelineDefinition"));
         assertThat(((RegisterModelStep) def.step("Register").orElseThrow()).getModelPackageGroupName())
-                .isEqualTo("secure-training-models-dev");
+                .isEqualTo("mlinfra-secure-training-pipeline-dev-models");
         var policy = PolicyDocument.parse((String) plan.resource("training-role-policy").getInputs().get("policy"));
         assertThat(policy.statement("RegisterModelPackages").orElseThrow().getResources()).containsExactly(
-                "arn:aws:sagemaker:us-east-1:123456789012:model-package/secure-training-models-dev/*",
+                "arn:aws:sagemaker:us-east-1:123456789012:model-package/mlinfra-secure-training-pipeline-dev-models/*",
                 (String) group.getOutputs().get("arn"));
         Plan prod = PlanEngine.plan(App::stack, PlanOptions.builder().project("secure-training-pipeline").stack("prod").build());
         assertThat(prod.resourcesOfType("aws:sagemaker/modelPackageGroup:ModelPackageGroup")).singleElement()
-                .satisfies(g -> assertThat(g.getInputs()).containsEntry("modelPackageGroupName", "secure-training-models-prod"));
-    }
-
-    @Test
-    void groupNamesFromStackNamesFollowSageMakersRule() {
-        assertThat(App.groupName("secure-training-models", "dev")).isEqualTo("secure-training-models-dev");
-        assertThat(App.groupName("secure-training-models", "team_a.prod")).isEqualTo("secure-training-models-team-a-prod");
-        String longName = App.groupName("secure-training-models", "x".repeat(80));
-        assertThat(longName).hasSizeLessThanOrEqualTo(63).matches("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
-                .isNotEqualTo(App.groupName("secure-training-models", "x".repeat(81)));
+                .satisfies(g -> assertThat(g.getInputs()).containsEntry("modelPackageGroupName", "mlinfra-secure-training-pipeline-prod-models"));
     }
 
     @Test
