@@ -303,7 +303,7 @@ class SecureTrainingPipelineTest {
         assertThat(group.isProtect()).isTrue();
         assertThat(group.getParent()).contains(plan.resource("train").getUrn());
         assertThat(group.getInputs()).containsEntry("modelPackageGroupName", "Fraud-Detector")
-                .containsEntry("tags", Map.of("team", "fraud"));
+                .containsEntry("tags", Map.of("team", "fraud", "mlinfra:managed-by", "mlinfra"));
         String arn = "arn:aws:sagemaker:us-east-1:123456789012:model-package-group/fraud-detector";
         assertThat(group.getOutputs()).containsEntry("arn", arn);
         var policy = PolicyDocument.parse((String) plan.resource("train-role-policy").getInputs().get("policy"));
