@@ -10,6 +10,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
@@ -70,7 +71,7 @@ public final class AuditTrail extends ComponentResource {
     /**
      * Creates the trail.
      *
-     * @param name the component name (the default trail name is {@code <project>-<stack>-<name>})
+     * @param name the component name (the default trail name is {@code mlinfra-<project>-<stack>-<name>})
      * @param args the arguments
      */
     public AuditTrail(String name, AuditTrailArgs args) {
@@ -80,7 +81,7 @@ public final class AuditTrail extends ComponentResource {
     /**
      * Creates the trail.
      *
-     * @param name the component name (the default trail name is {@code <project>-<stack>-<name>})
+     * @param name the component name (the default trail name is {@code mlinfra-<project>-<stack>-<name>})
      * @param args the arguments (validated when built)
      * @param options component options
      */
@@ -201,15 +202,15 @@ public final class AuditTrail extends ComponentResource {
 
     /**
      * The trail name used when {@link AuditTrailArgs#getTrailName()} is empty, derived from the Pulumi
-     * project, the stack and the component name ({@code <project>-<stack>-<name>}), so that two
+     * project, the stack and the component name by {@link NameRules#derive} with
+     * {@link NameRules.Rule#CLOUDTRAIL_TRAIL} ({@code mlinfra-<project>-<stack>-<name>}), so that two
      * stacks in one account do not collide and the key policy can name the trail in
-     * {@code aws:SourceArn} before the trail exists. Kept within CloudTrail's trail-name rules
+     * {@code aws:SourceArn} before the trail exists. Within CloudTrail's trail-name rules
      * (<a href="https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html">CreateTrail</a>,
      * looked up 2026-11-30: 3–128 ASCII letters, digits, {@code . _ -}; starting and ending with a
-     * letter or digit; no adjacent {@code . _ -}; not an IP address, which a name holding a
-     * {@code -} never is): other characters become {@code -}, runs of separators collapse to one
-     * {@code -}, and a name longer than 128 characters is cut to 119 and ends with {@code -} and
-     * eight hex digits of the SHA-256 of the full project, stack and name.
+     * letter or digit; no adjacent {@code . _ -}; not an IP address): characters outside letters and
+     * digits become {@code -}, and a name that is too long, or lost information on the way, ends
+     * with {@code -} and eight hex digits of a hash of project, stack and name.
      *
      * @param project the Pulumi project
      * @param stack the stack
@@ -217,21 +218,7 @@ public final class AuditTrail extends ComponentResource {
      * @return the trail name
      */
     static String defaultTrailName(String project, String stack, String name) {
-        String joined = (project + "-" + stack + "-" + name).replaceAll("[^A-Za-z0-9._-]", "-")
-                .replaceAll("[._-]{2,}", "-").replaceAll("^[._-]+|[._-]+$", "");
-        if (joined.length() <= 128 && joined.length() >= 3) {
-            return joined;
-        }
-        String hash;
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((project + "/" + stack + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            hash = java.util.HexFormat.of().formatHex(d).substring(0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-        String head = joined.substring(0, Math.min(joined.length(), 119)).replaceAll("[._-]+$", "");
-        return head.isEmpty() ? "trail-" + hash : head + "-" + hash;
+        return NameRules.derive(NameRules.Rule.CLOUDTRAIL_TRAIL, project, stack, name);
     }
 
     /**

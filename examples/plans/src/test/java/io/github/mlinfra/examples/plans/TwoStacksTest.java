@@ -7,10 +7,8 @@ import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanOptions;
 import io.github.mlinfra.plan.PlannedResource;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +33,6 @@ class TwoStacksTest {
             Map.entry("aws:sagemaker/modelPackageGroup:ModelPackageGroup", List.of("modelPackageGroupName")),
             Map.entry("aws:cloudtrail/trail:Trail", List.of("name")));
 
-    /**
-     * Names another item of issue 12 derives (the trail and its log group: item 3's trail name),
-     * switched to {@code NameRules} at merge; listed so the exception is visible, not silent.
-     */
-    static final Set<String> DERIVED_ELSEWHERE = Set.of("aws:cloudtrail/trail:Trail");
-
     static Map<String, String> physicalNames(Plan plan) {
         Map<String, String> out = new HashMap<>();
         for (PlannedResource r : plan.getResources()) {
@@ -58,20 +50,9 @@ class TwoStacksTest {
         return out;
     }
 
-    static boolean derivedElsewhere(Plan plan, String resourceName) {
-        PlannedResource r = plan.resource(resourceName);
-        if (DERIVED_ELSEWHERE.contains(r.getType())) {
-            return true;
-        }
-        // the trail's own log group, named after the trail
-        return r.getType().equals("aws:cloudwatch/logGroup:LogGroup") && r.getParent()
-                .map(p -> p.contains("mlinfra:observability:AuditTrail")).orElse(false);
-    }
-
     @Test
     void theSameExamplePlannedAsTwoStacksSharesNoPhysicalName() {
         int compared = 0;
-        Set<String> exempt = new HashSet<>();
         for (Map.Entry<String, String> e : Examples.classes().entrySet()) {
             var program = Examples.program(e.getValue());
             Plan dev = PlanEngine.plan(program, PlanOptions.builder().project(e.getKey()).stack("dev").build());
@@ -83,16 +64,11 @@ class TwoStacksTest {
                 if (!b.containsKey(n.getKey())) {
                     continue;
                 }
-                if (derivedElsewhere(dev, n.getValue())) {
-                    exempt.add(e.getKey() + ": " + n.getKey());
-                    continue;
-                }
                 assertThat(b).as("%s: %s is the same in stacks dev and prod_eu.1", e.getKey(), n.getKey())
                         .doesNotContainKey(n.getKey());
             }
             compared += a.size();
         }
         assertThat(compared).isGreaterThan(20);
-        assertThat(exempt).as("only the trail names of item 3 are left to derive").allMatch(x -> x.startsWith("ml-security-posture"));
     }
 }
