@@ -32,8 +32,10 @@ public final class Guard {
     private final RulePack pack;
     private final List<Suppression> suppressions;
     private final GuardTransformation gate;
+    private final java.util.Set<String> trustedAccounts;
 
     private Guard(Builder b) {
+        this.trustedAccounts = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(b.trustedAccounts));
         this.pack = b.pack;
         this.minSeverity = b.minSeverity;
         this.suppressions = List.copyOf(b.suppressions);
@@ -91,22 +93,43 @@ public final class Guard {
     }
 
     /**
+     * The AWS account ids the resource-policy rules accept as trusted, besides the stack's own
+     * account: access granted to them is not a finding. Default empty: every other account is
+     * external.
+     *
+     * @return the trusted account ids, sorted
+     */
+    public java.util.Set<String> trustedAccounts() {
+        return trustedAccounts;
+    }
+
+    /**
      * Checks a plan.
      *
      * @param plan the plan
-     * @return the report: every finding, suppressed ones marked with their reason
+     * @return the report: every finding, suppressed ones marked with their reason, and every rule
+     *         result the guard could not decide (not evaluated, never compliant)
      */
     public PostureReport check(Plan plan) {
-        PlanIndex index = PlanIndex.of(plan);
+        PlanIndex index = PlanIndex.of(plan, trustedAccounts);
         List<Finding> findings = new ArrayList<>();
+        List<NotEvaluated> unknown = new ArrayList<>();
         for (Rule rule : rules) {
             for (Violation v : rule.check(index)) {
-                findings.add(toFinding(rule, v.getResource(), v.getMessage()));
+                PlannedResource r = v.getResource();
+                if (!v.isNotEvaluated()) {
+                    findings.add(toFinding(rule, r, v.getMessage()));
+                } else if (justification(rule, r).isEmpty()) {
+                    unknown.add(NotEvaluated.builder().rule(rule.id()).urn(r.getUrn()).resourceType(r.getType())
+                            .resourceName(r.getName()).reason(v.getMessage()).build());
+                }
             }
         }
         findings.sort(Comparator.comparing(Finding::getSeverity).reversed()
                 .thenComparing(Finding::getRule).thenComparing(Finding::getUrn).thenComparing(Finding::getMessage));
-        return PostureReport.builder().plan(plan).rules(rules).findings(findings).build();
+        unknown.sort(Comparator.comparing(NotEvaluated::getRule).thenComparing(NotEvaluated::getUrn)
+                .thenComparing(NotEvaluated::getReason));
+        return PostureReport.builder().plan(plan).rules(rules).findings(findings).notEvaluated(unknown).build();
     }
 
     Finding toFinding(Rule rule, PlannedResource r, String message) {
@@ -211,8 +234,40 @@ public final class Guard {
         private Severity minSeverity = Severity.LOW;
         private final List<Suppression> suppressions = new ArrayList<>();
         private List<Rule> rules = Rules.all();
+        private final java.util.Set<String> trustedAccounts = new java.util.TreeSet<>();
 
         private Builder() {}
+
+        /**
+         * Adds AWS accounts the resource-policy rules trust (besides the stack's own account):
+         * a policy granting them access is not a finding. Default: none, so every other account
+         * is external and access granted to it is a HIGH finding.
+         *
+         * @param accountIds 12-digit AWS account ids
+         * @return this builder
+         * @throws IllegalArgumentException when an id is not 12 digits
+         */
+        public Builder addTrustedAccounts(String... accountIds) {
+            return addAllTrustedAccounts(List.of(accountIds));
+        }
+
+        /**
+         * Adds AWS accounts the resource-policy rules trust; see {@link #addTrustedAccounts(String...)}.
+         *
+         * @param accountIds 12-digit AWS account ids
+         * @return this builder
+         * @throws IllegalArgumentException when an id is not 12 digits
+         */
+        public Builder addAllTrustedAccounts(Iterable<String> accountIds) {
+            for (String id : accountIds) {
+                if (id == null || !id.matches("\\d{12}")) {
+                    throw new IllegalArgumentException("Guard.trustedAccounts: not an AWS account id; got " + id
+                            + "; expected 12 digits");
+                }
+                trustedAccounts.add(id);
+            }
+            return this;
+        }
 
         /**
          * Selects a pack.

@@ -22,19 +22,42 @@ public final class PlanIndex {
     public static final String UNKNOWN = "[unknown]";
 
     private final Plan plan;
+    private final Set<String> trustedAccounts;
 
-    private PlanIndex(Plan plan) {
+    private PlanIndex(Plan plan, Set<String> trustedAccounts) {
         this.plan = Objects.requireNonNull(plan, "plan");
+        this.trustedAccounts = Set.copyOf(trustedAccounts);
     }
 
     /**
-     * Indexes a plan.
+     * Indexes a plan, trusting no account besides the stack's own.
      *
      * @param plan the plan
      * @return the index
      */
     public static PlanIndex of(Plan plan) {
-        return new PlanIndex(plan);
+        return new PlanIndex(plan, Set.of());
+    }
+
+    /**
+     * Indexes a plan, with the accounts the resource-policy rules trust.
+     *
+     * @param plan the plan
+     * @param trustedAccounts 12-digit account ids trusted besides the stack's own
+     * @return the index
+     */
+    public static PlanIndex of(Plan plan, Set<String> trustedAccounts) {
+        return new PlanIndex(plan, trustedAccounts);
+    }
+
+    /**
+     * The accounts the resource-policy rules trust besides the stack's own ({@code Guard}'s
+     * trusted accounts, the CLI's {@code --trusted-accounts}).
+     *
+     * @return the account ids
+     */
+    public Set<String> trustedAccounts() {
+        return trustedAccounts;
     }
 
     /**

@@ -191,6 +191,7 @@ public final class PlanEngine {
                     .protect(reg.protect)
                     .ignoreChanges(reg.ignoreChanges)
                     .inputs(reg.inputs)
+                    .secretInputs(new TreeMap<>(reg.secretInputs))
                     .outputs(outputs)
                     .waivers(WaiverLedger.of(reg.resource))
                     .build());

@@ -216,8 +216,12 @@ class SeedProgramsTest {
         assertThat(message(r, "MLI-IAM-01", "sagemakerBasicExecution")).contains("AmazonSageMakerFullAccess");
         assertThat(fired.get("sagemakerNotebookInstance")).containsExactly(
                 "MLI-SM-01", "MLI-SM-02", "MLI-SM-03", "MLI-SM-05");
-        // The seed wraps the script in a secret: the plan shows "[secret]", which the rule cannot read.
-        assertThat(fired).doesNotContainKey("sagemakerLifecycleConfig");
+        // The seed wraps the script in a secret: the plan shows "[secret]", but the rules of our own
+        // plan see the plain value, so the bad script is found (and nothing is left undecided).
+        assertThat(fired.get("sagemakerLifecycleConfig")).containsExactly("MLI-SM-06");
+        assertThat(message(r, "MLI-SM-06", "sagemakerLifecycleConfig")).contains("[secret]")
+                .doesNotContain("base64_encoded_lifecycle_script");
+        assertThat(r.getNotEvaluated()).isEmpty();
         PostureReport visible = GuardTesting.check(ctx -> seed002(ctx, Output.of("base64_encoded_lifecycle_script")));
         assertThat(message(visible, "MLI-SM-06", "sagemakerLifecycleConfig")).contains("onCreate is not base64")
                 .contains("onStart is not base64");

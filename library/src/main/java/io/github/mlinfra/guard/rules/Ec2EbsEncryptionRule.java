@@ -44,4 +44,17 @@ final class Ec2EbsEncryptionRule extends SimpleResourceRule {
             out.add(where + " is encrypted with the AWS-managed key (no kmsKeyId)");
         }
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        if (r.getType().equals(Types.EBS_VOLUME)) {
+            return opaque(r, "encrypted");
+        }
+        List<String> out = opaque(r, "rootBlockDevice", "rootBlockDevice.encrypted", "ebsBlockDevices");
+        List<Object> ebs = PlanIndex.list(r, "ebsBlockDevices");
+        for (int i = 0; i < ebs.size(); i++) {
+            out.addAll(opaque(r, "ebsBlockDevices." + i + ".encrypted"));
+        }
+        return out;
+    }
 }

@@ -27,4 +27,9 @@ final class Ec2Imdsv2Rule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "metadataOptions", "metadataOptions.httpTokens", "metadataOptions.httpPutResponseHopLimit");
+    }
 }

@@ -37,4 +37,9 @@ final class IamNoManagedPoliciesRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "policyArn", "managedPolicyArns");
+    }
 }

@@ -21,4 +21,9 @@ final class SmNotebookImdsv2Rule extends SimpleResourceRule {
         return List.of("instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion is "
                 + (v == null ? "not set (IMDSv1 allowed)" : v) + ", expected \"2\"");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "instanceMetadataServiceConfiguration", "instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion");
+    }
 }

@@ -21,4 +21,9 @@ final class SmSupportedPlatformRule extends SimpleResourceRule {
         return PlanIndex.text(r.getInputs().get("platformIdentifier")).filter(DEPRECATED::contains)
                 .map(p -> List.of("platformIdentifier " + p + " is no longer supported")).orElse(List.of());
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "platformIdentifier");
+    }
 }
