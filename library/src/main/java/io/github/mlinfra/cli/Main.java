@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  * <p>{@code --fail-on-unknown} makes a rule result the guard could not decide (listed as not
  * evaluated) fail the check like a finding; without it such results are reported, never counted
  * as compliant, and do not change the exit status. {@code --trusted-accounts} names the AWS
- * accounts (12 digits, comma-separated) that resource policies may grant access to without a
- * finding; any other account is external.
+ * accounts (12 digits) or organizations ({@code o-...}), comma-separated, that resource policies
+ * may grant access to without a finding; any other account is external.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} or a {@code pulumi preview
  * --json} document and prints the posture report. Exit status: {@value #OK} when no unsuppressed
@@ -136,9 +136,9 @@ public final class Main {
                     break;
                 case "--trusted-accounts":
                     for (String id : value(args, ++i, a).split(",")) {
-                        if (!id.strip().matches("\\d{12}")) {
-                            throw new UsageException("--trusted-accounts: not an AWS account id '" + id.strip()
-                                    + "'; expected 12 digits, comma-separated");
+                        if (!Guard.TRUSTED_ID.matcher(id.strip()).matches()) {
+                            throw new UsageException("--trusted-accounts: not an AWS account or organization id '"
+                                    + id.strip() + "'; expected 12 digits or o-..., comma-separated");
                         }
                         trusted.add(id.strip());
                     }

@@ -27,6 +27,12 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Guard {
+    /**
+     * A trusted id: a 12-digit account id, or an AWS Organizations id ({@code o-} and 10 to 32
+     * lowercase letters or digits, https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html,
+     * looked up 2026-11-30).
+     */
+    public static final java.util.regex.Pattern TRUSTED_ID = java.util.regex.Pattern.compile("\\d{12}|o-[a-z0-9]{10,32}");
     private final List<Rule> rules;
     private final Severity minSeverity;
     private final RulePack pack;
@@ -239,13 +245,15 @@ public final class Guard {
         private Builder() {}
 
         /**
-         * Adds AWS accounts the resource-policy rules trust (besides the stack's own account):
-         * a policy granting them access is not a finding. Default: none, so every other account
-         * is external and access granted to it is a HIGH finding.
+         * Adds AWS accounts (or AWS Organizations ids, {@code o-...}) the resource-policy rules
+         * trust besides the stack's own account: a policy granting them access is not a finding.
+         * Default: none, so every other account is external and access granted to it is a HIGH
+         * finding.
          *
-         * @param accountIds 12-digit AWS account ids
+         * @param accountIds 12-digit AWS account ids or organization ids ({@code o-} and 10 to 32
+         *                   lowercase letters or digits)
          * @return this builder
-         * @throws IllegalArgumentException when an id is not 12 digits
+         * @throws IllegalArgumentException when an id is neither
          */
         public Builder addTrustedAccounts(String... accountIds) {
             return addAllTrustedAccounts(List.of(accountIds));
@@ -254,15 +262,15 @@ public final class Guard {
         /**
          * Adds AWS accounts the resource-policy rules trust; see {@link #addTrustedAccounts(String...)}.
          *
-         * @param accountIds 12-digit AWS account ids
+         * @param accountIds 12-digit AWS account ids or organization ids
          * @return this builder
-         * @throws IllegalArgumentException when an id is not 12 digits
+         * @throws IllegalArgumentException when an id is neither
          */
         public Builder addAllTrustedAccounts(Iterable<String> accountIds) {
             for (String id : accountIds) {
-                if (id == null || !id.matches("\\d{12}")) {
-                    throw new IllegalArgumentException("Guard.trustedAccounts: not an AWS account id; got " + id
-                            + "; expected 12 digits");
+                if (id == null || !TRUSTED_ID.matcher(id).matches()) {
+                    throw new IllegalArgumentException("Guard.trustedAccounts: not an AWS account or organization id; got "
+                            + id + "; expected 12 digits or o- and 10 to 32 lowercase letters or digits");
                 }
                 trustedAccounts.add(id);
             }

@@ -221,7 +221,11 @@ class SeedProgramsTest {
         assertThat(fired.get("sagemakerLifecycleConfig")).containsExactly("MLI-SM-06");
         assertThat(message(r, "MLI-SM-06", "sagemakerLifecycleConfig")).contains("[secret]")
                 .doesNotContain("base64_encoded_lifecycle_script");
-        assertThat(r.getNotEvaluated()).isEmpty();
+        // the key policy's principal is the placeholder arn:aws:iam::ACCOUNT_ID:root (MLI-IAM-05): it names no
+        // account, so who may use the key cannot be decided, and is not taken as the stack's own
+        assertThat(r.getNotEvaluated()).extracting(NotEvaluated::getRule).containsExactly("MLI-KMS-05", "MLI-KMS-06");
+        assertThat(r.getNotEvaluated()).allMatch(n -> n.getResourceName().equals("sagemakerKmsKey")
+                && n.getReason().contains("ACCOUNT_ID"));
         PostureReport visible = GuardTesting.check(ctx -> seed002(ctx, Output.of("base64_encoded_lifecycle_script")));
         assertThat(message(visible, "MLI-SM-06", "sagemakerLifecycleConfig")).contains("onCreate is not base64")
                 .contains("onStart is not base64");
