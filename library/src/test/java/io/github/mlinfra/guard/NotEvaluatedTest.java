@@ -88,6 +88,25 @@ class NotEvaluatedTest {
     }
 
     @Test
+    void anOpaqueBlockIsNeitherAFindingNorCompliant() {
+        Plan p = Plan.builder().project("p").stack("dev").addResources(
+                res("aws:ec2/instance:Instance", "vm", Map.of("metadataOptions", U, "rootBlockDevice", U,
+                        "monitoring", true, "ebsOptimized", true, "disableApiTermination", true,
+                        "associatePublicIpAddress", false)),
+                res("aws:iam/role:Role", "role", Map.of("managedPolicyArns", List.of(U),
+                        "assumeRolePolicy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}")))
+                .build();
+        PostureReport r = Guard.defaults().check(p);
+        assertThat(r.findingsOf("MLI-EC2-01")).isEmpty();
+        assertThat(r.findingsOf("MLI-EC2-02")).isEmpty();
+        Map<String, List<String>> ne = byRule(r);
+        assertThat(ne.get("MLI-EC2-01")).containsExactly("vm");
+        assertThat(ne.get("MLI-EC2-02")).containsExactly("vm");
+        assertThat(ne.get("MLI-IAM-01")).containsExactly("role");
+    }
+
+    @Test
     void aWaivedRuleIsNotListedAsUndecided() {
         PostureReport r = Guard.builder().addSuppressions(Suppression.of("MLI-EC2-05", "vm",
                 "Detailed monitoring is billed per instance; this sandbox VM is short-lived and unmonitored."))

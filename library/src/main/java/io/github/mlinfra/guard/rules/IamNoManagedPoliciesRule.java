@@ -40,6 +40,11 @@ final class IamNoManagedPoliciesRule extends SimpleResourceRule {
 
     @Override
     public List<String> notEvaluated(PlannedResource r) {
-        return opaque(r, "policyArn", "managedPolicyArns");
+        List<String> out = opaque(r, "policyArn", "managedPolicyArns");
+        List<Object> arns = PlanIndex.list(r, "managedPolicyArns");
+        for (int i = 0; i < arns.size(); i++) {
+            out.addAll(opaque(r, "managedPolicyArns." + i));
+        }
+        return out;
     }
 }

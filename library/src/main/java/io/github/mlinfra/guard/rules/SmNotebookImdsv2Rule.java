@@ -14,6 +14,9 @@ final class SmNotebookImdsv2Rule extends SimpleResourceRule {
 
     @Override
     public List<String> check(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "instanceMetadataServiceConfiguration")) {
+            return List.of();
+        }
         Object v = r.input("instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion").orElse(null);
         if ("2".equals(String.valueOf(v)) || PlanIndex.isOpaque(v)) {
             return List.of();
