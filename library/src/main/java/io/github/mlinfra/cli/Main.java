@@ -26,15 +26,23 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
- *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color]
+ *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color] [--debug]
+ *                    [--fail-on-unknown] [--trusted-accounts ID[,ID...]]
  * }</pre>
+ *
+ * <p>{@code --fail-on-unknown} makes a rule result the guard could not decide (listed as not
+ * evaluated) fail the check like a finding; without it such results are reported, never counted
+ * as compliant, and do not change the exit status. {@code --trusted-accounts} names the AWS
+ * accounts (12 digits) or organizations ({@code o-...}), comma-separated, that resource policies
+ * may grant access to without a finding; any other account is external.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
  * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
  * report. Exit status:
  * <ul>
  *   <li>{@value #OK}: no unsuppressed finding at or above the minimum severity;</li>
- *   <li>{@value #FINDINGS}: unsuppressed findings at or above it;</li>
+ *   <li>{@value #FINDINGS}: unsuppressed findings at or above it (or, with
+ *       {@code --fail-on-unknown}, results that were not evaluated);</li>
  *   <li>{@value #USAGE}: unusable input ({@link PlanFormatException}: not JSON, not one of the
  *       shapes read, a file that cannot be read) or a usage error: one line on stderr,
  *       {@code mlinfra: <message>};</li>
@@ -127,6 +135,8 @@ public final class Main {
         String pack = RulePack.MLINFRA.packName();
         Severity min = Severity.LOW;
         boolean color = false;
+        boolean failOnUnknown = false;
+        List<String> trusted = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -157,9 +167,22 @@ public final class Main {
                 case "--color":
                     color = true;
                     break;
+                case "--fail-on-unknown":
+                    failOnUnknown = true;
+                    break;
+                case "--trusted-accounts":
+                    for (String id : value(args, ++i, a).split(",")) {
+                        if (!Guard.TRUSTED_ID.matcher(id.strip()).matches()) {
+                            throw new UsageException("--trusted-accounts: not an AWS account or organization id '"
+                                    + id.strip() + "'; expected 12 digits or o-..., comma-separated");
+                        }
+                        trusted.add(id.strip());
+                    }
+                    break;
                 default:
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity or --color");
+                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity, "
+                                + "--color, --fail-on-unknown or --trusted-accounts");
                     }
                     if (file != null) {
                         throw new UsageException("check takes one FILE; got '" + file + "' and '" + a + "'");
@@ -171,7 +194,7 @@ public final class Main {
             throw new UsageException("check: missing FILE (a plan, `pulumi stack export` or `pulumi preview --json` document)");
         }
         Plan plan = PlanReaders.read(readFile(file));
-        PostureReport report = Guard.builder().pack(pack).minSeverity(min).build().check(plan);
+        PostureReport report = Guard.builder().pack(pack).minSeverity(min).addAllTrustedAccounts(trusted).build().check(plan);
         switch (format) {
             case "json":
                 out.print(Reports.json(report));
@@ -182,7 +205,7 @@ public final class Main {
             default:
                 out.print(Reports.table(report, color));
         }
-        return report.failsAt(min) ? FINDINGS : OK;
+        return report.failsAt(min, failOnUnknown) ? FINDINGS : OK;
     }
 
     private static String readFile(String file) {
@@ -207,8 +230,9 @@ public final class Main {
 
     /**
      * The plan command's guard step for one example: checks the plan with the default guard,
-     * rewrites {@code plan.json} with the findings, writes {@code posture.sarif} beside it, and
-     * returns the table and summary (and a failure line when a finding is open).
+     * rewrites {@code plan.json} with the findings and not-evaluated results, writes {@code posture.sarif} beside it, and
+     * returns the table and summary (and a failure line when a finding is open or a rule result
+     * is not evaluated: in our own plans the rules see every value, secrets included).
      */
     static List<String> posture(PlanCommand.Planned planned, boolean ansi) {
         PostureReport report = Guard.defaults().check(planned.plan());
@@ -227,6 +251,12 @@ public final class Main {
         if (!report.openFindings().isEmpty()) {
             lines.add("FAIL " + report.openFindings().size() + " unsuppressed finding(s): "
                     + report.openFindings().stream().map(f -> f.getRule() + " " + f.getResourceName())
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!report.getNotEvaluated().isEmpty()) {
+            // our own plans hand the rules every value before it is masked, so none may be undecided
+            lines.add("FAIL " + report.getNotEvaluated().size() + " rule result(s) not evaluated: "
+                    + report.getNotEvaluated().stream().map(u -> u.getRule() + " " + u.getResourceName())
                     .collect(Collectors.joining(", ")));
         }
         return lines;

@@ -17,9 +17,13 @@ public enum Control {
     /** All four S3 Block Public Access settings are on for the bucket. */
     S3_BLOCK_PUBLIC_ACCESS("MLI-S3-01", Severity.HIGH, "S3 Block Public Access is on (all four settings)",
             "FSBP S3.1", "FSBP S3.8", "AwsSolutions-S2"),
-    /** No bucket policy grants access to any principal ({@code "*"}) without a restricting condition. */
+    /**
+     * No bucket policy grants access to anyone ({@code "*"}, {@code NotPrincipal}) without a
+     * condition that restricts the caller, and no canned ACL is public (the {@code ExternalAccess}
+     * evaluator; IAM Access Analyzer reports it as an external-access finding with isPublic).
+     */
     S3_NO_PUBLIC_POLICY("MLI-S3-02", Severity.CRITICAL, "Bucket policy grants no public read or write",
-            "FSBP S3.2", "FSBP S3.3"),
+            "FSBP S3.2", "FSBP S3.3", "AccessAnalyzer ExternalAccess (public)"),
     /** The bucket policy denies requests not made over TLS, on the bucket and its objects. */
     S3_TLS_ONLY("MLI-S3-03", Severity.HIGH, "Bucket policy denies non-TLS requests",
             "FSBP S3.5", "AwsSolutions-S10"),
@@ -51,6 +55,12 @@ public enum Control {
     S3_DENY_SSE_C("MLI-S3-13", Severity.LOW, "SSE-C uploads are denied"),
     /** The bucket is protected from deletion ({@code protect}, no {@code forceDestroy}). */
     S3_DELETION_PROTECTION("MLI-S3-14", Severity.HIGH, "Bucket is protected from deletion"),
+    /**
+     * No bucket policy grants access to another account (or organization, or IP range) that is not
+     * the stack's own or on the guard's trusted list.
+     */
+    S3_NO_CROSS_ACCOUNT_POLICY("MLI-S3-15", Severity.HIGH, "Bucket policy grants no access to untrusted accounts",
+            "FSBP S3.6", "AccessAnalyzer ExternalAccess"),
 
     // --- KMS ------------------------------------------------------------------------------
     /** Automatic key rotation is on. */
@@ -64,6 +74,12 @@ public enum Control {
             "FSBP KMS.5"),
     /** The key is protected from deletion by the engine ({@code protect}). */
     KMS_DELETION_PROTECTION("MLI-KMS-04", Severity.HIGH, "KMS key is protected from deletion"),
+    /** The key policy grants no public access (anyone, without a condition that restricts the caller). */
+    KMS_NO_PUBLIC_POLICY("MLI-KMS-05", Severity.CRITICAL, "KMS key policy grants no public access",
+            "FSBP KMS.5", "AccessAnalyzer ExternalAccess (public)"),
+    /** The key policy grants nothing to an account that is not the stack's own or trusted. */
+    KMS_NO_CROSS_ACCOUNT_POLICY("MLI-KMS-06", Severity.HIGH, "KMS key policy grants no access to untrusted accounts",
+            "AccessAnalyzer ExternalAccess"),
 
     // --- IAM ------------------------------------------------------------------------------
     /** No AWS-managed policy is attached to a role. */
@@ -81,6 +97,20 @@ public enum Control {
     IAM_NO_PLACEHOLDERS("MLI-IAM-05", Severity.CRITICAL, "No placeholder account ids in policies"),
     /** A policy attachment names an IAM policy ARN, not some other ARN (a KMS key, say). */
     IAM_ATTACHMENT_IS_POLICY("MLI-IAM-06", Severity.CRITICAL, "Policy attachments name IAM policies"),
+    /** No role trust policy lets anyone assume the role. */
+    IAM_TRUST_NO_PUBLIC("MLI-IAM-07", Severity.CRITICAL, "Role trust policy lets no one at large assume the role",
+            "AccessAnalyzer ExternalAccess (public)"),
+    /** No role trust policy lets an untrusted account (or federated identity) assume the role. */
+    IAM_TRUST_NO_CROSS_ACCOUNT("MLI-IAM-08", Severity.HIGH, "Role trust policy trusts no untrusted account",
+            "AccessAnalyzer ExternalAccess"),
+    /** No SNS topic, SQS queue or ECR repository policy grants public access. */
+    IAM_RESOURCE_POLICY_NO_PUBLIC("MLI-IAM-09", Severity.CRITICAL,
+            "Topic, queue and repository policies grant no public access",
+            "FSBP SNS.4", "FSBP SQS.3", "AccessAnalyzer ExternalAccess (public)"),
+    /** No SNS topic, SQS queue or ECR repository policy grants access to an untrusted account. */
+    IAM_RESOURCE_POLICY_NO_CROSS_ACCOUNT("MLI-IAM-10", Severity.HIGH,
+            "Topic, queue and repository policies grant no access to untrusted accounts",
+            "AccessAnalyzer ExternalAccess"),
 
     // --- EC2 ------------------------------------------------------------------------------
     /** Every EBS volume is encrypted, with a customer-managed key. */
@@ -175,6 +205,13 @@ public enum Control {
      * is a finding.
      */
     VPC_ENDPOINT_POLICY("MLI-VPC-04", Severity.MEDIUM, "VPC endpoints have a policy restricting their use"),
+    /**
+     * No VPC endpoint policy lets any principal of any account use the endpoint (the default
+     * full-access policy does): a credential from another account could move data out through it.
+     */
+    VPC_ENDPOINT_NO_PUBLIC_POLICY("MLI-VPC-05", Severity.CRITICAL, "VPC endpoint policy admits no principal at large"),
+    /** No VPC endpoint policy admits principals of an untrusted account. */
+    VPC_ENDPOINT_NO_CROSS_ACCOUNT_POLICY("MLI-VPC-06", Severity.HIGH, "VPC endpoint policy admits no untrusted account"),
     /** CloudWatch log groups are KMS-encrypted and have a retention period. */
     LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period"),
 

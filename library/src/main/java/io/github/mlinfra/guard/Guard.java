@@ -27,13 +27,21 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Guard {
+    /**
+     * A trusted id: a 12-digit account id, or an AWS Organizations id ({@code o-} and 10 to 32
+     * lowercase letters or digits, https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html,
+     * looked up 2026-11-30).
+     */
+    public static final java.util.regex.Pattern TRUSTED_ID = java.util.regex.Pattern.compile("\\d{12}|o-[a-z0-9]{10,32}");
     private final List<Rule> rules;
     private final Severity minSeverity;
     private final RulePack pack;
     private final List<Suppression> suppressions;
     private final GuardTransformation gate;
+    private final java.util.Set<String> trustedAccounts;
 
     private Guard(Builder b) {
+        this.trustedAccounts = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(b.trustedAccounts));
         this.pack = b.pack;
         this.minSeverity = b.minSeverity;
         this.suppressions = List.copyOf(b.suppressions);
@@ -91,22 +99,43 @@ public final class Guard {
     }
 
     /**
+     * The AWS account ids the resource-policy rules accept as trusted, besides the stack's own
+     * account: access granted to them is not a finding. Default empty: every other account is
+     * external.
+     *
+     * @return the trusted account ids, sorted
+     */
+    public java.util.Set<String> trustedAccounts() {
+        return trustedAccounts;
+    }
+
+    /**
      * Checks a plan.
      *
      * @param plan the plan
-     * @return the report: every finding, suppressed ones marked with their reason
+     * @return the report: every finding, suppressed ones marked with their reason, and every rule
+     *         result the guard could not decide (not evaluated, never compliant)
      */
     public PostureReport check(Plan plan) {
-        PlanIndex index = PlanIndex.of(plan);
+        PlanIndex index = PlanIndex.of(plan, trustedAccounts);
         List<Finding> findings = new ArrayList<>();
+        List<NotEvaluated> unknown = new ArrayList<>();
         for (Rule rule : rules) {
             for (Violation v : rule.check(index)) {
-                findings.add(toFinding(rule, v.getResource(), v.getMessage()));
+                PlannedResource r = v.getResource();
+                if (!v.isNotEvaluated()) {
+                    findings.add(toFinding(rule, r, v.getMessage()));
+                } else if (justification(rule, r).isEmpty()) {
+                    unknown.add(NotEvaluated.builder().rule(rule.id()).urn(r.getUrn()).resourceType(r.getType())
+                            .resourceName(r.getName()).reason(v.getMessage()).build());
+                }
             }
         }
         findings.sort(Comparator.comparing(Finding::getSeverity).reversed()
                 .thenComparing(Finding::getRule).thenComparing(Finding::getUrn).thenComparing(Finding::getMessage));
-        return PostureReport.builder().plan(plan).rules(rules).findings(findings).build();
+        unknown.sort(Comparator.comparing(NotEvaluated::getRule).thenComparing(NotEvaluated::getUrn)
+                .thenComparing(NotEvaluated::getReason));
+        return PostureReport.builder().plan(plan).rules(rules).findings(findings).notEvaluated(unknown).build();
     }
 
     Finding toFinding(Rule rule, PlannedResource r, String message) {
@@ -211,8 +240,42 @@ public final class Guard {
         private Severity minSeverity = Severity.LOW;
         private final List<Suppression> suppressions = new ArrayList<>();
         private List<Rule> rules = Rules.all();
+        private final java.util.Set<String> trustedAccounts = new java.util.TreeSet<>();
 
         private Builder() {}
+
+        /**
+         * Adds AWS accounts (or AWS Organizations ids, {@code o-...}) the resource-policy rules
+         * trust besides the stack's own account: a policy granting them access is not a finding.
+         * Default: none, so every other account is external and access granted to it is a HIGH
+         * finding.
+         *
+         * @param accountIds 12-digit AWS account ids or organization ids ({@code o-} and 10 to 32
+         *                   lowercase letters or digits)
+         * @return this builder
+         * @throws IllegalArgumentException when an id is neither
+         */
+        public Builder addTrustedAccounts(String... accountIds) {
+            return addAllTrustedAccounts(List.of(accountIds));
+        }
+
+        /**
+         * Adds AWS accounts the resource-policy rules trust; see {@link #addTrustedAccounts(String...)}.
+         *
+         * @param accountIds 12-digit AWS account ids or organization ids
+         * @return this builder
+         * @throws IllegalArgumentException when an id is neither
+         */
+        public Builder addAllTrustedAccounts(Iterable<String> accountIds) {
+            for (String id : accountIds) {
+                if (id == null || !TRUSTED_ID.matcher(id).matches()) {
+                    throw new IllegalArgumentException("Guard.trustedAccounts: not an AWS account or organization id; got "
+                            + id + "; expected 12 digits or o- and 10 to 32 lowercase letters or digits");
+                }
+                trustedAccounts.add(id);
+            }
+            return this;
+        }
 
         /**
          * Selects a pack.

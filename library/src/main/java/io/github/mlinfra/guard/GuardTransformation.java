@@ -113,7 +113,8 @@ final class GuardTransformation implements ResourceTransformation {
                     .build());
         }
         Guard joined = Guard.builder().rules(guard.rules().stream().filter(x -> !(x instanceof ResourceRule))
-                .collect(java.util.stream.Collectors.toList())).addAllSuppressions(guard.suppressions()).build();
+                .collect(java.util.stream.Collectors.toList())).addAllSuppressions(guard.suppressions())
+                .addAllTrustedAccounts(guard.trustedAccounts()).build();
         for (Finding f : joined.check(plan.build()).openFindings()) {
             throw new GuardViolationException("resource " + f.getResourceType() + " '" + f.getResourceName() + "' violates "
                     + f.getRule() + ": " + f.getMessage());

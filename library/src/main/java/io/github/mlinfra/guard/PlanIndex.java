@@ -24,19 +24,78 @@ public final class PlanIndex {
     private final Plan plan;
     /** Resources referring to others, by "type \0 input key", then by the value of that input. */
     private final Map<String, Map<String, List<PlannedResource>>> referrers = new java.util.HashMap<>();
+    private final Set<String> trustedAccounts;
+    private Optional<String> stackAccount;
 
-    private PlanIndex(Plan plan) {
+    private PlanIndex(Plan plan, Set<String> trustedAccounts) {
         this.plan = Objects.requireNonNull(plan, "plan");
+        this.trustedAccounts = Set.copyOf(trustedAccounts);
     }
 
     /**
-     * Indexes a plan.
+     * Indexes a plan, trusting no account besides the stack's own.
      *
      * @param plan the plan
      * @return the index
      */
     public static PlanIndex of(Plan plan) {
-        return new PlanIndex(plan);
+        return new PlanIndex(plan, Set.of());
+    }
+
+    /**
+     * Indexes a plan, with the accounts the resource-policy rules trust.
+     *
+     * @param plan the plan
+     * @param trustedAccounts 12-digit account ids trusted besides the stack's own
+     * @return the index
+     */
+    public static PlanIndex of(Plan plan, Set<String> trustedAccounts) {
+        return new PlanIndex(plan, trustedAccounts);
+    }
+
+    /**
+     * The stack's AWS account: the account most of the plan's ARNs ({@code arn} inputs and
+     * outputs) name. Our own plans answer the caller identity, so every ARN names it; a foreign
+     * export carries the real ARNs.
+     *
+     * @return the account id, if some ARN names one
+     */
+    public Optional<String> stackAccount() {
+        if (stackAccount == null) {
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            for (PlannedResource r : plan.getResources()) {
+                accountOf(r).ifPresent(a -> counts.merge(a, 1, Integer::sum));
+            }
+            stackAccount = counts.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey);
+        }
+        return stackAccount;
+    }
+
+    /**
+     * The account a resource's own ARN ({@code arn} output, else input) names.
+     *
+     * @param r the resource
+     * @return the 12-digit account, if the ARN has one
+     */
+    public static Optional<String> accountOf(PlannedResource r) {
+        Optional<String> arn = text(r.getOutputs().get("arn")).or(() -> text(r.getInputs().get("arn")));
+        if (arn.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = arn.get().split(":", 6);
+        return parts.length >= 5 && parts[4].matches("\\d{12}") ? Optional.of(parts[4]) : Optional.empty();
+    }
+
+    /**
+     * The accounts the resource-policy rules trust besides the stack's own ({@code Guard}'s
+     * trusted accounts, the CLI's {@code --trusted-accounts}).
+     *
+     * @return the account ids
+     */
+    public Set<String> trustedAccounts() {
+        return trustedAccounts;
     }
 
     /**

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
-/** The result of a posture check: the plan checked, the rules run and every finding. */
+/**
+ * The result of a posture check: the plan checked, the rules run, every finding and every rule
+ * result the guard could not decide ({@link #getNotEvaluated()}).
+ */
 @Value.Immutable
 @MlInfraStyle
 public abstract class PostureReport {
@@ -31,6 +34,15 @@ public abstract class PostureReport {
      * @return the findings
      */
     public abstract List<Finding> getFindings();
+
+    /**
+     * The rule results the guard could not decide (a value it cannot read), ordered by rule, URN
+     * and reason. Never counted as compliant; a waiver or suppression of the rule on the resource
+     * removes the entry (the finding it might hide would be suppressed too).
+     *
+     * @return the not-evaluated results
+     */
+    public abstract List<NotEvaluated> getNotEvaluated();
 
     /**
      * A new builder.
@@ -85,6 +97,18 @@ public abstract class PostureReport {
      */
     public boolean failsAt(Severity threshold) {
         return openFindings().stream().anyMatch(f -> f.getSeverity().compareTo(threshold) >= 0);
+    }
+
+    /**
+     * Whether the check fails: an unsuppressed finding at or above the threshold, or, when
+     * {@code failOnUnknown}, any not-evaluated result (the CLI's {@code --fail-on-unknown}).
+     *
+     * @param threshold the lowest severity that fails
+     * @param failOnUnknown whether a result the guard could not decide fails the check
+     * @return true when the check fails
+     */
+    public boolean failsAt(Severity threshold, boolean failOnUnknown) {
+        return failsAt(threshold) || (failOnUnknown && !getNotEvaluated().isEmpty());
     }
 
     /**

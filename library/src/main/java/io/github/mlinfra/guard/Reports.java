@@ -54,19 +54,25 @@ public final class Reports {
             sb.append(sev).append("  ").append(pad(r[1], w[1])).append("  ").append(pad(r[2], w[2])).append("  ")
                     .append(r[3]).append('\n');
         }
+        for (NotEvaluated u : report.getNotEvaluated()) {
+            sb.append("NOT EVALUATED  ").append(u.getRule()).append("  ").append(u.getResourceType()).append(' ')
+                    .append(u.getResourceName()).append("  ").append(u.getReason()).append('\n');
+        }
         sb.append(counts(report)).append('\n');
         return sb.toString();
     }
 
     /**
-     * The summary line: {@code N resources, M findings (K suppressed)}.
+     * The summary line: {@code N resources, M findings (K suppressed)}, followed by
+     * {@code , U not evaluated} when some rule results could not be decided.
      *
      * @param report the report
      * @return the summary
      */
     public static String counts(PostureReport report) {
         return plural(report.resourceCount(), "resource") + ", " + plural(report.findingCount(), "finding") + " ("
-                + report.suppressedCount() + " suppressed)";
+                + report.suppressedCount() + " suppressed)"
+                + (report.getNotEvaluated().isEmpty() ? "" : ", " + report.getNotEvaluated().size() + " not evaluated");
     }
 
     private static String plural(int n, String noun) {
@@ -92,7 +98,8 @@ public final class Reports {
 
     /**
      * The plan JSON tree with the {@code findings} array added (each finding: {@code rule,
-     * severity, urn, message, controls, suppressed, justification}).
+     * severity, urn, message, controls, suppressed, justification}) and the {@code notEvaluated}
+     * array (each: {@code rule, urn, reason}; empty when every rule could decide).
      *
      * @param report the report
      * @return the JSON tree
@@ -114,6 +121,13 @@ public final class Reports {
             } else {
                 n.putNull("justification");
             }
+        }
+        ArrayNode unknown = root.putArray("notEvaluated");
+        for (NotEvaluated u : report.getNotEvaluated()) {
+            ObjectNode n = unknown.addObject();
+            n.put("rule", u.getRule());
+            n.put("urn", u.getUrn());
+            n.put("reason", u.getReason());
         }
         return root;
     }
@@ -150,7 +164,9 @@ public final class Reports {
      * The report as a SARIF 2.1.0 tree: one rule descriptor per rule run, one result per finding
      * located at {@code artifactUri} (the program's source file when known, else the plan file)
      * and at the resource URN as logical location; suppressed findings carry an external
-     * suppression with the justification.
+     * suppression with the justification. A result the guard could not decide is a result of
+     * {@code kind "open"} and {@code level "none"} (SARIF 2.1.0 §3.27.9: "open" means the tool could
+     * not determine whether the problem is present).
      *
      * @param report the report
      * @param artifactUri the file the results point to
@@ -201,6 +217,23 @@ public final class Reports {
                 s.put("kind", "external");
                 s.put("justification", f.getJustification().orElse(""));
             }
+        }
+        for (NotEvaluated u : report.getNotEvaluated()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", u.getRule());
+            if (index.containsKey(u.getRule())) {
+                res.put("ruleIndex", index.get(u.getRule()));
+            }
+            res.put("kind", "open");
+            res.put("level", "none");
+            res.putObject("message").put("text", u.getResourceType() + " '" + u.getResourceName() + "': not evaluated: "
+                    + u.getReason());
+            ObjectNode loc = res.putArray("locations").addObject();
+            loc.putObject("physicalLocation").putObject("artifactLocation").put("uri", artifactUri);
+            ObjectNode logical = loc.putArray("logicalLocations").addObject();
+            logical.put("fullyQualifiedName", u.getUrn());
+            logical.put("name", u.getResourceName());
+            logical.put("kind", "resource");
         }
         return root;
     }

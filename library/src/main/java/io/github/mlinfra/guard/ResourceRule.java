@@ -10,6 +10,10 @@ import java.util.Set;
  * also run in a live {@code pulumi up} through {@link Guard#transformation()}, where they see the
  * arguments as they are at registration; a value not yet known there is {@code "[unknown]"} and,
  * like {@code "[secret]"}, is never held against the resource.
+ *
+ * <p>A rule never reads an unreadable value as compliant: {@link #check(PlannedResource)} judges
+ * what it can read, and {@link #notEvaluated(PlannedResource)} names what it could not; a plan
+ * check reports the latter as not evaluated.
  */
 public abstract class ResourceRule implements Rule {
     /** For subclasses. */
@@ -30,6 +34,18 @@ public abstract class ResourceRule implements Rule {
      */
     public abstract List<String> check(PlannedResource resource);
 
+    /**
+     * What this rule needs on a resource but cannot read ({@code "[unknown]"}, {@code "[secret]"}),
+     * one reason each. The default reads nothing and returns an empty list; a rule that skips an
+     * opaque value in {@link #check(PlannedResource)} must name it here.
+     *
+     * @param resource the resource
+     * @return the reasons the rule could not judge (part of) the resource; empty when it could
+     */
+    public List<String> notEvaluated(PlannedResource resource) {
+        return List.of();
+    }
+
     @Override
     public final List<Violation> check(PlanIndex plan) {
         List<Violation> out = new ArrayList<>();
@@ -38,7 +54,25 @@ public abstract class ResourceRule implements Rule {
                 for (String message : check(r)) {
                     out.add(Violation.of(r, message));
                 }
+                for (String reason : notEvaluated(r)) {
+                    out.add(Violation.notEvaluated(r, reason));
+                }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The reasons for the inputs among {@code paths} that are opaque on a resource.
+     *
+     * @param r the resource
+     * @param paths input paths
+     * @return one reason per opaque input, e.g. {@code "monitoring is [unknown]"}
+     */
+    protected static List<String> opaque(PlannedResource r, String... paths) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            r.input(p).filter(PlanIndex::isOpaque).ifPresent(v -> out.add(p + " is " + v));
         }
         return out;
     }

@@ -4,7 +4,12 @@ import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.plan.PlannedResource;
 import org.immutables.value.Value;
 
-/** What a rule reports before suppressions are applied: the offending resource and why. */
+/**
+ * What a rule reports before suppressions are applied: the offending resource and why, or, when
+ * {@link #isNotEvaluated()}, the resource the rule could not judge and why (a value it cannot
+ * read: {@code "[unknown]"}, {@code "[secret]"}, a missing output). A rule never reports an
+ * unreadable value as compliant.
+ */
 @Value.Immutable
 @MlInfraStyle
 public abstract class Violation {
@@ -23,6 +28,28 @@ public abstract class Violation {
      */
     @Value.Parameter
     public abstract String getMessage();
+
+    /**
+     * Whether this is a "not evaluated" result rather than a finding: the rule could not read a
+     * value it needs, and {@link #getMessage()} is the reason. Default {@code false}.
+     *
+     * @return true for a not-evaluated result
+     */
+    @Value.Default
+    public boolean isNotEvaluated() {
+        return false;
+    }
+
+    /**
+     * Creates a "not evaluated" result: the rule could not judge the resource.
+     *
+     * @param resource the resource
+     * @param reason what could not be read, e.g. {@code "policy is [unknown]"}
+     * @return the result
+     */
+    public static Violation notEvaluated(PlannedResource resource, String reason) {
+        return ImmutableViolation.builder().resource(resource).message(reason).notEvaluated(true).build();
+    }
 
     /**
      * Creates a violation.

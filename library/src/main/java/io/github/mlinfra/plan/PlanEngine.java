@@ -196,6 +196,7 @@ public final class PlanEngine {
                     .ignoreChanges(reg.ignoreChanges)
                     .dependencies(reg.dependencies)
                     .inputs(reg.inputs)
+                    .secretInputs(new TreeMap<>(reg.secretInputs))
                     .outputs(outputs)
                     .waivers(WaiverLedger.of(reg.resource))
                     .build());

@@ -35,9 +35,24 @@ final class PlanValues {
      * @return keys sorted, secrets and unknowns replaced by their markers
      */
     static Map<String, Object> fromStruct(Struct struct, String prefix, Consumer<String> unknownPaths) {
+        return fromStruct(struct, prefix, unknownPaths, (p, v) -> { });
+    }
+
+    /**
+     * Converts a struct of wire values, handing each secret's plain value to {@code secrets} (by
+     * path) while the result holds {@code "[secret]"}: the guard judges our own plans on the
+     * plain values, and only the marker is ever written.
+     *
+     * @param struct the struct
+     * @param unknownPaths receives the path of every unresolved value
+     * @param secrets receives the path and plain value of every secret
+     * @return keys sorted, secrets and unknowns replaced by their markers
+     */
+    static Map<String, Object> fromStruct(Struct struct, String prefix, Consumer<String> unknownPaths,
+                                          java.util.function.BiConsumer<String, Object> secrets) {
         Map<String, Object> out = new TreeMap<>();
         struct.getFieldsMap().forEach((k, v) -> {
-            Object converted = fromValue(v, prefix.isEmpty() ? k : prefix + "." + k, unknownPaths);
+            Object converted = fromValue(v, prefix.isEmpty() ? k : prefix + "." + k, unknownPaths, secrets);
             if (converted != null) {
                 out.put(k, converted);
             }
@@ -46,6 +61,11 @@ final class PlanValues {
     }
 
     static Object fromValue(Value v, String path, Consumer<String> unknownPaths) {
+        return fromValue(v, path, unknownPaths, (p, x) -> { });
+    }
+
+    static Object fromValue(Value v, String path, Consumer<String> unknownPaths,
+                            java.util.function.BiConsumer<String, Object> secrets) {
         switch (v.getKindCase()) {
             case NULL_VALUE:
             case KIND_NOT_SET:
@@ -64,7 +84,7 @@ final class PlanValues {
                 ListValue l = v.getListValue();
                 List<Object> items = new ArrayList<>(l.getValuesCount());
                 for (int i = 0; i < l.getValuesCount(); i++) {
-                    items.add(fromValue(l.getValues(i), path + "." + i, unknownPaths));
+                    items.add(fromValue(l.getValues(i), path + "." + i, unknownPaths, secrets));
                 }
                 return Collections.unmodifiableList(items);
             case STRUCT_VALUE:
@@ -72,12 +92,20 @@ final class PlanValues {
                 Value sig = s.getFieldsMap().get(SIG);
                 if (sig != null && sig.hasStringValue()) {
                     switch (sig.getStringValue()) {
-                        case SECRET_SIG:
+                        case SECRET_SIG: {
+                            Value inner = s.getFieldsMap().get("value");
+                            if (inner != null) {
+                                Object plain = fromValue(inner, path, unknownPaths, secrets);
+                                if (plain != null) {
+                                    secrets.accept(path, plain);
+                                }
+                            }
                             return SECRET;
+                        }
                         case RESOURCE_SIG: {
                             Value id = s.getFieldsMap().get("id");
                             if (id != null && id.hasStringValue() && !id.getStringValue().isEmpty()) {
-                                return fromValue(id, path, unknownPaths);
+                                return fromValue(id, path, unknownPaths, secrets);
                             }
                             Value urn = s.getFieldsMap().get("urn");
                             return urn == null ? null : Plan.realUrn(urn.getStringValue());
@@ -90,7 +118,7 @@ final class PlanValues {
                             break;
                     }
                 }
-                return fromStruct(s, path, unknownPaths);
+                return fromStruct(s, path, unknownPaths, secrets);
             default:
                 return null;
         }

@@ -98,6 +98,34 @@ public abstract class PlannedResource {
     public abstract Map<String, Object> getOutputs();
 
     /**
+     * The plain values of the inputs that print as {@code "[secret]"}, by input path (as
+     * {@link #input(String)} takes it). Only the offline engine fills it, for the guard: in our
+     * own plans the rules judge the real value (a secret lifecycle script, say), so nothing is
+     * left undecided. It is never written to a plan, a report or a log, and is not part of
+     * equality or {@code toString}; a plan read from a file has none, so a foreign stack's
+     * secrets stay unreadable (the rules report them as not evaluated).
+     *
+     * @return the secret values by path; empty by default
+     */
+    @Value.Auxiliary
+    public abstract Map<String, Object> getSecretInputs();
+
+    /**
+     * An input by path, with a secret's plain value when the engine handed it over
+     * ({@link #getSecretInputs()}); otherwise as {@link #input(String)} reads it.
+     *
+     * @param path the path
+     * @return the value, if present
+     */
+    public Optional<Object> revealedInput(String path) {
+        Optional<Object> v = input(path);
+        if (v.isPresent() && PlanValues.SECRET.equals(v.get()) && getSecretInputs().containsKey(path)) {
+            return Optional.of(getSecretInputs().get(path));
+        }
+        return v;
+    }
+
+    /**
      * The controls waived on this resource, with their justifications.
      *
      * @return the waivers

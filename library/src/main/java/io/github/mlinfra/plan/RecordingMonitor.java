@@ -33,6 +33,8 @@ final class RecordingMonitor extends MockMonitor {
         final List<String> dependencies;
         final Map<String, Object> inputs;
         final List<String> unknownInputs = Collections.synchronizedList(new ArrayList<>());
+        /** The plain values of secret inputs, by path: for the guard only, never written. */
+        final Map<String, Object> secretInputs = new java.util.concurrent.ConcurrentHashMap<>();
         volatile String urn;
         volatile String id;
         volatile Map<String, Object> state = Map.of();
@@ -46,7 +48,7 @@ final class RecordingMonitor extends MockMonitor {
             this.protect = request.getProtect();
             this.ignoreChanges = List.copyOf(request.getIgnoreChangesList());
             this.dependencies = request.getDependenciesList().stream().map(Plan::realUrn).distinct().sorted().toList();
-            this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add);
+            this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add, secretInputs::put);
         }
     }
 

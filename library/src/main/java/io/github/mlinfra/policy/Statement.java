@@ -30,7 +30,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 @MlInfraStyle
 public abstract class Statement {
-    static final Pattern ACTION = Pattern.compile("\\*|[a-z0-9][a-z0-9-]*:[A-Za-z0-9*?]+");
+    // The service prefix is case-insensitive, as the action name is: AWS's own examples write
+    // "SNS:Publish" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html,
+    // "The prefix and the action name are case insensitive", looked up 2026-11-30).
+    static final Pattern ACTION = Pattern.compile("\\*|[A-Za-z0-9][A-Za-z0-9-]*:[A-Za-z0-9*?]+");
     static final Pattern ARN = Pattern.compile("\\*|arn:(\\*|aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):[a-z0-9*-]+:[a-z0-9*-]*:(\\*|\\d{12}|aws|)?:.+");
 
     /**

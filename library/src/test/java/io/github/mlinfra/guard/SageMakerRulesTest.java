@@ -116,12 +116,19 @@ class SageMakerRulesTest {
             new NotebookInstanceLifecycleConfiguration("noshebang", NotebookInstanceLifecycleConfigurationArgs.builder()
                     .onStart(Base64.getEncoder().encodeToString("echo hi".getBytes(StandardCharsets.UTF_8))).build());
             new NotebookInstanceLifecycleConfiguration("hidden", NotebookInstanceLifecycleConfigurationArgs.builder()
-                    .onStart(Output.ofSecret("base64_encoded_lifecycle_script")).build());
+                    .onStart(Output.ofSecret("hidden_lifecycle_script")).build());
         });
-        assertThat(r.findingsOf("MLI-SM-06")).extracting(Finding::getResourceName).containsExactlyInAnyOrder("plain", "noshebang");
+        // our own plan hands the rule the secret's plain value: it is judged, and never quoted
+        assertThat(r.findingsOf("MLI-SM-06")).extracting(Finding::getResourceName)
+                .containsExactlyInAnyOrder("plain", "noshebang", "hidden");
         assertThat(r.findingsOf("MLI-SM-06")).extracting(Finding::getMessage)
                 .anyMatch(m -> m.startsWith("onCreate is not base64"))
                 .anyMatch(m -> m.startsWith("onStart decodes to text that does not start with #!"));
+        assertThat(r.findingsOf("MLI-SM-06")).filteredOn(f -> f.getResourceName().equals("hidden"))
+                .singleElement().extracting(Finding::getMessage).isEqualTo("onStart is not base64: [secret]");
+        assertThat(Reports.json(r)).doesNotContain("hidden_lifecycle_script");
+        assertThat(Reports.table(r, false)).doesNotContain("hidden_lifecycle_script");
+        assertThat(r.getNotEvaluated()).isEmpty();
     }
 
     @Test

@@ -216,8 +216,16 @@ class SeedProgramsTest {
         assertThat(message(r, "MLI-IAM-01", "sagemakerBasicExecution")).contains("AmazonSageMakerFullAccess");
         assertThat(fired.get("sagemakerNotebookInstance")).containsExactly(
                 "MLI-SM-01", "MLI-SM-02", "MLI-SM-03", "MLI-SM-05");
-        // The seed wraps the script in a secret: the plan shows "[secret]", which the rule cannot read.
-        assertThat(fired).doesNotContainKey("sagemakerLifecycleConfig");
+        // The seed wraps the script in a secret: the plan shows "[secret]", but the rules of our own
+        // plan see the plain value, so the bad script is found (and nothing is left undecided).
+        assertThat(fired.get("sagemakerLifecycleConfig")).containsExactly("MLI-SM-06");
+        assertThat(message(r, "MLI-SM-06", "sagemakerLifecycleConfig")).contains("[secret]")
+                .doesNotContain("base64_encoded_lifecycle_script");
+        // the key policy's principal is the placeholder arn:aws:iam::ACCOUNT_ID:root (MLI-IAM-05): it names no
+        // account, so who may use the key cannot be decided, and is not taken as the stack's own
+        assertThat(r.getNotEvaluated()).extracting(NotEvaluated::getRule).containsExactly("MLI-KMS-05", "MLI-KMS-06");
+        assertThat(r.getNotEvaluated()).allMatch(n -> n.getResourceName().equals("sagemakerKmsKey")
+                && n.getReason().contains("ACCOUNT_ID"));
         PostureReport visible = GuardTesting.check(ctx -> seed002(ctx, Output.of("base64_encoded_lifecycle_script")));
         assertThat(message(visible, "MLI-SM-06", "sagemakerLifecycleConfig")).contains("onCreate is not base64")
                 .contains("onStart is not base64");

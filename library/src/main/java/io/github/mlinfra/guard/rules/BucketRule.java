@@ -19,9 +19,21 @@ abstract class BucketRule extends DescribedRule {
             for (String m : check(b)) {
                 out.add(Violation.of(b.bucket, m));
             }
+            for (String m : notEvaluated(b)) {
+                out.add(Violation.notEvaluated(b.bucket, m));
+            }
         }
         return out;
     }
 
+    /** The findings on one bucket, judged on what can be read. */
     abstract List<String> check(BucketView bucket);
+
+    /**
+     * Why the rule cannot decide on the bucket: the value its compliance would rest on is
+     * {@code "[unknown]"} or {@code "[secret]"}. Default: nothing (the rule reads no opaque value).
+     */
+    List<String> notEvaluated(BucketView bucket) {
+        return List.of();
+    }
 }

@@ -69,6 +69,20 @@ final class BucketView {
         return related(Types.BUCKET_POLICY).stream().anyMatch(p -> PlanIndex.isOpaque(p, "policy"));
     }
 
+    /** One reason per opaque bucket policy, e.g. {@code "bucket policy <name> policy is [unknown]"}. */
+    List<String> opaquePolicyReasons() {
+        List<String> out = new ArrayList<>();
+        if (legacy && PlanIndex.isOpaque(bucket, "policy")) {
+            out.add("the bucket's policy input is " + bucket.input("policy").orElse(""));
+        }
+        for (PlannedResource p : related(Types.BUCKET_POLICY)) {
+            if (PlanIndex.isOpaque(p, "policy")) {
+                out.add("bucket policy " + p.getName() + " is " + p.input("policy").orElse(""));
+            }
+        }
+        return out;
+    }
+
     /** The parsed bucket policies (invalid ones left out). */
     List<PolicyDocument> policies() {
         List<PolicyDocument> out = new ArrayList<>();

@@ -19,4 +19,9 @@ final class CtLogValidationRule extends SimpleResourceRule {
         }
         return List.of("enableLogFileValidation is not true");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "enableLogFileValidation");
+    }
 }

@@ -24,4 +24,9 @@ final class CtMultiRegionRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "isMultiRegionTrail", "includeGlobalServiceEvents");
+    }
 }

@@ -25,4 +25,12 @@ final class Ec2DedicatedTenancyRule extends SimpleResourceRule {
         }
         return List.of("tenancy is " + (t == null ? "not set (default: shared)" : t) + ", expected dedicated");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "tags")) {
+            return opaque(r, "tags");
+        }
+        return r.hasTag("mlinfra:purpose", "training") ? opaque(r, "tenancy") : List.of();
+    }
 }

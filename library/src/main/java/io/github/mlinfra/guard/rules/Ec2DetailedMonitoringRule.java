@@ -20,4 +20,9 @@ final class Ec2DetailedMonitoringRule extends SimpleResourceRule {
         }
         return List.of("monitoring is not true");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "monitoring");
+    }
 }

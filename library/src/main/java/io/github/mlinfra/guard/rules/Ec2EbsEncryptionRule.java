@@ -36,6 +36,9 @@ final class Ec2EbsEncryptionRule extends SimpleResourceRule {
     }
 
     private static void volume(Object v, String where, List<String> out) {
+        if (PlanIndex.isOpaque(v)) {
+            return;
+        }
         Object enc = PlanIndex.get(v, "encrypted");
         Object key = PlanIndex.get(v, "kmsKeyId");
         if (!(Boolean.TRUE.equals(enc) || "true".equals(enc) || PlanIndex.isOpaque(enc))) {
@@ -43,5 +46,18 @@ final class Ec2EbsEncryptionRule extends SimpleResourceRule {
         } else if (key == null || "".equals(key)) {
             out.add(where + " is encrypted with the AWS-managed key (no kmsKeyId)");
         }
+    }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        if (r.getType().equals(Types.EBS_VOLUME)) {
+            return opaque(r, "encrypted");
+        }
+        List<String> out = opaque(r, "rootBlockDevice", "rootBlockDevice.encrypted", "ebsBlockDevices");
+        List<Object> ebs = PlanIndex.list(r, "ebsBlockDevices");
+        for (int i = 0; i < ebs.size(); i++) {
+            out.addAll(opaque(r, "ebsBlockDevices." + i, "ebsBlockDevices." + i + ".encrypted"));
+        }
+        return out;
     }
 }

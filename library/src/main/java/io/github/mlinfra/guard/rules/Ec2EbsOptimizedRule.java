@@ -20,4 +20,9 @@ final class Ec2EbsOptimizedRule extends SimpleResourceRule {
         }
         return List.of("ebsOptimized is not true");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "ebsOptimized");
+    }
 }

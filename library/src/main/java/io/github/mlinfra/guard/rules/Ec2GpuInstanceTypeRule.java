@@ -26,4 +26,12 @@ final class Ec2GpuInstanceTypeRule extends SimpleResourceRule {
                 .map(t -> List.of("instanceType " + t + " is not a GPU/accelerator type (p*, g*, dl*, trn*, inf*)"))
                 .orElse(List.of());
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "tags")) {
+            return opaque(r, "tags");
+        }
+        return r.hasTag("mlinfra:purpose", "training") ? opaque(r, "instanceType") : List.of();
+    }
 }

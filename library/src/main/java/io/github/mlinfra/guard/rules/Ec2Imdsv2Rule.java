@@ -17,6 +17,9 @@ final class Ec2Imdsv2Rule extends SimpleResourceRule {
     @Override
     public List<String> check(PlannedResource r) {
         List<String> out = new ArrayList<>();
+        if (PlanIndex.isOpaque(r, "metadataOptions")) {
+            return out;
+        }
         Object tokens = r.input("metadataOptions.httpTokens").orElse(null);
         if (!"required".equals(tokens) && !PlanIndex.isOpaque(tokens)) {
             out.add("metadataOptions.httpTokens is " + (tokens == null ? "not set (IMDSv1 allowed)" : tokens) + ", expected required");
@@ -26,5 +29,10 @@ final class Ec2Imdsv2Rule extends SimpleResourceRule {
             out.add("metadataOptions.httpPutResponseHopLimit is " + (hops == null ? "not set" : hops) + ", expected 1");
         }
         return out;
+    }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "metadataOptions", "metadataOptions.httpTokens", "metadataOptions.httpPutResponseHopLimit");
     }
 }

@@ -34,4 +34,21 @@ final class Ec2NoOpenIngressRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        switch (r.getType()) {
+            case Types.SECURITY_GROUP_RULE:
+                return "ingress".equals(r.input("type").orElse(null)) ? SecurityGroups.opaqueCidrs(r.getInputs(), "rule") : List.of();
+            case Types.SG_INGRESS_RULE:
+                return SecurityGroups.opaqueCidrs(r.getInputs(), "rule");
+            default:
+                List<String> out = new ArrayList<>(opaque(r, "ingress"));
+                List<Object> rules = PlanIndex.list(r, "ingress");
+                for (int i = 0; i < rules.size(); i++) {
+                    out.addAll(SecurityGroups.opaqueCidrs(rules.get(i), "ingress." + i));
+                }
+                return out;
+        }
+    }
 }

@@ -22,4 +22,9 @@ final class Ec2NoPublicIpRule extends SimpleResourceRule {
         return List.of("associatePublicIpAddress is " + r.input("associatePublicIpAddress").map(String::valueOf)
                 .orElse("not set (the subnet default decides)") + ", expected false");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "associatePublicIpAddress");
+    }
 }

@@ -35,4 +35,21 @@ final class Ec2RestrictedEgressRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        switch (r.getType()) {
+            case Types.SECURITY_GROUP_RULE:
+                return "egress".equals(r.input("type").orElse(null)) ? SecurityGroups.opaqueCidrs(r.getInputs(), "rule") : List.of();
+            case Types.SG_EGRESS_RULE:
+                return SecurityGroups.opaqueCidrs(r.getInputs(), "rule");
+            default:
+                List<String> out = new ArrayList<>(opaque(r, "egress"));
+                List<Object> rules = PlanIndex.list(r, "egress");
+                for (int i = 0; i < rules.size(); i++) {
+                    out.addAll(SecurityGroups.opaqueCidrs(rules.get(i), "egress." + i));
+                }
+                return out;
+        }
+    }
 }

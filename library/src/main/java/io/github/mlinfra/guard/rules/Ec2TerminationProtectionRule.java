@@ -20,4 +20,9 @@ final class Ec2TerminationProtectionRule extends SimpleResourceRule {
         }
         return List.of("disableApiTermination is not true");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "disableApiTermination");
+    }
 }

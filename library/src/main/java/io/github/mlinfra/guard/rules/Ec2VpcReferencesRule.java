@@ -24,4 +24,9 @@ final class Ec2VpcReferencesRule extends SimpleResourceRule {
                 .ifPresent(p -> out.add("iamInstanceProfile is an ARN (" + p + "); it takes the instance profile name"));
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "iamInstanceProfile");
+    }
 }

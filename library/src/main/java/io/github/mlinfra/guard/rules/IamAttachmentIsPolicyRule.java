@@ -23,4 +23,9 @@ final class IamAttachmentIsPolicyRule extends SimpleResourceRule {
         }
         return List.of("policyArn is not an IAM policy ARN: " + arn);
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "policyArn");
+    }
 }

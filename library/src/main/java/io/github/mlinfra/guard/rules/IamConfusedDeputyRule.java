@@ -44,4 +44,13 @@ final class IamConfusedDeputyRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "assumeRolePolicy")) {
+            return opaque(r, "assumeRolePolicy");
+        }
+        return PlanIndex.text(r.getInputs().get("assumeRolePolicy")).filter(t -> Policies.parse(t).isEmpty())
+                .map(t -> List.of("assumeRolePolicy is not a valid policy document")).orElse(List.of());
+    }
 }

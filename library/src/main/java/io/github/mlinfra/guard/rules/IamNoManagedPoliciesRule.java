@@ -37,4 +37,14 @@ final class IamNoManagedPoliciesRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        List<String> out = opaque(r, "policyArn", "managedPolicyArns");
+        List<Object> arns = PlanIndex.list(r, "managedPolicyArns");
+        for (int i = 0; i < arns.size(); i++) {
+            out.addAll(opaque(r, "managedPolicyArns." + i));
+        }
+        return out;
+    }
 }

@@ -28,6 +28,9 @@ final class IamNoPlaceholdersRule implements Rule {
             Placeholders.find(f.text).ifPresent(p -> out.add(Violation.of(f.resource,
                     f.input + " holds the placeholder account id '" + p + "'")));
         }
+        for (Policies.Found f : Policies.unreadable(plan, false)) {
+            out.add(Violation.notEvaluated(f.resource, f.input + " is " + f.text));
+        }
         return out;
     }
 }

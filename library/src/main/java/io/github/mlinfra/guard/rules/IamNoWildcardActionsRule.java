@@ -30,6 +30,7 @@ final class IamNoWildcardActionsRule implements Rule {
         for (Policies.Found f : Policies.identityPolicies(plan)) {
             Optional<PolicyDocument> doc = Policies.parse(f.text);
             if (doc.isEmpty()) {
+                out.add(Violation.notEvaluated(f.resource, f.input + " is not a valid policy document"));
                 continue;
             }
             for (Statement s : doc.get().getStatements()) {
@@ -46,6 +47,9 @@ final class IamNoWildcardActionsRule implements Rule {
                             + " allows wildcard actions " + wild));
                 }
             }
+        }
+        for (Policies.Found f : Policies.unreadable(plan, true)) {
+            out.add(Violation.notEvaluated(f.resource, f.input + " is " + f.text));
         }
         return out;
     }

@@ -31,6 +31,7 @@ final class IamNoWildcardResourcesRule implements Rule {
         for (Policies.Found f : Policies.identityPolicies(plan)) {
             Optional<PolicyDocument> doc = Policies.parse(f.text);
             if (doc.isEmpty()) {
+                out.add(Violation.notEvaluated(f.resource, f.input + " is not a valid policy document"));
                 continue;
             }
             for (Statement s : doc.get().getStatements()) {
@@ -44,6 +45,9 @@ final class IamNoWildcardResourcesRule implements Rule {
                             + " allows " + (scoped.isEmpty() ? "NotAction " + s.getNotActions() : scoped) + " on Resource \"*\""));
                 }
             }
+        }
+        for (Policies.Found f : Policies.unreadable(plan, true)) {
+            out.add(Violation.notEvaluated(f.resource, f.input + " is " + f.text));
         }
         return out;
     }

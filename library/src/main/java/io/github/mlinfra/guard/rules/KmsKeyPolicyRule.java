@@ -44,4 +44,9 @@ final class KmsKeyPolicyRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "policy");
+    }
 }

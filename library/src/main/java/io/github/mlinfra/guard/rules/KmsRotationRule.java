@@ -22,4 +22,13 @@ final class KmsRotationRule extends SimpleResourceRule {
         }
         return List.of("enableKeyRotation is not true");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "customerMasterKeySpec")) {
+            return opaque(r, "customerMasterKeySpec");
+        }
+        Object spec = r.input("customerMasterKeySpec").orElse("SYMMETRIC_DEFAULT");
+        return "SYMMETRIC_DEFAULT".equals(spec) ? opaque(r, "enableKeyRotation") : List.of();
+    }
 }

@@ -26,4 +26,9 @@ final class LogsEncryptedRetainedRule extends SimpleResourceRule {
         }
         return out.isEmpty() ? out : List.of(String.join("; ", out));
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "retentionInDays");
+    }
 }

@@ -91,4 +91,9 @@ abstract class PipelineStepRule extends SimpleResourceRule {
         }
         return n.isObject() || (!n.isMissingNode() && !n.isNull() && !n.asText().isEmpty());
     }
+
+    @Override
+    public final List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "pipelineDefinition");
+    }
 }

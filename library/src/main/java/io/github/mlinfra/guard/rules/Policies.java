@@ -66,6 +66,37 @@ final class Policies {
         return out;
     }
 
+    /**
+     * The policy inputs a rule cannot read: {@code "[unknown]"} or {@code "[secret]"} (the text of
+     * each {@link Found} is the marker). Identity policies only, or every policy input.
+     */
+    static List<Found> unreadable(PlanIndex plan, boolean identityOnly) {
+        List<Found> out = new ArrayList<>();
+        List<String> types = new ArrayList<>(List.of(Types.POLICY, Types.ROLE_POLICY, Types.USER_POLICY, Types.GROUP_POLICY));
+        if (!identityOnly) {
+            types.addAll(List.of(Types.KMS_KEY, Types.BUCKET_POLICY, Types.BUCKET));
+        }
+        for (PlannedResource r : plan.ofType(types.toArray(new String[0]))) {
+            r.input("policy").filter(PlanIndex::isOpaque).ifPresent(v -> out.add(new Found(r, "policy", (String) v)));
+        }
+        for (PlannedResource r : plan.ofType(Types.ROLE)) {
+            if (!identityOnly) {
+                r.input("assumeRolePolicy").filter(PlanIndex::isOpaque)
+                        .ifPresent(v -> out.add(new Found(r, "assumeRolePolicy", (String) v)));
+            }
+            r.input("inlinePolicies").filter(PlanIndex::isOpaque)
+                    .ifPresent(v -> out.add(new Found(r, "inlinePolicies", (String) v)));
+            List<Object> inline = PlanIndex.list(r, "inlinePolicies");
+            for (int i = 0; i < inline.size(); i++) {
+                Object p = PlanIndex.get(inline.get(i), "policy");
+                if (PlanIndex.isOpaque(p)) {
+                    out.add(new Found(r, "inlinePolicies." + i + ".policy", (String) p));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether a principal is everyone ({@code "*"} or {@code {"AWS": "*"}}). */
     static boolean isAnyone(Optional<Principal> p) {
         if (p.isEmpty()) {

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /** The registry of posture rules: one rule per implemented control, in control order. */
 public final class Rules {
-    private static final List<Rule> ALL = Stream.<Rule>of(
-            new S3BlockPublicAccessRule(), new S3NoPublicPolicyRule(), new S3TlsOnlyRule(), new S3MinTlsRule(),
+    private static final List<Rule> ALL = Stream.concat(Stream.<Rule>of(
+            new S3BlockPublicAccessRule(), new S3TlsOnlyRule(), new S3MinTlsRule(),
             new S3AclsDisabledRule(), new S3VersioningRule(), new S3ObjectLockRule(), new S3LifecycleRule(),
             new S3KmsEncryptionRule(), new S3BucketKeyRule(), new S3AccessLoggingRule(), new S3PinKmsKeyRule(),
             new S3DenySseCRule(), new S3DeletionProtectionRule(), new KmsDeletionProtectionRule(),
@@ -29,7 +29,8 @@ public final class Rules {
             new CtMultiRegionRule(), new CtEncryptionRule(), new CtLogValidationRule(), new CtCloudWatchRule(),
             new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule(),
             new VpcEndpointPolicyRule(),
-            new WaiverTagKnownRule())
+            new WaiverTagKnownRule()),
+            PolicyAccessRules.all().stream())
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
 

@@ -1,5 +1,6 @@
 package io.github.mlinfra.guard.rules;
 
+import java.util.ArrayList;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.plan.PlannedResource;
@@ -22,5 +23,20 @@ final class S3AclsDisabledRule extends BucketRule {
         }
         String acl = b.legacy ? PlanIndex.text(b.bucket.getInputs().get("acl")).map(a -> " (acl=\"" + a + "\" is set)").orElse("") : "";
         return List.of("no " + Types.OWNERSHIP_CONTROLS + " with rule.objectOwnership=BucketOwnerEnforced refers to this bucket" + acl);
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        List<String> out = new ArrayList<>();
+        for (PlannedResource oc : b.related(Types.OWNERSHIP_CONTROLS)) {
+            Object v = oc.input("rule.objectOwnership").orElse(null);
+            if ("BucketOwnerEnforced".equals(v)) {
+                return List.of();
+            }
+            if (PlanIndex.isOpaque(v)) {
+                out.add(oc.getName() + " rule.objectOwnership is " + v);
+            }
+        }
+        return out;
     }
 }

@@ -38,4 +38,27 @@ final class S3BlockPublicAccessRule extends BucketRule {
         }
         return List.of("Block Public Access is incomplete (" + String.join("; ", problems) + ")");
     }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        List<String> out = new ArrayList<>();
+        for (PlannedResource block : b.related(Types.PUBLIC_ACCESS_BLOCK)) {
+            List<String> unknown = new ArrayList<>();
+            boolean allOn = true;
+            for (String s : SETTINGS) {
+                if (PlanIndex.isOpaque(block, s)) {
+                    unknown.add(s + " is " + block.input(s).orElse(""));
+                } else if (!PlanIndex.bool(block, s).orElse(false)) {
+                    allOn = false;
+                }
+            }
+            if (allOn && unknown.isEmpty()) {
+                return List.of();
+            }
+            if (allOn) {
+                out.add(block.getName() + ": " + String.join(", ", unknown));
+            }
+        }
+        return out;
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.mlinfra.guard.rules;
 
+import java.util.ArrayList;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import java.util.List;
@@ -23,5 +24,23 @@ final class S3BucketKeyRule extends BucketRule {
             }
         }
         return List.of("SSE-KMS is on but bucketKeyEnabled is not true: every object costs a KMS request");
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        if (!b.usesKms()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object r : b.encryptionRules()) {
+            Object v = PlanIndex.get(r, "bucketKeyEnabled");
+            if (Boolean.TRUE.equals(v) || "true".equals(v)) {
+                return List.of();
+            }
+            if (PlanIndex.isOpaque(v)) {
+                out.add("bucketKeyEnabled is " + v);
+            }
+        }
+        return out;
     }
 }

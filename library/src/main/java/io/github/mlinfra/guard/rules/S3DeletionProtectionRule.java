@@ -25,4 +25,9 @@ final class S3DeletionProtectionRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "forceDestroy");
+    }
 }

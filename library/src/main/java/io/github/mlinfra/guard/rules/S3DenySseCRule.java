@@ -18,9 +18,16 @@ final class S3DenySseCRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        if (b.hasOpaquePolicy()) {
-            return List.of();
-        }
+        return b.hasOpaquePolicy() ? List.of() : judge(b);
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        return b.hasOpaquePolicy() && !judge(b).isEmpty() ? b.opaquePolicyReasons() : List.of();
+    }
+
+    /** The finding when the visible policies do not satisfy the rule. */
+    private List<String> judge(BucketView b) {
         for (var p : b.policies()) {
             for (var s : p.getStatements()) {
                 if (s.getEffect() == io.github.mlinfra.policy.Effect.Deny && Policies.hasAction(s, "s3:PutObject")

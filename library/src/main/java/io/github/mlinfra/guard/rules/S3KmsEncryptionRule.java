@@ -1,5 +1,6 @@
 package io.github.mlinfra.guard.rules;
 
+import java.util.ArrayList;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import java.util.List;
@@ -28,5 +29,22 @@ final class S3KmsEncryptionRule extends BucketRule {
         }
         Object alg = PlanIndex.get(PlanIndex.get(rules.get(0), "applyServerSideEncryptionByDefault"), "sseAlgorithm");
         return List.of("default encryption is sseAlgorithm=" + alg + " without a customer-managed kmsMasterKeyId");
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        List<String> out = new ArrayList<>();
+        for (Object r : b.encryptionRules()) {
+            Object d = PlanIndex.get(r, "applyServerSideEncryptionByDefault");
+            Object alg = PlanIndex.get(d, "sseAlgorithm");
+            Object key = PlanIndex.get(d, "kmsMasterKeyId");
+            if (String.valueOf(alg).startsWith("aws:kms") && key != null && !"".equals(key)) {
+                return List.of();
+            }
+            if (PlanIndex.isOpaque(alg)) {
+                out.add("applyServerSideEncryptionByDefault.sseAlgorithm is " + alg);
+            }
+        }
+        return out;
     }
 }

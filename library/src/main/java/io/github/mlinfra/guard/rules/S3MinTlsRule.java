@@ -16,9 +16,16 @@ final class S3MinTlsRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        if (b.hasOpaquePolicy()) {
-            return List.of();
-        }
+        return b.hasOpaquePolicy() ? List.of() : judge(b);
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        return b.hasOpaquePolicy() && !judge(b).isEmpty() ? b.opaquePolicyReasons() : List.of();
+    }
+
+    /** The finding when the visible policies do not satisfy the rule. */
+    private List<String> judge(BucketView b) {
         for (PolicyDocument p : b.policies()) {
             for (Statement s : p.getStatements()) {
                 if (s.getEffect() == Effect.Deny && Policies.isAnyone(s.getPrincipal())) {

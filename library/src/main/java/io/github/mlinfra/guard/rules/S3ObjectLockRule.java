@@ -39,4 +39,14 @@ final class S3ObjectLockRule extends BucketRule {
         }
         return out;
     }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        if (!b.hasPurpose("checkpoints") || "Enabled".equals(b.bucket.input("objectLockConfiguration.objectLockEnabled").orElse(null))
+                || PlanIndex.bool(b.bucket, "objectLockEnabled").orElse(false)) {
+            return List.of();
+        }
+        return b.bucket.input("objectLockEnabled").filter(PlanIndex::isOpaque)
+                .map(v -> List.of("objectLockEnabled is " + v)).orElse(List.of());
+    }
 }

@@ -22,7 +22,17 @@ final class S3PinKmsKeyRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        if (!b.usesKms() || b.hasOpaquePolicy()) {
+        return b.hasOpaquePolicy() ? List.of() : judge(b);
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        return b.hasOpaquePolicy() && !judge(b).isEmpty() ? b.opaquePolicyReasons() : List.of();
+    }
+
+    /** The finding when the visible policies do not satisfy the rule. */
+    private List<String> judge(BucketView b) {
+        if (!b.usesKms()) {
             return List.of();
         }
         String anded = null;

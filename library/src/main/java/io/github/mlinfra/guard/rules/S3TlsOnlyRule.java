@@ -17,9 +17,16 @@ final class S3TlsOnlyRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        if (b.hasOpaquePolicy()) {
-            return List.of();
-        }
+        return b.hasOpaquePolicy() ? List.of() : judge(b);
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        return b.hasOpaquePolicy() && !judge(b).isEmpty() ? b.opaquePolicyReasons() : List.of();
+    }
+
+    /** The finding when the visible policies do not satisfy the rule. */
+    private List<String> judge(BucketView b) {
         String arn = b.arn().orElse("arn:aws:s3:::*");
         for (PolicyDocument p : b.policies()) {
             for (Statement s : p.getStatements()) {

@@ -1,5 +1,6 @@
 package io.github.mlinfra.guard.rules;
 
+import java.util.ArrayList;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.plan.PlannedResource;
@@ -25,5 +26,27 @@ final class S3VersioningRule extends BucketRule {
         }
         return List.of(b.legacy ? "versioning.enabled is not true and no " + Types.VERSIONING_V2 + " enables it"
                 : "no " + Types.VERSIONING_V2 + " with versioningConfiguration.status=Enabled refers to this bucket");
+    }
+
+    @Override
+    List<String> notEvaluated(BucketView b) {
+        List<String> out = new ArrayList<>();
+        if (b.legacy) {
+            if (PlanIndex.bool(b.bucket, "versioning.enabled").orElse(false)) {
+                return List.of();
+            }
+            b.bucket.input("versioning.enabled").filter(PlanIndex::isOpaque)
+                    .ifPresent(v -> out.add("versioning.enabled is " + v));
+        }
+        for (PlannedResource v : b.related(Types.VERSIONING_V2)) {
+            Object status = v.input("versioningConfiguration.status").orElse(null);
+            if ("Enabled".equals(status)) {
+                return List.of();
+            }
+            if (PlanIndex.isOpaque(status)) {
+                out.add(v.getName() + " versioningConfiguration.status is " + status);
+            }
+        }
+        return out;
     }
 }

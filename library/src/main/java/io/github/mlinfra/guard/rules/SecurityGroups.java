@@ -9,6 +9,27 @@ import java.util.Optional;
 final class SecurityGroups {
     private SecurityGroups() {}
 
+    /**
+     * The CIDR values of a rule (either form) that cannot be read, so whether the rule opens to
+     * the world is undecided: one reason each.
+     */
+    static List<String> opaqueCidrs(Object rule, String where) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("cidrBlocks", "ipv6CidrBlocks", "cidrIpv4", "cidrIpv6")) {
+            Object v = PlanIndex.get(rule, key);
+            if (PlanIndex.isOpaque(v)) {
+                out.add(where + "." + key + " is " + v);
+            }
+            List<Object> items = PlanIndex.list(v);
+            for (int i = 0; i < items.size(); i++) {
+                if (PlanIndex.isOpaque(items.get(i))) {
+                    out.add(where + "." + key + "." + i + " is " + items.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
     static boolean isWorld(Object cidr) {
         return "0.0.0.0/0".equals(cidr) || "::/0".equals(cidr);
     }

@@ -11,7 +11,8 @@ final class SmLifecycleScriptRule extends SimpleResourceRule {
     SmLifecycleScriptRule() {
         super(Control.SM_LIFECYCLE_SCRIPT, "onCreate/onStart must be the base64 encoding of a script starting with "
                 + "#!; anything else fails when the notebook starts, so the hardening the script was meant to do "
-                + "never happens. A value hidden as [secret] cannot be read and is not held against the resource.",
+                + "never happens. In our own plans the rule reads a [secret] script's plain value (and never quotes "
+                + "it); a foreign stack's [secret] or an [unknown] script is reported as not evaluated.",
                 Types.NOTEBOOK_LIFECYCLE);
     }
 
@@ -19,21 +20,32 @@ final class SmLifecycleScriptRule extends SimpleResourceRule {
     public List<String> check(PlannedResource r) {
         List<String> out = new ArrayList<>();
         for (String key : List.of("onCreate", "onStart")) {
-            Object v = r.input(key).orElse(null);
+            Object v = r.revealedInput(key).orElse(null);
             if (v == null || PlanIndex.isOpaque(v)) {
                 continue;
             }
+            boolean secret = PlanIndex.SECRET.equals(r.input(key).orElse(null));
             String text = String.valueOf(v);
             String decoded;
             try {
                 decoded = new String(java.util.Base64.getDecoder().decode(text.strip()), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                out.add(key + " is not base64: " + abbreviate(text));
+                out.add(key + " is not base64: " + (secret ? "[secret]" : abbreviate(text)));
                 continue;
             }
             if (!decoded.startsWith("#!")) {
-                out.add(key + " decodes to text that does not start with #! (not a script): " + abbreviate(decoded));
+                out.add(key + " decodes to text that does not start with #! (not a script): "
+                        + (secret ? "[secret]" : abbreviate(decoded)));
             }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("onCreate", "onStart")) {
+            r.revealedInput(key).filter(PlanIndex::isOpaque).ifPresent(v -> out.add(key + " is " + v));
         }
         return out;
     }

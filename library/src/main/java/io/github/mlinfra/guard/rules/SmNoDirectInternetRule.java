@@ -21,4 +21,9 @@ final class SmNoDirectInternetRule extends SimpleResourceRule {
         }
         return List.of("directInternetAccess is " + (v == null ? "not set (defaults to Enabled)" : v) + ", expected Disabled");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "directInternetAccess");
+    }
 }

@@ -20,4 +20,9 @@ final class SmNoRootAccessRule extends SimpleResourceRule {
         }
         return List.of("rootAccess is " + (v == null ? "not set (defaults to Enabled)" : v) + ", expected Disabled");
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "rootAccess");
+    }
 }

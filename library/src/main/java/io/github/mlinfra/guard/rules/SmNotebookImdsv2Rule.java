@@ -14,11 +14,19 @@ final class SmNotebookImdsv2Rule extends SimpleResourceRule {
 
     @Override
     public List<String> check(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "instanceMetadataServiceConfiguration")) {
+            return List.of();
+        }
         Object v = r.input("instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion").orElse(null);
         if ("2".equals(String.valueOf(v)) || PlanIndex.isOpaque(v)) {
             return List.of();
         }
         return List.of("instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion is "
                 + (v == null ? "not set (IMDSv1 allowed)" : v) + ", expected \"2\"");
+    }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "instanceMetadataServiceConfiguration", "instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion");
     }
 }

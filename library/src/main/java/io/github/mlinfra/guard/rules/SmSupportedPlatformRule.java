@@ -46,4 +46,9 @@ final class SmSupportedPlatformRule extends SimpleResourceRule {
         }
         return out;
     }
+
+    @Override
+    public List<String> notEvaluated(PlannedResource r) {
+        return opaque(r, "platformIdentifier");
+    }
 }
