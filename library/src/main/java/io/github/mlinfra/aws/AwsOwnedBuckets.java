@@ -36,7 +36,22 @@ public final class AwsOwnedBuckets {
             "arn:aws:s3:::amazoncloudwatch-agent-<region>/*",
             "arn:aws:s3:::amazoncloudwatch-agent/*");
 
+    private static final List<java.util.regex.Pattern> PATTERNS = OBJECT_ARNS.stream()
+            .map(a -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(a)
+                    .replace("arn:aws:", "arn:\\E[a-z-]+\\Q:").replace("<region>", "\\E[a-z0-9-]+\\Q")))
+            .toList();
+
     private AwsOwnedBuckets() {}
+
+    /**
+     * Whether an ARN is exactly one of {@link #OBJECT_ARNS} for some partition and region.
+     *
+     * @param arn an ARN
+     * @return true for an AWS-owned bucket's objects
+     */
+    public static boolean isAwsOwnedObjectArn(String arn) {
+        return PATTERNS.stream().anyMatch(p -> p.matcher(arn).matches());
+    }
 
     /**
      * The object ARNs for a region and partition.

@@ -65,6 +65,13 @@ public final class ExternalAccess {
     private static final Set<String> ORG_KEYS = Set.of("aws:principalorgid", "aws:principalorgpaths");
     private static final Set<String> NETWORK_KEYS = Set.of("aws:sourcevpce", "aws:sourcevpc");
     private static final String IP_KEY = "aws:sourceip";
+    /**
+     * {@code Bool aws:PrincipalIsAWSService "true"}: only AWS service principals (a service acting with
+     * its own service principal, never an IAM user or role of any account) match
+     * (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice">aws:PrincipalIsAWSService</a>,
+     * looked up 2026-11-30). AWS's data-perimeter endpoint policies allow AWS service principals this way.
+     */
+    private static final String SERVICE_KEY = "aws:principalisawsservice";
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern ARN = Pattern.compile("arn:[^:]*:[^:]*:[^:]*:([^:]*):.*");
     private static final Set<String> OPAQUE = Set.of("[unknown]", "[secret]");
@@ -212,6 +219,7 @@ public final class ExternalAccess {
                 case NOBODY:
                 case NETWORK:
                 case OWN_RESOURCE:
+                case AWS_SERVICE:
                     return;
                 case ACCOUNTS:
                     accounts = accounts == null ? new LinkedHashSet<>(r.values) : intersect(accounts, r.values);
@@ -347,7 +355,7 @@ public final class ExternalAccess {
         return Optional.empty();
     }
 
-    private enum Kind { NOBODY, ACCOUNTS, ORGS, NETWORK, OWN_RESOURCE, IPS }
+    private enum Kind { NOBODY, ACCOUNTS, ORGS, NETWORK, OWN_RESOURCE, IPS, AWS_SERVICE }
 
     /** A limit on the callers a statement admits. */
     private static final class Restriction {
@@ -383,7 +391,7 @@ public final class ExternalAccess {
     private static Optional<Restriction> restriction(Condition c, List<String> undecided) {
         String key = c.getKey().toLowerCase(Locale.ROOT);
         boolean relevant = ACCOUNT_KEYS.contains(key) || ARN_KEYS.contains(key) || ORG_KEYS.contains(key)
-                || NETWORK_KEYS.contains(key) || key.equals(IP_KEY);
+                || NETWORK_KEYS.contains(key) || key.equals(IP_KEY) || key.equals(SERVICE_KEY);
         if (!relevant) {
             return Optional.empty();
         }
@@ -439,6 +447,9 @@ public final class ExternalAccess {
         }
         if (NETWORK_KEYS.contains(key) && stringPositive && values.stream().allMatch(ExternalAccess::fixed)) {
             return Optional.of(new Restriction(Kind.NETWORK, values));
+        }
+        if (key.equals(SERVICE_KEY) && op.equals("Bool") && values.equals(List.of("true"))) {
+            return Optional.of(new Restriction(Kind.AWS_SERVICE, values));
         }
         if (key.equals(IP_KEY) && op.equals("IpAddress")
                 && values.stream().noneMatch(v -> v.equals("0.0.0.0/0") || v.equals("::/0"))) {

@@ -154,4 +154,32 @@ class ResourcePolicyRulesTest {
         assertThat(r.findingsOf("MLI-KMS-06")).singleElement().extracting(Finding::getMessage).asString()
                 .contains("statement Partner").contains("444455556666").doesNotContain("123456789012");
     }
+
+    /**
+     * The S3 gateway endpoint policy PrivateNetwork writes: its own account's principals to its own
+     * buckets, AWS service principals, and reads of AWS-owned buckets for anyone. None of it is public
+     * or external; the same read aimed at a customer's bucket is.
+     */
+    @Test
+    void awsServicePrincipalsAndAwsOwnedBucketReadsAreNeitherPublicNorExternal() {
+        String own = "{\"Sid\":\"AllowThisAccountToItsBuckets\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":\"" + OWN + "\","
+                + "\"aws:ResourceAccount\":\"" + OWN + "\"}}}";
+        String services = "{\"Sid\":\"AllowAwsServicePrincipals\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:PrincipalIsAWSService\":\"true\"}}}";
+        String awsOwned = "{\"Sid\":\"AllowAwsOwnedBuckets\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":[\"arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*\",\"arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*\"]}";
+        String customer = awsOwned.replace("AllowAwsOwnedBuckets", "ReadAnyonesBucket")
+                .replace("prod-eu-west-1-starport-layer-bucket", "someone-elses-bucket");
+        java.util.function.Function<String, Plan> endpoint = statements -> Plan.builder().project("p").stack("dev")
+                .addResources(res("aws:ec2/vpcEndpoint:VpcEndpoint", "s3-endpoint",
+                        Map.of("policy", "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}"),
+                        Map.of("arn", "arn:aws:ec2:eu-west-1:" + OWN + ":vpc-endpoint/vpce-0abcdef1234567890")))
+                .build();
+        assertThat(rulesOn(Guard.defaults().check(endpoint.apply(own + "," + services + "," + awsOwned)), "s3-endpoint")).isEmpty();
+        PostureReport open = Guard.defaults().check(endpoint.apply(own + "," + services + "," + customer));
+        assertThat(rulesOn(open, "s3-endpoint")).containsExactly("MLI-VPC-05");
+        assertThat(open.findingsOf("MLI-VPC-05")).singleElement().extracting(Finding::getMessage).asString()
+                .contains("ReadAnyonesBucket");
+    }
 }

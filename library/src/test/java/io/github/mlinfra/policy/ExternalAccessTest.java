@@ -107,6 +107,18 @@ class ExternalAccessTest {
     }
 
     @Test
+    void onlyAwsServicePrincipalsIsNotPublicButFalseOrIfExistsIs() {
+        String tpl = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"%s\":{\"aws:PrincipalIsAWSService\":\"%s\"}}}]}";
+        assertThat(ExternalAccess.analyze(PolicyDocument.parse(String.format(tpl, "Bool", "true")), Optional.of(OWN), Set.of())
+                .getGrants()).isEmpty();
+        assertThat(ExternalAccess.analyze(PolicyDocument.parse(String.format(tpl, "Bool", "false")), Optional.of(OWN), Set.of())
+                .of(Scope.PUBLIC)).hasSize(1);
+        assertThat(ExternalAccess.analyze(PolicyDocument.parse(String.format(tpl, "BoolIfExists", "true")), Optional.of(OWN),
+                Set.of()).of(Scope.PUBLIC)).hasSize(1);
+    }
+
+    @Test
     void aDenyThatDoesNotCoverTheAllowedActionsIsNoGuard() {
         PolicyDocument p = PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],\"Resource\":\"*\"},"

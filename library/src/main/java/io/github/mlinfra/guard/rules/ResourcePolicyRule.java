@@ -1,11 +1,14 @@
 package io.github.mlinfra.guard.rules;
 
+import io.github.mlinfra.aws.AwsOwnedBuckets;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
+import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.ExternalAccess;
 import io.github.mlinfra.policy.PolicyDocument;
+import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Optional;
  * not evaluated.
  */
 class ResourcePolicyRule extends DescribedRule {
+    static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+
     private final ExternalAccess.Scope scope;
     private final Map<String, String> inputs;
 
@@ -70,12 +75,36 @@ class ResourcePolicyRule extends DescribedRule {
             return;
         }
         Optional<String> own = PlanIndex.accountOf(holder).or(plan::stackAccount);
-        ExternalAccess.Result result = ExternalAccess.analyze(doc.get(), own, plan.trustedAccounts());
+        PolicyDocument policy = doc.get();
+        if (holder.getType().equals(VPC_ENDPOINT)) {
+            List<Statement> kept = withoutAwsOwnedReads(policy.getStatements());
+            if (kept.isEmpty()) {
+                return;
+            }
+            policy = kept.size() == policy.getStatements().size() ? policy : PolicyDocument.of(kept.toArray(Statement[]::new));
+        }
+        ExternalAccess.Result result = ExternalAccess.analyze(policy, own, plan.trustedAccounts());
         for (ExternalAccess.Grant g : result.of(scope)) {
             out.add(Violation.of(reportOn, where + ": " + g.describe()));
         }
         for (String u : result.getUndecided()) {
             out.add(Violation.notEvaluated(reportOn, where + ": " + u));
         }
+    }
+
+    /**
+     * An endpoint policy's statements without those that only let callers read objects of AWS-owned
+     * buckets ({@link AwsOwnedBuckets}: ECR layers, Amazon Linux repositories, SSM, the CloudWatch
+     * agent). Such a statement names {@code Principal "*"} because those downloads are presigned by,
+     * or public in, AWS's own accounts; it lets nobody move data to another account's resources,
+     * which is the risk an endpoint policy closes (AWS's data-perimeter endpoint examples allow
+     * these buckets the same way).
+     */
+    static List<Statement> withoutAwsOwnedReads(List<Statement> statements) {
+        return statements.stream().filter(st -> !(st.getEffect() == Effect.Allow
+                && st.getNotActions().isEmpty() && !st.getActions().isEmpty()
+                && st.getActions().stream().allMatch(a -> a.equalsIgnoreCase("s3:GetObject"))
+                && !st.getResources().isEmpty() && st.getNotResources().isEmpty()
+                && st.getResources().stream().allMatch(AwsOwnedBuckets::isAwsOwnedObjectArn))).toList();
     }
 }
