@@ -411,12 +411,12 @@ public abstract class Plan {
         // depth-first, without recursion: a stack export may nest deeper than the thread's stack
         List<String[]> rows = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.Deque<Object[]> todo = new java.util.ArrayDeque<>();
+        java.util.Deque<Object[]> pending = new java.util.ArrayDeque<>();
         for (int i = roots.size() - 1; i >= 0; i--) {
-            todo.push(new Object[] {roots.get(i), "", ""});
+            pending.push(new Object[] {roots.get(i), "", ""});
         }
-        while (!todo.isEmpty()) {
-            Object[] item = todo.pop();
+        while (!pending.isEmpty()) {
+            Object[] item = pending.pop();
             PlannedResource r = (PlannedResource) item[0];
             String lead = (String) item[1];
             String branch = (String) item[2];
@@ -427,7 +427,7 @@ public abstract class Plan {
             List<PlannedResource> kids = children.getOrDefault(r.getUrn(), List.of());
             String childLead = branch.isEmpty() ? lead : lead + (branch.startsWith("└") ? "   " : "│  ");
             for (int i = kids.size() - 1; i >= 0; i--) {
-                todo.push(new Object[] {kids.get(i), childLead, i == kids.size() - 1 ? "└─ " : "├─ "});
+                pending.push(new Object[] {kids.get(i), childLead, i == kids.size() - 1 ? "└─ " : "├─ "});
             }
         }
         int width = rows.stream().mapToInt(x -> x[0].length()).max().orElse(4);
