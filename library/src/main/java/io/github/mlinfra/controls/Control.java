@@ -72,7 +72,7 @@ public enum Control {
     // --- IAM ------------------------------------------------------------------------------
     /** No AWS-managed policy is attached to a role. */
     IAM_NO_MANAGED_POLICIES("MLI-IAM-01", Severity.MEDIUM, "No AWS-managed policies on roles",
-            "AwsSolutions-IAM4"),
+            "AwsSolutions-IAM4", "SecurityHub IAM.27"),
     /** No {@code Allow} statement has a wildcard action. */
     IAM_NO_WILDCARD_ACTIONS("MLI-IAM-02", Severity.HIGH, "No wildcard actions in Allow statements",
             "FSBP IAM.1", "FSBP IAM.21", "AwsSolutions-IAM5", "HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess", "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
@@ -99,7 +99,8 @@ public enum Control {
             "FSBP EC2.9", "HIPAA.Security-EC2InstanceNoPublicIp", "NIST.800.53.R5-EC2InstanceNoPublicIp"),
     /** No security group allows ingress from {@code 0.0.0.0/0} or {@code ::/0}. */
     EC2_NO_OPEN_INGRESS("MLI-EC2-04", Severity.CRITICAL, "No ingress from 0.0.0.0/0 or ::/0",
-            "FSBP EC2.18", "FSBP EC2.19", "SecurityHub EC2.13", "SecurityHub EC2.14", "AwsSolutions-EC23",
+            "FSBP EC2.18", "FSBP EC2.19", "SecurityHub EC2.13", "SecurityHub EC2.14", "SecurityHub EC2.53", "SecurityHub EC2.54",
+            "AwsSolutions-EC23",
             "HIPAA.Security-EC2RestrictedSSH", "NIST.800.53.R5-EC2RestrictedSSH", "HIPAA.Security-EC2RestrictedCommonPorts", "NIST.800.53.R5-EC2RestrictedCommonPorts"),
     /** Detailed monitoring is on. */
     EC2_DETAILED_MONITORING("MLI-EC2-05", Severity.LOW, "Detailed monitoring is on",
