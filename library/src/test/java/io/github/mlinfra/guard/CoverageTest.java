@@ -169,7 +169,7 @@ class CoverageTest {
         assertThat(sh).extracting(External::service).containsOnly("S3", "KMS", "EC2", "IAM", "SageMaker", "CloudTrail", "CloudWatch");
         assertThat(sh).allMatch(e -> e.id().startsWith(e.service() + "."));
         Set<String> standards = Set.of("FSBP", "CIS v1.2.0", "CIS v1.4.0", "CIS v3.0.0", "NIST 800-53 r5", "PCI DSS v3.2.1",
-                "PCI DSS v4.0.1", "AI Security Best Practices v1.0.0");
+                "PCI DSS v4.0.1", "AI Security Best Practices v1.0.0", "AWS Resource Tagging v1.0.0");
         assertThat(sh).allMatch(e -> standards.containsAll(e.standards()));
         assertThat(sh).allMatch(e -> e.severity().map(s -> Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW").contains(s)).orElse(true));
         List<External> nag = Coverage.cdkNagRules();
