@@ -9,24 +9,30 @@ import java.util.Optional;
  * {@link Waiver}); guard rules implement them and report findings under them. Ids are stable:
  * {@code MLI-<AREA>-<NN>}, never reused for another meaning.
  *
- * <p>Each control lists the external controls it maps to, written as {@code FSBP S3.5} (AWS
- * Security Hub Foundational Security Best Practices) or {@code AwsSolutions-S10} (cdk-nag).
+ * <p>Each control lists the external controls it maps to, written as {@code FSBP S3.5} (an AWS
+ * Security Hub control of the Foundational Security Best Practices standard), {@code SecurityHub
+ * EC2.13} (a Security Hub control of other standards only, or whose FSBP membership is not
+ * recorded), or a cdk-nag rule id as cdk-nag reports it ({@code AwsSolutions-S10},
+ * {@code HIPAA.Security-S3DefaultEncryptionKMS}, {@code NIST.800.53.R5-S3BucketVersioningEnabled}).
+ * {@code CoverageTest} checks each against the data files of {@code io.github.mlinfra.guard.Coverage}.
  */
 public enum Control {
     // --- S3 -------------------------------------------------------------------------------
     /** All four S3 Block Public Access settings are on for the bucket. */
     S3_BLOCK_PUBLIC_ACCESS("MLI-S3-01", Severity.HIGH, "S3 Block Public Access is on (all four settings)",
-            "FSBP S3.1", "FSBP S3.8", "AwsSolutions-S2"),
+            "FSBP S3.8", "AwsSolutions-S2", "HIPAA.Security-S3BucketLevelPublicAccessProhibited", "NIST.800.53.R5-S3BucketLevelPublicAccessProhibited"),
     /**
      * No bucket policy grants access to anyone ({@code "*"}, {@code NotPrincipal}) without a
      * condition that restricts the caller, and no canned ACL is public (the {@code ExternalAccess}
      * evaluator; IAM Access Analyzer reports it as an external-access finding with isPublic).
      */
     S3_NO_PUBLIC_POLICY("MLI-S3-02", Severity.CRITICAL, "Bucket policy grants no public read or write",
-            "FSBP S3.2", "FSBP S3.3", "AccessAnalyzer ExternalAccess (public)"),
+            "FSBP S3.2", "FSBP S3.3", "SecurityHub CloudTrail.6", "HIPAA.Security-S3BucketPublicReadProhibited", "NIST.800.53.R5-S3BucketPublicReadProhibited",
+            "HIPAA.Security-S3BucketPublicWriteProhibited", "NIST.800.53.R5-S3BucketPublicWriteProhibited",
+            "AccessAnalyzer ExternalAccess (public)"),
     /** The bucket policy denies requests not made over TLS, on the bucket and its objects. */
     S3_TLS_ONLY("MLI-S3-03", Severity.HIGH, "Bucket policy denies non-TLS requests",
-            "FSBP S3.5", "AwsSolutions-S10"),
+            "FSBP S3.5", "AwsSolutions-S10", "HIPAA.Security-S3BucketSSLRequestsOnly", "NIST.800.53.R5-S3BucketSSLRequestsOnly"),
     /** The bucket policy denies requests made with TLS older than 1.2. */
     S3_MIN_TLS("MLI-S3-04", Severity.MEDIUM, "Bucket policy denies TLS older than 1.2"),
     /** ACLs are disabled through object ownership {@code BucketOwnerEnforced}. */
@@ -34,21 +40,21 @@ public enum Control {
             "FSBP S3.12"),
     /** Versioning is enabled. */
     S3_VERSIONING("MLI-S3-06", Severity.MEDIUM, "Versioning is enabled",
-            "NIST S3BucketVersioningEnabled"),
+            "SecurityHub S3.14", "HIPAA.Security-S3BucketVersioningEnabled", "NIST.800.53.R5-S3BucketVersioningEnabled"),
     /** A bucket with purpose {@code checkpoints} has Object Lock with a default retention. */
     S3_OBJECT_LOCK("MLI-S3-07", Severity.HIGH, "Checkpoint buckets have Object Lock with a default retention",
-            "NIST-R4 S3BucketDefaultLockEnabled"),
+            "NIST.800.53.R4-S3BucketDefaultLockEnabled"),
     /** A lifecycle configuration expires noncurrent versions and aborts incomplete uploads. */
     S3_LIFECYCLE("MLI-S3-08", Severity.LOW, "Lifecycle expires noncurrent versions and aborts incomplete uploads",
-            "FSBP S3.13"),
+            "FSBP S3.13", "FSBP S3.10"),
     /** Default encryption is SSE-KMS with a customer-managed key. */
     S3_KMS_ENCRYPTION("MLI-S3-09", Severity.MEDIUM, "Default encryption is SSE-KMS with a customer-managed key",
-            "HIPAA S3DefaultEncryptionKMS"),
+            "SecurityHub S3.17", "HIPAA.Security-S3DefaultEncryptionKMS", "NIST.800.53.R5-S3DefaultEncryptionKMS"),
     /** The S3 bucket key is enabled with SSE-KMS (one KMS request per bucket key, not per object). */
     S3_BUCKET_KEY("MLI-S3-10", Severity.LOW, "S3 bucket key is enabled"),
     /** Server access logging is on. */
     S3_ACCESS_LOGGING("MLI-S3-11", Severity.MEDIUM, "Server access logging is on",
-            "FSBP S3.9", "AwsSolutions-S1"),
+            "FSBP S3.9", "AwsSolutions-S1", "SecurityHub CloudTrail.7", "HIPAA.Security-S3BucketLoggingEnabled", "NIST.800.53.R5-S3BucketLoggingEnabled"),
     /** The bucket policy denies uploads that name another KMS key, in a statement of its own. */
     S3_PIN_KMS_KEY("MLI-S3-12", Severity.MEDIUM, "Uploads naming another KMS key are denied"),
     /** The bucket policy denies uploads encrypted with customer-provided keys (SSE-C). */
@@ -65,15 +71,14 @@ public enum Control {
     // --- KMS ------------------------------------------------------------------------------
     /** Automatic key rotation is on. */
     KMS_ROTATION("MLI-KMS-01", Severity.MEDIUM, "KMS key rotation is on",
-            "FSBP KMS.4", "AwsSolutions-KMS5"),
+            "FSBP KMS.4", "AwsSolutions-KMS5", "NIST.800.53.R5-KMSBackingKeyRotationEnabled"),
     /** The deletion window is the maximum, 30 days. */
-    KMS_DELETION_WINDOW("MLI-KMS-02", Severity.LOW, "KMS key deletion window is 30 days",
-            "FSBP KMS.3"),
+    KMS_DELETION_WINDOW("MLI-KMS-02", Severity.LOW, "KMS key deletion window is 30 days"),
     /** The key policy keeps the account root or an admin role and does not bypass the lockout check. */
-    KMS_KEY_POLICY("MLI-KMS-03", Severity.HIGH, "KMS key policy is explicit, keeps an administrator and the lockout check",
-            "FSBP KMS.5"),
+    KMS_KEY_POLICY("MLI-KMS-03", Severity.HIGH, "KMS key policy is explicit, keeps an administrator and the lockout check"),
     /** The key is protected from deletion by the engine ({@code protect}). */
-    KMS_DELETION_PROTECTION("MLI-KMS-04", Severity.HIGH, "KMS key is protected from deletion"),
+    KMS_DELETION_PROTECTION("MLI-KMS-04", Severity.HIGH, "KMS key is protected from deletion",
+            "FSBP KMS.3"),
     /** The key policy grants no public access (anyone, without a condition that restricts the caller). */
     KMS_NO_PUBLIC_POLICY("MLI-KMS-05", Severity.CRITICAL, "KMS key policy grants no public access",
             "FSBP KMS.5", "AccessAnalyzer ExternalAccess (public)"),
@@ -84,13 +89,14 @@ public enum Control {
     // --- IAM ------------------------------------------------------------------------------
     /** No AWS-managed policy is attached to a role. */
     IAM_NO_MANAGED_POLICIES("MLI-IAM-01", Severity.MEDIUM, "No AWS-managed policies on roles",
-            "AwsSolutions-IAM4"),
+            "AwsSolutions-IAM4", "SecurityHub IAM.27"),
     /** No {@code Allow} statement has a wildcard action. */
     IAM_NO_WILDCARD_ACTIONS("MLI-IAM-02", Severity.HIGH, "No wildcard actions in Allow statements",
-            "FSBP IAM.1", "FSBP IAM.21", "AwsSolutions-IAM5"),
+            "FSBP IAM.1", "FSBP IAM.21", "AwsSolutions-IAM5", "HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess", "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
+            "HIPAA.Security-IAMPolicyNoStatementsWithFullAccess", "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess"),
     /** No {@code Allow} statement has {@code Resource: "*"} outside the documented allowlist. */
     IAM_NO_WILDCARD_RESOURCES("MLI-IAM-03", Severity.MEDIUM, "No wildcard resources outside the allowlist",
-            "FSBP IAM.21", "AwsSolutions-IAM5"),
+            "FSBP KMS.1", "FSBP KMS.2", "AwsSolutions-IAM5"),
     /** Service trust policies carry confused-deputy conditions ({@code aws:SourceAccount}). */
     IAM_CONFUSED_DEPUTY("MLI-IAM-04", Severity.MEDIUM, "Service trust policies carry aws:SourceAccount"),
     /** No policy holds a placeholder account id such as {@code ACCOUNT_ID}. */
@@ -118,16 +124,18 @@ public enum Control {
             "FSBP EC2.3", "AwsSolutions-EC26"),
     /** IMDSv2 is required with a hop limit of 1. */
     EC2_IMDSV2("MLI-EC2-02", Severity.HIGH, "IMDSv2 is required (hop limit 1)",
-            "FSBP EC2.8"),
+            "FSBP EC2.8", "HIPAA.Security-EC2IMDSv2Enabled", "NIST.800.53.R5-EC2IMDSv2Enabled"),
     /** The instance has no public IP address. */
     EC2_NO_PUBLIC_IP("MLI-EC2-03", Severity.HIGH, "No public IP address",
-            "FSBP EC2.9"),
+            "FSBP EC2.9", "HIPAA.Security-EC2InstanceNoPublicIp", "NIST.800.53.R5-EC2InstanceNoPublicIp"),
     /** No security group allows ingress from {@code 0.0.0.0/0} or {@code ::/0}. */
     EC2_NO_OPEN_INGRESS("MLI-EC2-04", Severity.CRITICAL, "No ingress from 0.0.0.0/0 or ::/0",
-            "FSBP EC2.18", "FSBP EC2.19", "FSBP EC2.13", "AwsSolutions-EC23"),
+            "FSBP EC2.18", "FSBP EC2.19", "SecurityHub EC2.13", "SecurityHub EC2.14", "SecurityHub EC2.53", "SecurityHub EC2.54",
+            "AwsSolutions-EC23",
+            "HIPAA.Security-EC2RestrictedSSH", "NIST.800.53.R5-EC2RestrictedSSH", "HIPAA.Security-EC2RestrictedCommonPorts", "NIST.800.53.R5-EC2RestrictedCommonPorts"),
     /** Detailed monitoring is on. */
     EC2_DETAILED_MONITORING("MLI-EC2-05", Severity.LOW, "Detailed monitoring is on",
-            "AwsSolutions-EC28"),
+            "AwsSolutions-EC28", "HIPAA.Security-EC2InstanceDetailedMonitoringEnabled"),
     /** Termination protection is on. */
     EC2_TERMINATION_PROTECTION("MLI-EC2-06", Severity.MEDIUM, "Termination protection is on",
             "AwsSolutions-EC29"),
@@ -141,12 +149,12 @@ public enum Control {
     EC2_RESTRICTED_EGRESS("MLI-EC2-10", Severity.MEDIUM, "Egress is restricted (no all-traffic to 0.0.0.0/0)"),
     /** The instance is EBS-optimized. */
     EC2_EBS_OPTIMIZED("MLI-EC2-11", Severity.LOW, "Instance is EBS-optimized",
-            "NIST EC2EBSOptimizedInstance"),
+            "HIPAA.Security-EC2EBSOptimizedInstance", "NIST.800.53.R5-EC2EBSOptimizedInstance"),
 
     // --- SageMaker ------------------------------------------------------------------------
     /** The notebook has no direct internet access. */
     SM_NO_DIRECT_INTERNET("MLI-SM-01", Severity.HIGH, "Notebook has no direct internet access",
-            "FSBP SageMaker.1", "AwsSolutions-SM3"),
+            "FSBP SageMaker.1", "AwsSolutions-SM3", "HIPAA.Security-SageMakerNotebookNoDirectInternetAccess", "NIST.800.53.R5-SageMakerNotebookNoDirectInternetAccess"),
     /** The notebook runs in a VPC subnet with security groups. */
     SM_NOTEBOOK_IN_VPC("MLI-SM-02", Severity.HIGH, "Notebook runs in a VPC",
             "FSBP SageMaker.2", "AwsSolutions-SM1"),
@@ -155,19 +163,17 @@ public enum Control {
             "FSBP SageMaker.3"),
     /** The notebook volume is encrypted with a customer-managed KMS key. */
     SM_NOTEBOOK_KMS("MLI-SM-04", Severity.MEDIUM, "Notebook volume uses a customer-managed KMS key",
-            "AwsSolutions-SM2"),
+            "AwsSolutions-SM2", "SecurityHub SageMaker.21", "HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured", "NIST.800.53.R5-SageMakerNotebookInstanceKMSKeyConfigured"),
     /** The notebook requires IMDSv2. */
     SM_NOTEBOOK_IMDSV2("MLI-SM-05", Severity.MEDIUM, "Notebook requires IMDSv2"),
     /** Lifecycle configuration scripts are base64-encoded shell scripts. */
     SM_LIFECYCLE_SCRIPT("MLI-SM-06", Severity.HIGH, "Lifecycle scripts are base64-encoded shell scripts"),
     /** Training and processing steps run with network isolation. */
-    SM_NETWORK_ISOLATION("MLI-SM-07", Severity.HIGH, "Training and processing run with network isolation",
-            "SecurityHub SageMaker.9", "SecurityHub SageMaker.11"),
+    SM_NETWORK_ISOLATION("MLI-SM-07", Severity.HIGH, "Training and processing run with network isolation"),
     /** Training and processing outputs and volumes are encrypted with a KMS key. */
     SM_JOB_ENCRYPTION("MLI-SM-08", Severity.HIGH, "Job outputs and volumes use a KMS key"),
     /** Inter-container traffic of distributed training is encrypted. */
-    SM_INTER_CONTAINER_ENCRYPTION("MLI-SM-09", Severity.MEDIUM, "Inter-container traffic is encrypted",
-            "SecurityHub SageMaker.10"),
+    SM_INTER_CONTAINER_ENCRYPTION("MLI-SM-09", Severity.MEDIUM, "Inter-container traffic is encrypted"),
     /** Training and processing jobs run in the VPC. */
     SM_JOB_IN_VPC("MLI-SM-10", Severity.MEDIUM, "Training and processing jobs run in a VPC"),
     /** Training and processing jobs have a maximum runtime. */
@@ -182,23 +188,24 @@ public enum Control {
             "FSBP CloudTrail.1"),
     /** The trail is encrypted with a KMS key. */
     CT_ENCRYPTION("MLI-CT-02", Severity.MEDIUM, "Trail logs are KMS-encrypted",
-            "FSBP CloudTrail.2"),
+            "FSBP CloudTrail.2", "HIPAA.Security-CloudTrailEncryptionEnabled", "NIST.800.53.R5-CloudTrailEncryptionEnabled"),
     /** Log file validation is on. */
     CT_LOG_VALIDATION("MLI-CT-03", Severity.MEDIUM, "Trail log file validation is on",
-            "FSBP CloudTrail.4"),
+            "FSBP CloudTrail.4", "HIPAA.Security-CloudTrailLogFileValidationEnabled", "NIST.800.53.R5-CloudTrailLogFileValidationEnabled"),
     /** The trail delivers to CloudWatch Logs. */
     CT_CLOUDWATCH("MLI-CT-04", Severity.LOW, "Trail delivers to CloudWatch Logs",
-            "FSBP CloudTrail.5"),
+            "FSBP CloudTrail.5", "HIPAA.Security-CloudTrailCloudWatchLogsEnabled", "NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled"),
 
     // --- VPC ------------------------------------------------------------------------------
     /** The VPC has flow logs. */
     VPC_FLOW_LOGS("MLI-VPC-01", Severity.MEDIUM, "VPC flow logs are on",
-            "FSBP EC2.6", "AwsSolutions-VPC7"),
+            "FSBP EC2.6", "AwsSolutions-VPC7", "HIPAA.Security-VPCFlowLogsEnabled", "NIST.800.53.R5-VPCFlowLogsEnabled"),
     /** The default security group has no rules. */
     VPC_DEFAULT_SG_CLOSED("MLI-VPC-02", Severity.MEDIUM, "Default security group is closed",
-            "FSBP EC2.2"),
+            "FSBP EC2.2", "HIPAA.Security-VPCDefaultSecurityGroupClosed", "NIST.800.53.R5-VPCDefaultSecurityGroupClosed"),
     /** The VPC has no internet gateway. */
-    VPC_NO_INTERNET_GATEWAY("MLI-VPC-03", Severity.MEDIUM, "VPC has no internet gateway"),
+    VPC_NO_INTERNET_GATEWAY("MLI-VPC-03", Severity.MEDIUM, "VPC has no internet gateway",
+            "HIPAA.Security-VPCNoUnrestrictedRouteToIGW", "NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW"),
     /**
      * A VPC endpoint has a policy that limits who may use it: no statement allows every principal
      * ({@code "*"}) without a condition, and an endpoint without a policy (AWS's default, full access)
@@ -213,7 +220,8 @@ public enum Control {
     /** No VPC endpoint policy admits principals of an untrusted account. */
     VPC_ENDPOINT_NO_CROSS_ACCOUNT_POLICY("MLI-VPC-06", Severity.HIGH, "VPC endpoint policy admits no untrusted account"),
     /** CloudWatch log groups are KMS-encrypted and have a retention period. */
-    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period"),
+    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period",
+            "HIPAA.Security-CloudWatchLogGroupEncrypted", "NIST.800.53.R5-CloudWatchLogGroupEncrypted", "HIPAA.Security-CloudWatchLogGroupRetentionPeriod", "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod"),
 
     // --- The guard's own records ------------------------------------------------------------
     /** Every {@code mlinfra:waiver:<id>} tag names a control of this registry. */

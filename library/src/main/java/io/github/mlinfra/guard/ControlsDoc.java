@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Generates {@code docs/CONTROLS.md} from the control and rule registries. Regenerate with
+ * Generates {@code docs/CONTROLS.md} from the control and rule registries, with the coverage
+ * tables of {@link Coverage} (Security Hub controls and cdk-nag rules, from their data files). Regenerate with
  * {@code ./mvnw -B -o -q -pl library test -Dtest=ControlsDocTest -Dmlinfra.regenerateControls=true}.
  */
 public final class ControlsDoc {
@@ -53,6 +54,7 @@ public final class ControlsDoc {
                     .append(" | ").append(rule.map(r -> r instanceof ResourceRule ? "resource" : "plan").orElse("—"))
                     .append(" |\n");
         }
+        sb.append("\n").append(Coverage.render());
         return sb.toString();
     }
 
