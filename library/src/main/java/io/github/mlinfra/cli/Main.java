@@ -26,8 +26,13 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
- *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color]
+ *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--suppressions FILE] [--color]
  * }</pre>
+ *
+ * <p>{@code --suppressions FILE} reads a JSON array of suppressions
+ * ({@link io.github.mlinfra.guard.Suppression#fromJson(String)}); an entry's {@code rule} may be a
+ * finding key such as {@code MLI-IAM-02[Action::s3:*]}, which suppresses that one finding only. An
+ * invalid file or entry (unknown rule, a justification that is not a sentence) is a usage error.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
  * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
@@ -127,6 +132,7 @@ public final class Main {
         String pack = RulePack.MLINFRA.packName();
         Severity min = Severity.LOW;
         boolean color = false;
+        List<io.github.mlinfra.guard.Suppression> suppressions = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -157,9 +163,17 @@ public final class Main {
                 case "--color":
                     color = true;
                     break;
+                case "--suppressions":
+                    String sf = value(args, ++i, a);
+                    try {
+                        suppressions.addAll(io.github.mlinfra.guard.Suppression.fromJson(readFile(sf)));
+                    } catch (io.github.mlinfra.InvalidArgsException e) {
+                        throw new UsageException("--suppressions " + sf + ": " + e.getMessage());
+                    }
+                    break;
                 default:
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity or --color");
+                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity, --suppressions or --color");
                     }
                     if (file != null) {
                         throw new UsageException("check takes one FILE; got '" + file + "' and '" + a + "'");
@@ -171,7 +185,8 @@ public final class Main {
             throw new UsageException("check: missing FILE (a plan, `pulumi stack export` or `pulumi preview --json` document)");
         }
         Plan plan = PlanReaders.read(readFile(file));
-        PostureReport report = Guard.builder().pack(pack).minSeverity(min).build().check(plan);
+        PostureReport report = Guard.builder().pack(pack).minSeverity(min).addAllSuppressions(suppressions).build()
+                .check(plan);
         switch (format) {
             case "json":
                 out.print(Reports.json(report));

@@ -101,7 +101,7 @@ public final class Guard {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             for (Violation v : rule.check(index)) {
-                findings.add(toFinding(rule, v.getResource(), v.getMessage()));
+                findings.add(toFinding(rule, v.getResource(), v.getMessage(), v.getDetail()));
             }
         }
         findings.sort(Comparator.comparing(Finding::getSeverity).reversed()
@@ -109,8 +109,8 @@ public final class Guard {
         return PostureReport.builder().plan(plan).rules(rules).findings(findings).build();
     }
 
-    Finding toFinding(Rule rule, PlannedResource r, String message) {
-        Optional<String> reason = justification(rule, r);
+    Finding toFinding(Rule rule, PlannedResource r, String message, String detail) {
+        Optional<String> reason = justification(rule, r, detail);
         return Finding.builder()
                 .rule(rule.id())
                 .severity(rule.control().severity())
@@ -118,6 +118,7 @@ public final class Guard {
                 .resourceType(r.getType())
                 .resourceName(r.getName())
                 .message(message)
+                .detail(detail)
                 .controls(rule.control().externalControls())
                 .suppressed(reason.isPresent())
                 .justification(reason)
@@ -133,12 +134,26 @@ public final class Guard {
      * @return the justification, if suppressed
      */
     Optional<String> justification(Rule rule, PlannedResource r) {
+        return justification(rule, r, "");
+    }
+
+    /**
+     * The reason one finding, told apart by its detail, is suppressed: a waiver recorded on the
+     * resource (which covers the whole rule there), else a suppression of the whole rule on the
+     * resource, else a suppression naming this very finding ({@code MLI-IAM-02[Action::s3:*]}).
+     *
+     * @param rule the rule
+     * @param r the resource
+     * @param detail the finding's detail; empty when the rule gives none
+     * @return the justification, if suppressed
+     */
+    Optional<String> justification(Rule rule, PlannedResource r, String detail) {
         for (Waiver w : r.getWaivers()) {
             if (w.getControl() == rule.control()) {
                 return Optional.of(w.getJustification());
             }
         }
-        return suppressions.stream().filter(s -> s.covers(rule.id(), r.getUrn(), r.getType(), r.getName()))
+        return suppressions.stream().filter(s -> s.covers(rule.id(), r.getUrn(), r.getType(), r.getName(), detail))
                 .map(Suppression::getJustification).findFirst();
     }
 

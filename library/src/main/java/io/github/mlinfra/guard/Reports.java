@@ -24,7 +24,9 @@ public final class Reports {
 
     /**
      * The report as an aligned console table (severity, rule, resource, message), suppressed
-     * findings marked with their reason, then the counts.
+     * findings marked with their reason, then the counts. The rule column shows the finding's key
+     * ({@link Finding#getKey()}): the rule id, with the detail in brackets when the rule tells its
+     * findings on one resource apart, which is what a single-finding {@link Suppression} names.
      *
      * @param report the report
      * @param ansi whether to colour severities with ANSI escapes
@@ -35,7 +37,7 @@ public final class Reports {
         rows.add(new String[] {"SEVERITY", "RULE", "RESOURCE", "MESSAGE"});
         for (Finding f : report.getFindings()) {
             String msg = f.getMessage() + (f.isSuppressed() ? " [suppressed: " + f.getJustification().orElse("") + "]" : "");
-            rows.add(new String[] {f.getSeverity().name(), f.getRule(), f.getResourceType() + " " + f.getResourceName(), msg});
+            rows.add(new String[] {f.getSeverity().name(), f.getKey(), f.getResourceType() + " " + f.getResourceName(), msg});
         }
         int[] w = new int[3];
         for (String[] r : rows) {
@@ -92,7 +94,8 @@ public final class Reports {
 
     /**
      * The plan JSON tree with the {@code findings} array added (each finding: {@code rule,
-     * severity, urn, message, controls, suppressed, justification}).
+     * severity, urn, message, controls, suppressed, justification}, then {@code key} and
+     * {@code fingerprint}, the finding's stable key and its hash, see {@link Finding#getKey()}).
      *
      * @param report the report
      * @return the JSON tree
@@ -114,6 +117,8 @@ public final class Reports {
             } else {
                 n.putNull("justification");
             }
+            n.put("key", f.getKey());
+            n.put("fingerprint", f.getFingerprint());
         }
         return root;
     }
@@ -150,7 +155,9 @@ public final class Reports {
      * The report as a SARIF 2.1.0 tree: one rule descriptor per rule run, one result per finding
      * located at {@code artifactUri} (the program's source file when known, else the plan file)
      * and at the resource URN as logical location; suppressed findings carry an external
-     * suppression with the justification.
+     * suppression with the justification. Each result carries the finding's fingerprint as
+     * {@code partialFingerprints["mlinfraFindingKey/v1"]} and its key as
+     * {@code properties.findingKey}.
      *
      * @param report the report
      * @param artifactUri the file the results point to
@@ -196,6 +203,8 @@ public final class Reports {
             logical.put("fullyQualifiedName", f.getUrn());
             logical.put("name", f.getResourceName());
             logical.put("kind", "resource");
+            res.putObject("partialFingerprints").put("mlinfraFindingKey/v1", f.getFingerprint());
+            res.putObject("properties").put("findingKey", f.getKey());
             if (f.isSuppressed()) {
                 ObjectNode s = res.putArray("suppressions").addObject();
                 s.put("kind", "external");

@@ -596,7 +596,7 @@ class BadInputCatalogueTest {
                 "mlinfra: --min-severity: unknown severity 'SEVERE'; expected one of LOW, MEDIUM, HIGH, CRITICAL",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--min-severity", "SEVERE"});
         cli("check", "option", "--frobnicate",
-                "mlinfra: unknown option '--frobnicate'; expected --format, --pack, --min-severity or --color",
+                "mlinfra: unknown option '--frobnicate'; expected --format, --pack, --min-severity, --suppressions or --color",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--frobnicate"});
         cli("plan", "flag", "--frobnicate",
                 "mlinfra: unknown flag '--frobnicate' (plan takes --dir, --stack, --show, --only)",
