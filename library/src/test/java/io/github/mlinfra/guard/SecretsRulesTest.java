@@ -234,6 +234,18 @@ class SecretsRulesTest {
     }
 
     @Test
+    void theLifecycleScriptRuleNoLongerEchoesTheScript() {
+        // MLI-SM-06 used to quote the first 40 characters of a script that is not base64 or not a script
+        Plan p = plan(resource("aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration",
+                "lc", Map.of("onCreate", "DB_PASSWORD=" + PASSWORD + " ./start.sh", "onStart", b64("DB_PASSWORD=" + PASSWORD))));
+        PostureReport r = Guard.defaults().check(p);
+        assertThat(r.findingsOf("MLI-SM-06")).hasSize(2);
+        assertThat(Reports.table(r, false) + Reports.sarif(r, "plan.json")).doesNotContain(PASSWORD);
+        assertThat(r.findingsOf("MLI-SEC-02")).as("both scripts are still scanned, onStart decoded").extracting(Finding::getDetail)
+                .anyMatch(d -> d.startsWith("Secret::onCreate::")).anyMatch(d -> d.startsWith("Secret::onStart::"));
+    }
+
+    @Test
     void scannerSkipsReferencesAndPlaceholders() {
         for (String v : List.of("$DB_PASSWORD", "${DB_PASSWORD}", "$(aws secretsmanager get-secret-value)", "", "changeme",
                 "<password>", "xxxx", "{{resolve:secretsmanager:db}}", "arn:aws:ssm:eu-west-1:111122223333:parameter/db")) {

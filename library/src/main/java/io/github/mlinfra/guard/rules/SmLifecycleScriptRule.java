@@ -28,18 +28,14 @@ final class SmLifecycleScriptRule extends SimpleResourceRule {
             try {
                 decoded = new String(java.util.Base64.getDecoder().decode(text.strip()), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                out.add(key + " is not base64: " + abbreviate(text));
+                out.add(key + " is not base64 (" + text.length() + " characters; not shown, a script may hold a secret)");
                 continue;
             }
             if (!decoded.startsWith("#!")) {
-                out.add(key + " decodes to text that does not start with #! (not a script): " + abbreviate(decoded));
+                out.add(key + " decodes to text that does not start with #! (not a script; " + decoded.length()
+                        + " characters, not shown: a script may hold a secret)");
             }
         }
         return out;
-    }
-
-    private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return "\"" + (one.length() > 40 ? one.substring(0, 40) + "…" : one) + "\"";
     }
 }
