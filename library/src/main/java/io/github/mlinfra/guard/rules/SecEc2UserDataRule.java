@@ -19,7 +19,7 @@ final class SecEc2UserDataRule extends SecretsRule {
         super(Control.SEC_EC2_USER_DATA, "EC2 user data is not protected: anyone who may describe the instance, and any "
                 + "process on it through the instance metadata service, can read it. Give the instance a role, and "
                 + "fetch other credentials from Secrets Manager or Parameter Store at boot.",
-                "CKV_AWS_46 (instances), and its secrets framework by kind");
+                "CKV_AWS_46 (instances, launch configurations), and its secrets framework by kind");
     }
 
     @Override
