@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
- *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color] [--debug]
+ *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--suppressions FILE] [--color] [--debug]
  *                    [--fail-on-unknown] [--trusted-accounts ID[,ID...]]
  * }</pre>
  *
@@ -35,6 +35,11 @@ import java.util.stream.Collectors;
  * as compliant, and do not change the exit status. {@code --trusted-accounts} names the AWS
  * accounts (12 digits) or organizations ({@code o-...}), comma-separated, that resource policies
  * may grant access to without a finding; any other account is external.
+ *
+ * <p>{@code --suppressions FILE} reads a JSON array of suppressions
+ * ({@link io.github.mlinfra.guard.Suppression#fromJson(String)}); an entry's {@code rule} may be a
+ * finding key such as {@code MLI-IAM-02[Action::s3:*]}, which suppresses that one finding only. An
+ * invalid file or entry (unknown rule, a justification that is not a sentence) is a usage error.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
  * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
@@ -137,6 +142,7 @@ public final class Main {
         boolean color = false;
         boolean failOnUnknown = false;
         List<String> trusted = new java.util.ArrayList<>();
+        List<io.github.mlinfra.guard.Suppression> suppressions = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -179,10 +185,18 @@ public final class Main {
                         trusted.add(id.strip());
                     }
                     break;
+                case "--suppressions":
+                    String sf = value(args, ++i, a);
+                    try {
+                        suppressions.addAll(io.github.mlinfra.guard.Suppression.fromJson(readFile(sf)));
+                    } catch (io.github.mlinfra.InvalidArgsException e) {
+                        throw new UsageException("--suppressions " + sf + ": " + e.getMessage());
+                    }
+                    break;
                 default:
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity, "
-                                + "--color, --fail-on-unknown or --trusted-accounts");
+                                + "--suppressions, --color, --fail-on-unknown or --trusted-accounts");
                     }
                     if (file != null) {
                         throw new UsageException("check takes one FILE; got '" + file + "' and '" + a + "'");
@@ -194,7 +208,8 @@ public final class Main {
             throw new UsageException("check: missing FILE (a plan, `pulumi stack export` or `pulumi preview --json` document)");
         }
         Plan plan = PlanReaders.read(readFile(file));
-        PostureReport report = Guard.builder().pack(pack).minSeverity(min).addAllTrustedAccounts(trusted).build().check(plan);
+        PostureReport report = Guard.builder().pack(pack).minSeverity(min).addAllTrustedAccounts(trusted)
+                .addAllSuppressions(suppressions).build().check(plan);
         switch (format) {
             case "json":
                 out.print(Reports.json(report));

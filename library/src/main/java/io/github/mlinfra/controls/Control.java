@@ -223,6 +223,20 @@ public enum Control {
     LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period",
             "HIPAA.Security-CloudWatchLogGroupEncrypted", "NIST.800.53.R5-CloudWatchLogGroupEncrypted", "HIPAA.Security-CloudWatchLogGroupRetentionPeriod", "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod"),
 
+    // --- Secrets in plain text ----------------------------------------------------------------
+    // Checkov: CKV_AWS_46 (EC2 user data) and its secrets framework's CKV_SECRET_* by kind; cdk-nag:
+    // none. Each finding names its kind and checkov id (see guard.rules.SecretScanner).
+    /** No credential in EC2 user data, of an instance or a launch template (base64 or not). */
+    SEC_EC2_USER_DATA("MLI-SEC-01", Severity.HIGH, "No credentials in EC2 user data or launch templates"),
+    /** No credential in a notebook lifecycle script ({@code onCreate}, {@code onStart}, base64-decoded). */
+    SEC_LIFECYCLE_SCRIPT("MLI-SEC-02", Severity.HIGH, "No credentials in notebook lifecycle scripts"),
+    /** No credential in an {@code Environment} map of a SageMaker pipeline definition's steps. */
+    SEC_PIPELINE_ENV("MLI-SEC-03", Severity.HIGH, "No credentials in SageMaker pipeline step environments"),
+    /** No credential in a resource's tags. */
+    SEC_TAGS("MLI-SEC-04", Severity.HIGH, "No credentials in tags"),
+    /** No credential in a plain-text (not secret) stack output. */
+    SEC_OUTPUTS("MLI-SEC-05", Severity.HIGH, "No credentials in plain-text stack outputs"),
+
     // --- The guard's own records ------------------------------------------------------------
     /** Every {@code mlinfra:waiver:<id>} tag names a control of this registry. */
     WAIVER_TAG_KNOWN("MLI-GRD-01", Severity.LOW, "Waiver tags name a known control");

@@ -81,6 +81,47 @@ public abstract class Finding {
     public abstract Optional<String> getJustification();
 
     /**
+     * What tells this finding apart from other findings of the same rule on the same resource,
+     * e.g. {@code Action::s3:*} or {@code Secret::userData:github-pat:1a2b3c4d}.
+     *
+     * @return the detail; empty when the rule reports one kind of problem per resource
+     */
+    @Value.Default
+    public String getDetail() {
+        return "";
+    }
+
+    /**
+     * The finding's stable key, as a suppression names it: the rule id, followed by the detail in
+     * brackets when there is one ({@code MLI-IAM-02[Action::s3:*]}), as cdk-nag names a finding.
+     * Together with the URN it identifies the finding across runs.
+     *
+     * @return the key
+     */
+    @Value.Derived
+    public String getKey() {
+        return getDetail().isEmpty() ? getRule() : getRule() + "[" + getDetail() + "]";
+    }
+
+    /**
+     * A stable fingerprint of the finding: the first 16 hex digits of the SHA-256 of the key and
+     * the URN. It does not change with the message's wording, so it is the SARIF
+     * {@code partialFingerprints} value that code-scanning tools track findings by.
+     *
+     * @return 16 lowercase hex digits
+     */
+    @Value.Derived
+    public String getFingerprint() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((getKey() + "\n" + getUrn()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
      * A new builder.
      *
      * @return the builder

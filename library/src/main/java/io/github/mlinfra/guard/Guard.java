@@ -124,7 +124,7 @@ public final class Guard {
             for (Violation v : rule.check(index)) {
                 PlannedResource r = v.getResource();
                 if (!v.isNotEvaluated()) {
-                    findings.add(toFinding(rule, r, v.getMessage()));
+                    findings.add(toFinding(rule, r, v.getMessage(), v.getDetail()));
                 } else if (justification(rule, r).isEmpty()) {
                     unknown.add(NotEvaluated.builder().rule(rule.id()).urn(r.getUrn()).resourceType(r.getType())
                             .resourceName(r.getName()).reason(v.getMessage()).build());
@@ -138,8 +138,8 @@ public final class Guard {
         return PostureReport.builder().plan(plan).rules(rules).findings(findings).notEvaluated(unknown).build();
     }
 
-    Finding toFinding(Rule rule, PlannedResource r, String message) {
-        Optional<String> reason = justification(rule, r);
+    Finding toFinding(Rule rule, PlannedResource r, String message, String detail) {
+        Optional<String> reason = justification(rule, r, detail);
         return Finding.builder()
                 .rule(rule.id())
                 .severity(rule.control().severity())
@@ -147,6 +147,7 @@ public final class Guard {
                 .resourceType(r.getType())
                 .resourceName(r.getName())
                 .message(message)
+                .detail(detail)
                 .controls(rule.control().externalControls())
                 .suppressed(reason.isPresent())
                 .justification(reason)
@@ -162,12 +163,26 @@ public final class Guard {
      * @return the justification, if suppressed
      */
     Optional<String> justification(Rule rule, PlannedResource r) {
+        return justification(rule, r, "");
+    }
+
+    /**
+     * The reason one finding, told apart by its detail, is suppressed: a waiver recorded on the
+     * resource (which covers the whole rule there), else a suppression of the whole rule on the
+     * resource, else a suppression naming this very finding ({@code MLI-IAM-02[Action::s3:*]}).
+     *
+     * @param rule the rule
+     * @param r the resource
+     * @param detail the finding's detail; empty when the rule gives none
+     * @return the justification, if suppressed
+     */
+    Optional<String> justification(Rule rule, PlannedResource r, String detail) {
         for (Waiver w : r.getWaivers()) {
             if (w.getControl() == rule.control()) {
                 return Optional.of(w.getJustification());
             }
         }
-        return suppressions.stream().filter(s -> s.covers(rule.id(), r.getUrn(), r.getType(), r.getName()))
+        return suppressions.stream().filter(s -> s.covers(rule.id(), r.getUrn(), r.getType(), r.getName(), detail))
                 .map(Suppression::getJustification).findFirst();
     }
 

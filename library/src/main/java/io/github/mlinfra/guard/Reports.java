@@ -24,7 +24,9 @@ public final class Reports {
 
     /**
      * The report as an aligned console table (severity, rule, resource, message), suppressed
-     * findings marked with their reason, then the counts.
+     * findings marked with their reason, then the counts. The rule column shows the finding's key
+     * ({@link Finding#getKey()}): the rule id, with the detail in brackets when the rule tells its
+     * findings on one resource apart, which is what a single-finding {@link Suppression} names.
      *
      * @param report the report
      * @param ansi whether to colour severities with ANSI escapes
@@ -35,7 +37,7 @@ public final class Reports {
         rows.add(new String[] {"SEVERITY", "RULE", "RESOURCE", "MESSAGE"});
         for (Finding f : report.getFindings()) {
             String msg = f.getMessage() + (f.isSuppressed() ? " [suppressed: " + f.getJustification().orElse("") + "]" : "");
-            rows.add(new String[] {f.getSeverity().name(), f.getRule(), f.getResourceType() + " " + f.getResourceName(), msg});
+            rows.add(new String[] {f.getSeverity().name(), f.getKey(), f.getResourceType() + " " + f.getResourceName(), msg});
         }
         int[] w = new int[3];
         for (String[] r : rows) {
@@ -98,8 +100,9 @@ public final class Reports {
 
     /**
      * The plan JSON tree with the {@code findings} array added (each finding: {@code rule,
-     * severity, urn, message, controls, suppressed, justification}) and the {@code notEvaluated}
-     * array (each: {@code rule, urn, reason}; empty when every rule could decide).
+     * severity, urn, message, controls, suppressed, justification}, then {@code key} and
+     * {@code fingerprint}, the finding's stable key and its hash, see {@link Finding#getKey()}) and the
+     * {@code notEvaluated} array (each: {@code rule, urn, reason}; empty when every rule could decide).
      *
      * @param report the report
      * @return the JSON tree
@@ -121,6 +124,8 @@ public final class Reports {
             } else {
                 n.putNull("justification");
             }
+            n.put("key", f.getKey());
+            n.put("fingerprint", f.getFingerprint());
         }
         ArrayNode unknown = root.putArray("notEvaluated");
         for (NotEvaluated u : report.getNotEvaluated()) {
@@ -167,6 +172,9 @@ public final class Reports {
      * suppression with the justification. A result the guard could not decide is a result of
      * {@code kind "open"} and {@code level "none"} (SARIF 2.1.0 §3.27.9: "open" means the tool could
      * not determine whether the problem is present).
+     * Each result carries the finding's fingerprint as
+     * {@code partialFingerprints["mlinfraFindingKey/v1"]} and its key as
+     * {@code properties.findingKey}.
      *
      * @param report the report
      * @param artifactUri the file the results point to
@@ -212,6 +220,8 @@ public final class Reports {
             logical.put("fullyQualifiedName", f.getUrn());
             logical.put("name", f.getResourceName());
             logical.put("kind", "resource");
+            res.putObject("partialFingerprints").put("mlinfraFindingKey/v1", f.getFingerprint());
+            res.putObject("properties").put("findingKey", f.getKey());
             if (f.isSuppressed()) {
                 ObjectNode s = res.putArray("suppressions").addObject();
                 s.put("kind", "external");

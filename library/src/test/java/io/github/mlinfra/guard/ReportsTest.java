@@ -45,7 +45,8 @@ class ReportsTest {
         assertThat(findings.size()).isEqualTo(r.findingCount());
         for (JsonNode f : findings) {
             assertThat(f.properties()).extracting(java.util.Map.Entry::getKey)
-                    .containsExactly("rule", "severity", "urn", "message", "controls", "suppressed", "justification");
+                    .containsExactly("rule", "severity", "urn", "message", "controls", "suppressed", "justification", "key",
+                            "fingerprint");
         }
         JsonNode suppressed = null;
         JsonNode open = null;

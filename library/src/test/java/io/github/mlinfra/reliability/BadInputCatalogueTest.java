@@ -596,8 +596,8 @@ class BadInputCatalogueTest {
                 "mlinfra: --min-severity: unknown severity 'SEVERE'; expected one of LOW, MEDIUM, HIGH, CRITICAL",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--min-severity", "SEVERE"});
         cli("check", "option", "--frobnicate",
-                "mlinfra: unknown option '--frobnicate'; expected --format, --pack, --min-severity, --color, "
-                        + "--fail-on-unknown or --trusted-accounts",
+                "mlinfra: unknown option '--frobnicate'; expected --format, --pack, --min-severity, "
+                        + "--suppressions, --color, --fail-on-unknown or --trusted-accounts",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--frobnicate"});
         cli("check", "--trusted-accounts", "4444-5555-6666",
                 "mlinfra: --trusted-accounts: not an AWS account or organization id '4444-5555-6666'; "

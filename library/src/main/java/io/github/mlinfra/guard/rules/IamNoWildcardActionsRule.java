@@ -37,14 +37,14 @@ final class IamNoWildcardActionsRule implements Rule {
                 if (s.getEffect() != Effect.Allow) {
                     continue;
                 }
-                List<String> wild = new ArrayList<>();
-                s.getActions().stream().filter(Statement::isWildcardAction).forEach(wild::add);
+                // one violation per wildcard, its detail the cdk-nag-style finding id (Action::s3:*), so a
+                // suppression can accept one wildcard without hiding the next one added to the role
+                String where = f.input + ": statement " + s.getSid().orElse("(no Sid)");
+                s.getActions().stream().filter(Statement::isWildcardAction).distinct().forEach(a ->
+                        out.add(Violation.of(f.resource, where + " allows wildcard action " + a, "Action::" + a)));
                 if (!s.getNotActions().isEmpty()) {
-                    wild.add("NotAction " + s.getNotActions());
-                }
-                if (!wild.isEmpty()) {
-                    out.add(Violation.of(f.resource, f.input + ": statement " + s.getSid().orElse("(no Sid)")
-                            + " allows wildcard actions " + wild));
+                    out.add(Violation.of(f.resource, where + " allows every action but NotAction " + s.getNotActions(),
+                            "NotAction::" + String.join(",", s.getNotActions())));
                 }
             }
         }

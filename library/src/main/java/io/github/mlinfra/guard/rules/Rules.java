@@ -29,7 +29,9 @@ public final class Rules {
             new CtMultiRegionRule(), new CtEncryptionRule(), new CtLogValidationRule(), new CtCloudWatchRule(),
             new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule(),
             new VpcEndpointPolicyRule(),
-            new WaiverTagKnownRule()),
+            new WaiverTagKnownRule(),
+            new SecEc2UserDataRule(), new SecLifecycleScriptRule(), new SecPipelineEnvRule(), new SecTagsRule(),
+            new SecOutputsRule()),
             PolicyAccessRules.all().stream())
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());

@@ -30,12 +30,12 @@ final class SmLifecycleScriptRule extends SimpleResourceRule {
             try {
                 decoded = new String(java.util.Base64.getDecoder().decode(text.strip()), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                out.add(key + " is not base64: " + (secret ? "[secret]" : abbreviate(text)));
+                out.add(key + " is not base64 (" + text.length() + " characters; not shown, a script may hold a secret)");
                 continue;
             }
             if (!decoded.startsWith("#!")) {
-                out.add(key + " decodes to text that does not start with #! (not a script): "
-                        + (secret ? "[secret]" : abbreviate(decoded)));
+                out.add(key + " decodes to text that does not start with #! (not a script; " + decoded.length()
+                        + " characters, not shown: a script may hold a secret)");
             }
         }
         return out;
@@ -48,10 +48,5 @@ final class SmLifecycleScriptRule extends SimpleResourceRule {
             r.revealedInput(key).filter(PlanIndex::isOpaque).ifPresent(v -> out.add(key + " is " + v));
         }
         return out;
-    }
-
-    private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return "\"" + (one.length() > 40 ? one.substring(0, 40) + "…" : one) + "\"";
     }
 }

@@ -41,4 +41,5 @@ final class Types {
     static final String INTERNET_GATEWAY_ATTACHMENT = "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment";
 
     private Types() {}
+    static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 }

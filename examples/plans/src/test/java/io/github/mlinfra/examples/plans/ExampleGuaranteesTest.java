@@ -118,4 +118,41 @@ class ExampleGuaranteesTest {
         }
         assertThat(collected).as("secret inputs found across the examples (the notebook's lifecycle scripts)").isGreaterThan(0);
     }
+
+    /**
+     * No example holds a credential in plain text: the secrets rules (MLI-SEC-*) find nothing in
+     * their plans, and the scanner finds nothing in the values the plans hold as {@code [secret]}
+     * (the notebook's lifecycle scripts), read before they are masked.
+     */
+    @Test
+    void noPlainTextCredentials() {
+        for (Map.Entry<String, Plan> e : Examples.plans().entrySet()) {
+            assertThat(io.github.mlinfra.guard.Guard.defaults().check(e.getValue()).getFindings())
+                    .as("secrets findings of %s", e.getKey()).noneMatch(f -> f.getRule().startsWith("MLI-SEC-"));
+        }
+        int scanned = 0;
+        for (Map.Entry<String, String> e : Examples.classes().entrySet()) {
+            List<String> secretInputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ResourceTransformation collect = args -> {
+                Map<String, com.pulumi.core.Output<?>> map = InputArgs.InputArgsInternal.from((InputArgs) args.args())
+                        .toMapAsync(PulumiTestInternal.mockLog()).join();
+                map.values().forEach(o -> {
+                    OutputData<?> d = Internal.of(o).getDataAsync().join();
+                    if (d.isSecret() && d.getValueNullable() instanceof String s) {
+                        secretInputs.add(s);
+                    }
+                });
+                return Optional.empty();
+            };
+            PlanEngine.plan(Examples.program(e.getValue()), PlanOptions.builder().project(e.getKey())
+                    .transformations(List.of(collect)).build());
+            for (String v : secretInputs) {
+                assertThat(io.github.mlinfra.guard.rules.SecretScanner.scan(
+                        io.github.mlinfra.guard.rules.SecretScanner.decodedIfBase64(v)))
+                        .as("credentials in a secret input of %s", e.getKey()).isEmpty();
+                scanned++;
+            }
+        }
+        assertThat(scanned).as("secret inputs scanned (the notebook's lifecycle scripts)").isGreaterThan(0);
+    }
 }
