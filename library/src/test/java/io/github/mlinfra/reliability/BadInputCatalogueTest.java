@@ -556,6 +556,37 @@ class BadInputCatalogueTest {
                 withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().network(NETWORK.get())
                         .cloudWatchAgentConfig("{\"metrics\": {\"namespace\": \"Trainers\"}}").build()));
 
+        row("ManagedKey", ManagedKey.TYPE, "ManagedKey.name", "null",
+                "ManagedKey.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new ManagedKey(null, ManagedKeyArgs.builder().build()));
+        row("SecureCheckpointBucket", SecureCheckpointBucket.TYPE, "SecureCheckpointBucket.name", "\"\"",
+                "SecureCheckpointBucket.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new SecureCheckpointBucket("", SecureCheckpointBucketArgs.builder().build()));
+        row("SecureArtifactBucket", SecureArtifactBucket.TYPE, "SecureArtifactBucket.name", "null",
+                "SecureArtifactBucket.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new SecureArtifactBucket(null, SecureArtifactBucketArgs.builder().build()));
+        row("AccessLogBucket", AccessLogBucket.TYPE, "AccessLogBucket.name", "\"\"",
+                "AccessLogBucket.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new AccessLogBucket("", AccessLogBucketArgs.builder().build()));
+        row("ServiceRole", ServiceRole.TYPE, "ServiceRole.name", "null",
+                "ServiceRole.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new ServiceRole(null, ServiceRoleArgs.builder().service("ec2.amazonaws.com").build()));
+        row("PrivateNetwork", PrivateNetwork.TYPE, "PrivateNetwork.name", "\"\"",
+                "PrivateNetwork.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new PrivateNetwork("", PrivateNetworkArgs.builder().build()));
+        row("AuditTrail", AuditTrail.TYPE, "AuditTrail.name", "null",
+                "AuditTrail.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new AuditTrail(null, AuditTrailArgs.builder().build()));
+        row("HardenedNotebook", HardenedNotebook.TYPE, "HardenedNotebook.name", "\"\"",
+                "HardenedNotebook.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new HardenedNotebook("", notebook().build()));
+        row("HardenedGpuTrainer", HardenedGpuTrainer.TYPE, "HardenedGpuTrainer.name", "null",
+                "HardenedGpuTrainer.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new HardenedGpuTrainer(null, trainer().build()));
+        row("SecureTrainingPipeline", SecureTrainingPipeline.TYPE, "SecureTrainingPipeline.name", "\"\"",
+                "SecureTrainingPipeline.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new SecureTrainingPipeline("", pipeline().build()));
+
         cli("", "SUBCOMMAND", "none",
                 "mlinfra: missing subcommand; expected one of check, plan (usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL])",
                         d -> new String[] {});
