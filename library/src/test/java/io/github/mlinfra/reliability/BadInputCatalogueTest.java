@@ -588,7 +588,7 @@ class BadInputCatalogueTest {
                         () -> new SecureTrainingPipeline("", pipeline().build()));
 
         cli("", "SUBCOMMAND", "none",
-                "mlinfra: missing subcommand; expected one of check, plan (usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL])",
+                "mlinfra: missing subcommand; expected one of check, plan (mlinfra --help prints the usage)",
                         d -> new String[] {});
         cli("", "SUBCOMMAND", "frob",
                 "mlinfra: unknown subcommand 'frob'; expected one of check, plan", d -> new String[] {"frob"});
@@ -639,6 +639,9 @@ class BadInputCatalogueTest {
         cli("plan", "--only", "nope (known: demo)",
                 "mlinfra: unknown example 'nope' (known: demo)",
                         d -> new String[] {"plan", "--dir", d.toString(), "--only", "nope", "demo=java.lang.String"});
+        cli("plan", "NAME=CLASS", "none",
+                "mlinfra: plan: missing NAME=CLASS (CLASS has public static void stack(com.pulumi.Context)); usage: mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] NAME=CLASS",
+                        d -> new String[] {"plan", "--dir", d.toString()});
         cli("plan", "NAME=CLASS", "demo",
                 "mlinfra: expected NAME=CLASS, got 'demo'", d -> new String[] {"plan", "--dir", d.toString(), "demo"});
         cli("plan", "NAME=CLASS", "demo=com.example.Missing",
