@@ -1,7 +1,7 @@
 package io.github.mlinfra.policy;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class Statement {
     static final Pattern ACTION = Pattern.compile("\\*|[a-z0-9][a-z0-9-]*:[A-Za-z0-9*?]+");
     static final Pattern ARN = Pattern.compile("\\*|arn:(\\*|aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):[a-z0-9*-]+:[a-z0-9*-]*:(\\*|\\d{12}|aws|)?:.+");
