@@ -365,7 +365,7 @@ public abstract class HardenedGpuTrainerArgs {
 
         @Override
         public HardenedGpuTrainerArgs build() {
-            return Check.build("HardenedGpuTrainerArgs", super::build);
+            return Check.build("HardenedGpuTrainerArgs", this, super::build);
         }
     }
 

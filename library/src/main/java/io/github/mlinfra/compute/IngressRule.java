@@ -80,7 +80,7 @@ public abstract class IngressRule {
 
         @Override
         public IngressRule build() {
-            return io.github.mlinfra.internal.Check.build("IngressRule", super::build);
+            return io.github.mlinfra.internal.Check.build("IngressRule", this, super::build);
         }
     }
 }

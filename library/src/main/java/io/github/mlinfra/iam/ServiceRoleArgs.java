@@ -196,7 +196,7 @@ public abstract class ServiceRoleArgs {
 
         @Override
         public ServiceRoleArgs build() {
-            return Check.build("ServiceRoleArgs", super::build);
+            return Check.build("ServiceRoleArgs", this, super::build);
         }
     }
 

@@ -118,6 +118,40 @@ public final class Check {
      * set) into the project's format; the project's own exceptions pass through unchanged.
      *
      * @param argsName the args type, e.g. {@code ManagedKeyArgs}
+     * @param builder the builder, whose lists and maps are checked for null elements first
+     * @param build the generated builder's build call
+     * @param <T> the args type
+     * @return the built value
+     */
+    public static <T> T build(String argsName, Object builder, Supplier<T> build) {
+        // a null element in a list or map is reported before the type's own checks read it
+        for (Class<?> k = builder.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())
+                        || !(Collection.class.isAssignableFrom(f.getType()) || java.util.Map.class.isAssignableFrom(f.getType()))) {
+                    continue;
+                }
+                Object v;
+                try {
+                    f.setAccessible(true);
+                    v = f.get(builder);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue;
+                }
+                if (hasNullInside(v)) {
+                    throw new InvalidArgsException(argsName + "." + f.getName(), "contains null", show(v),
+                            "non-null elements (a null element, key or value is never meaningful)");
+                }
+            }
+        }
+        return build(argsName, build);
+    }
+
+    /**
+     * Runs an Immutables {@code build()} as {@link #build(String, Object, Supplier)} does, without
+     * looking into a builder first.
+     *
+     * @param argsName the args type, e.g. {@code ManagedKeyArgs}
      * @param build the generated builder's build call
      * @param <T> the args type
      * @return the built value
@@ -147,6 +181,12 @@ public final class Check {
      * the null check to {@code build()}, so a setter given {@code null} is reported here, in the
      * project's format, instead of as a bare {@code NullPointerException} at the call site.
      */
+    private static boolean hasNullInside(Object v) {
+        return v instanceof Collection<?> c && c.stream().anyMatch(java.util.Objects::isNull)
+                || v instanceof java.util.Map<?, ?> map && (map.keySet().stream().anyMatch(java.util.Objects::isNull)
+                        || map.values().stream().anyMatch(java.util.Objects::isNull));
+    }
+
     private static void rejectNulls(String argsName, Object value) {
         if (value == null) {
             return;
@@ -170,11 +210,15 @@ public final class Check {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 continue; // a derived accessor that cannot be read is not an attribute set to null
             }
+            String n = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
+            String attribute = Character.toLowerCase(n.charAt(0)) + n.substring(1);
             if (v == null) {
-                String n = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
-                String attribute = Character.toLowerCase(n.charAt(0)) + n.substring(1);
                 throw new InvalidArgsException(argsName + "." + attribute, "must not be null", "null",
                         "a value, or the attribute left unset for its default");
+            }
+            if (hasNullInside(v)) {
+                throw new InvalidArgsException(argsName + "." + attribute, "contains null", show(v),
+                        "non-null elements (a null element, key or value is never meaningful)");
             }
         }
     }

@@ -160,7 +160,7 @@ public abstract class ManagedKeyArgs {
 
         @Override
         public ManagedKeyArgs build() {
-            return Check.build("ManagedKeyArgs", super::build);
+            return Check.build("ManagedKeyArgs", this, super::build);
         }
     }
 

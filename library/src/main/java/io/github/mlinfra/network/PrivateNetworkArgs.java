@@ -246,7 +246,7 @@ public abstract class PrivateNetworkArgs {
 
         @Override
         public PrivateNetworkArgs build() {
-            return Check.build("PrivateNetworkArgs", super::build);
+            return Check.build("PrivateNetworkArgs", this, super::build);
         }
     }
 

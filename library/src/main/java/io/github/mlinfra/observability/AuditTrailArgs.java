@@ -117,7 +117,7 @@ public abstract class AuditTrailArgs {
 
         @Override
         public AuditTrailArgs build() {
-            return Check.build("AuditTrailArgs", super::build);
+            return Check.build("AuditTrailArgs", this, super::build);
         }
     }
 

@@ -145,7 +145,7 @@ public abstract class PlanOptions {
 
         @Override
         public PlanOptions build() {
-            return Check.build("PlanOptions", super::build);
+            return Check.build("PlanOptions", this, super::build);
         }
     }
 

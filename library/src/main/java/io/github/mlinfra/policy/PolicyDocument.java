@@ -81,7 +81,7 @@ public abstract class PolicyDocument {
 
         @Override
         public PolicyDocument build() {
-            return Check.build("PolicyDocument", super::build);
+            return Check.build("PolicyDocument", this, super::build);
         }
     }
 

@@ -126,7 +126,7 @@ public abstract class Statement {
 
         @Override
         public Statement build() {
-            return Check.build("Statement", super::build);
+            return Check.build("Statement", this, super::build);
         }
     }
 

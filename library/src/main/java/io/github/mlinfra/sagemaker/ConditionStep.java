@@ -77,7 +77,7 @@ public abstract class ConditionStep implements PipelineStep {
 
         @Override
         public ConditionStep build() {
-            return Check.build("ConditionStep", super::build);
+            return Check.build("ConditionStep", this, super::build);
         }
     }
 

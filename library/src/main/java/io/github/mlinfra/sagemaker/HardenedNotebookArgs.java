@@ -253,7 +253,7 @@ public abstract class HardenedNotebookArgs {
 
         @Override
         public HardenedNotebookArgs build() {
-            return Check.build("HardenedNotebookArgs", super::build);
+            return Check.build("HardenedNotebookArgs", this, super::build);
         }
     }
 

@@ -120,7 +120,7 @@ public abstract class PipelineDefinition {
 
         @Override
         public PipelineDefinition build() {
-            return Check.build("PipelineDefinition", super::build);
+            return Check.build("PipelineDefinition", this, super::build);
         }
     }
 

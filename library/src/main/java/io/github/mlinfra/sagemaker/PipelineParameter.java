@@ -151,7 +151,7 @@ public abstract class PipelineParameter {
 
         @Override
         public PipelineParameter build() {
-            return Check.build("PipelineParameter", super::build);
+            return Check.build("PipelineParameter", this, super::build);
         }
     }
 

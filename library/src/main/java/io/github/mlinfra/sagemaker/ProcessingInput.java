@@ -90,7 +90,7 @@ public abstract class ProcessingInput {
 
         @Override
         public ProcessingInput build() {
-            return Check.build("ProcessingInput", super::build);
+            return Check.build("ProcessingInput", this, super::build);
         }
     }
 

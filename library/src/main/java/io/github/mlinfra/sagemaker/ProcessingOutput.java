@@ -78,7 +78,7 @@ public abstract class ProcessingOutput {
 
         @Override
         public ProcessingOutput build() {
-            return Check.build("ProcessingOutput", super::build);
+            return Check.build("ProcessingOutput", this, super::build);
         }
     }
 

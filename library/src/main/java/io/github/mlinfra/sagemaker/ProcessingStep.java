@@ -232,7 +232,7 @@ public abstract class ProcessingStep implements PipelineStep {
 
         @Override
         public ProcessingStep build() {
-            return Check.build("ProcessingStep", super::build);
+            return Check.build("ProcessingStep", this, super::build);
         }
     }
 

@@ -125,7 +125,7 @@ public abstract class RegisterModelStep implements PipelineStep {
 
         @Override
         public RegisterModelStep build() {
-            return Check.build("RegisterModelStep", super::build);
+            return Check.build("RegisterModelStep", this, super::build);
         }
     }
 

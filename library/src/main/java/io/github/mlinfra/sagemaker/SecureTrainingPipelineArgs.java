@@ -200,7 +200,7 @@ public abstract class SecureTrainingPipelineArgs {
 
         @Override
         public SecureTrainingPipelineArgs build() {
-            return Check.build("SecureTrainingPipelineArgs", super::build);
+            return Check.build("SecureTrainingPipelineArgs", this, super::build);
         }
     }
 

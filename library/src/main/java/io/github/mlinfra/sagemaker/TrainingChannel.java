@@ -92,7 +92,7 @@ public abstract class TrainingChannel {
 
         @Override
         public TrainingChannel build() {
-            return Check.build("TrainingChannel", super::build);
+            return Check.build("TrainingChannel", this, super::build);
         }
     }
 

@@ -234,7 +234,7 @@ public abstract class TrainingStep implements PipelineStep {
 
         @Override
         public TrainingStep build() {
-            return Check.build("TrainingStep", super::build);
+            return Check.build("TrainingStep", this, super::build);
         }
     }
 

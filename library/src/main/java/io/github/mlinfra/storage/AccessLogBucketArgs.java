@@ -135,7 +135,7 @@ public abstract class AccessLogBucketArgs {
 
         @Override
         public AccessLogBucketArgs build() {
-            return Check.build("AccessLogBucketArgs", super::build);
+            return Check.build("AccessLogBucketArgs", this, super::build);
         }
     }
 

@@ -156,7 +156,7 @@ public abstract class Retention {
 
         @Override
         public Retention build() {
-            return Check.build("Retention", super::build);
+            return Check.build("Retention", this, super::build);
         }
     }
 

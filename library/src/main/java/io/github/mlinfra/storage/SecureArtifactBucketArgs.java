@@ -196,7 +196,7 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
 
         @Override
         public SecureArtifactBucketArgs build() {
-            return Check.build("SecureArtifactBucketArgs", super::build);
+            return Check.build("SecureArtifactBucketArgs", this, super::build);
         }
     }
 

@@ -164,7 +164,7 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
 
         @Override
         public SecureCheckpointBucketArgs build() {
-            return Check.build("SecureCheckpointBucketArgs", super::build);
+            return Check.build("SecureCheckpointBucketArgs", this, super::build);
         }
     }
 

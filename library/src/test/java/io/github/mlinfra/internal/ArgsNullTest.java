@@ -58,6 +58,13 @@ class ArgsNullTest {
     }
 
     @Test
+    void aNullListElementIsReportedByName() {
+        var builder = ManagedKeyArgs.builder().addAdministratorRoleArns((String) null);
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
+                .hasMessageStartingWith("ManagedKeyArgs.administratorRoleArns: ").hasMessageContaining("got [null]");
+    }
+
+    @Test
     void aMissingPrimitiveIsStillRefusedNotMadeZero() {
         var builder = IngressRule.builder().addCidrs("10.0.0.0/16").description("https from the VPC");
         assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
