@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
  *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--suppressions FILE] [--color] [--debug]
  *                    [--fail-on-unknown] [--trusted-accounts ID[,ID...]]
+ * mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]] NAME=CLASS[,NAME=CLASS...]
+ * mlinfra --help
  * }</pre>
  *
  * <p>{@code --fail-on-unknown} makes a rule result the guard could not decide (listed as not
@@ -40,6 +42,9 @@ import java.util.stream.Collectors;
  * ({@link io.github.mlinfra.guard.Suppression#fromJson(String)}); an entry's {@code rule} may be a
  * finding key such as {@code MLI-IAM-02[Action::s3:*]}, which suppresses that one finding only. An
  * invalid file or entry (unknown rule, a justification that is not a sentence) is a usage error.
+ *
+ * <p>{@code --help} (or {@code -h}, or {@code help}) anywhere prints {@link #HELP} and exits
+ * {@value #OK}; {@code plan} is described in {@link PlanCommand}.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
  * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
@@ -72,6 +77,24 @@ public final class Main {
     /** The report formats of {@code check}. */
     public static final List<String> FORMATS = List.of("table", "json", "sarif");
 
+    /** What {@code mlinfra --help} prints (exit status {@value #OK}). */
+    public static final String HELP = String.join(System.lineSeparator(),
+            "usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL] [--color]",
+            "                          [--suppressions FILE] [--fail-on-unknown] [--trusted-accounts ID[,ID...]]",
+            "       mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]] NAME=CLASS[,NAME=CLASS...]",
+            "       mlinfra --help",
+            "",
+            "check  reads an mlinfra plan, a `pulumi stack export` or `pulumi preview --json` document and prints",
+            "       its posture report; exit 0 clean, 1 findings (or, with --fail-on-unknown, results not",
+            "       evaluated), 2 unusable input or usage, 3 internal error. --trusted-accounts: accounts or",
+            "       organizations resource policies may grant to; --suppressions: a JSON array of suppressions.",
+            "plan   plans each CLASS offline (no cloud, no Pulumi CLI): CLASS has",
+            "       `public static void stack(com.pulumi.Context)` and is on the classpath. Project NAME, stack",
+            "       STACK (default dev). Writes DIR/NAME/target/plan.json and posture.sarif (DIR defaults to the",
+            "       working directory); exit 0 planned and clean, 1 a plan failed or has findings, 2 usage.",
+            "--debug, anywhere, prints the stack trace of an internal error.",
+            "");
+
     private Main() {}
 
     /**
@@ -103,7 +126,11 @@ public final class Main {
         try {
             if (args.length == 0) {
                 throw new UsageException("missing subcommand; expected one of " + String.join(", ", SUBCOMMANDS)
-                        + " (usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL])");
+                        + " (mlinfra --help prints the usage)");
+            }
+            if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h") || args[0].equals("help")) {
+                out.print(HELP);
+                return OK;
             }
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {

@@ -1,5 +1,6 @@
 package io.github.mlinfra.compute;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.ebs.Volume;
 import com.pulumi.aws.ebs.VolumeArgs;
 import com.pulumi.aws.ec2.Ec2Functions;
@@ -158,7 +159,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
      * @param options component options (provider, parent, aliases…)
      */
     public HardenedGpuTrainer(String name, HardenedGpuTrainerArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         List<Waiver> waivers = args.getWaivers();
         WaiverLedger.record(this, waivers);
         boolean protect = !args.isWaived(Control.EC2_TERMINATION_PROTECTION);

@@ -1,6 +1,6 @@
 package io.github.mlinfra.compute;
 
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class IngressRule {
     /**
      * The port (1–65535).
@@ -80,7 +80,7 @@ public abstract class IngressRule {
 
         @Override
         public IngressRule build() {
-            return io.github.mlinfra.internal.Check.build("IngressRule", super::build);
+            return io.github.mlinfra.internal.Check.build("IngressRule", this, super::build);
         }
     }
 }

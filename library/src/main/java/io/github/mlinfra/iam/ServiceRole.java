@@ -1,5 +1,6 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -70,7 +71,7 @@ public final class ServiceRole extends ComponentResource {
      * @param options component options
      */
     public ServiceRole(String name, ServiceRoleArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         List<Waiver> waivers = new ArrayList<>(args.getWaivers());
         args.builtInWaiver().ifPresent(waivers::add);
         WaiverLedger.record(this, waivers);

@@ -4,6 +4,10 @@ import io.github.mlinfra.InvalidArgsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.function.Supplier;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,13 +118,48 @@ public final class Check {
      * set) into the project's format; the project's own exceptions pass through unchanged.
      *
      * @param argsName the args type, e.g. {@code ManagedKeyArgs}
+     * @param builder the builder, whose lists and maps are checked for null elements first
+     * @param build the generated builder's build call
+     * @param <T> the args type
+     * @return the built value
+     */
+    public static <T> T build(String argsName, Object builder, Supplier<T> build) {
+        // a null element in a list or map is reported before the type's own checks read it
+        for (Class<?> k = builder.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())
+                        || !(Collection.class.isAssignableFrom(f.getType()) || java.util.Map.class.isAssignableFrom(f.getType()))) {
+                    continue;
+                }
+                Object v;
+                try {
+                    f.setAccessible(true);
+                    v = f.get(builder);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue;
+                }
+                if (hasNullInside(v)) {
+                    throw new InvalidArgsException(argsName + "." + f.getName(), "contains null", show(v),
+                            "non-null elements (a null element, key or value is never meaningful)");
+                }
+            }
+        }
+        return build(argsName, build);
+    }
+
+    /**
+     * Runs an Immutables {@code build()} as {@link #build(String, Object, Supplier)} does, without
+     * looking into a builder first.
+     *
+     * @param argsName the args type, e.g. {@code ManagedKeyArgs}
      * @param build the generated builder's build call
      * @param <T> the args type
      * @return the built value
      */
     public static <T> T build(String argsName, Supplier<T> build) {
+        T value;
         try {
-            return build.get();
+            value = build.get();
         } catch (InvalidArgsException e) {
             throw e;
         } catch (IllegalStateException | NullPointerException e) {
@@ -132,6 +171,55 @@ public final class Check {
                         "required attribute not set", "nothing", "a value (required attributes: " + m.group(1) + ")");
             }
             throw new InvalidArgsException(argsName, "invalid arguments (" + msg + ")", "null", "non-null values");
+        }
+        rejectNulls(argsName, value);
+        return value;
+    }
+
+    /**
+     * Refuses an attribute set to {@code null}: the argument types ({@link MlInfraArgsStyle}) leave
+     * the null check to {@code build()}, so a setter given {@code null} is reported here, in the
+     * project's format, instead of as a bare {@code NullPointerException} at the call site.
+     */
+    private static boolean hasNullInside(Object v) {
+        return v instanceof Collection<?> c && c.stream().anyMatch(java.util.Objects::isNull)
+                || v instanceof java.util.Map<?, ?> map && (map.keySet().stream().anyMatch(java.util.Objects::isNull)
+                        || map.values().stream().anyMatch(java.util.Objects::isNull));
+    }
+
+    private static void rejectNulls(String argsName, Object value) {
+        if (value == null) {
+            return;
+        }
+        List<Method> accessors = new ArrayList<>();
+        for (Method m : value.getClass().getMethods()) {
+            String n = m.getName();
+            boolean getter = (n.startsWith("get") && n.length() > 3) || (n.startsWith("is") && n.length() > 2);
+            if (getter && m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
+                    && !m.getReturnType().isPrimitive() && m.getDeclaringClass() != Object.class
+                    && m.getDeclaringClass().getName().startsWith("io.github.mlinfra.")) {
+                accessors.add(m);
+            }
+        }
+        accessors.sort(java.util.Comparator.comparing(Method::getName));
+        for (Method m : accessors) {
+            Object v;
+            try {
+                m.setAccessible(true);
+                v = m.invoke(value);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue; // a derived accessor that cannot be read is not an attribute set to null
+            }
+            String n = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
+            String attribute = Character.toLowerCase(n.charAt(0)) + n.substring(1);
+            if (v == null) {
+                throw new InvalidArgsException(argsName + "." + attribute, "must not be null", "null",
+                        "a value, or the attribute left unset for its default");
+            }
+            if (hasNullInside(v)) {
+                throw new InvalidArgsException(argsName + "." + attribute, "contains null", show(v),
+                        "non-null elements (a null element, key or value is never meaningful)");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mlinfra.kms;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -79,7 +80,7 @@ public final class ManagedKey extends ComponentResource {
      * @param options component options (provider, parent, aliases…)
      */
     public ManagedKey(String name, ManagedKeyArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         AwsContext aws = AwsContext.of(this);
         Output<String> policy = PolicyDocument.toJson(aws.values().applyValue(v -> keyPolicy(args, v)));

@@ -1,5 +1,6 @@
 package io.github.mlinfra.network;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
@@ -121,7 +122,7 @@ public final class PrivateNetwork extends ComponentResource {
      * @param options component options (provider, parent, aliases…)
      */
     public PrivateNetwork(String name, PrivateNetworkArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         var child = CustomResourceOptions.builder().parent(this).build();
         var invoke = InvokeOutputOptions.builder().parent(this).build();

@@ -1,5 +1,6 @@
 package io.github.mlinfra.observability;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.cloudtrail.Trail;
 import com.pulumi.aws.cloudtrail.TrailArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
@@ -86,7 +87,7 @@ public final class AuditTrail extends ComponentResource {
      * @param options component options
      */
     public AuditTrail(String name, AuditTrailArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         List<Waiver> w = args.getWaivers();
         WaiverLedger.record(this, w);
         String trailName = args.getTrailName().orElseGet(() -> defaultTrailName(

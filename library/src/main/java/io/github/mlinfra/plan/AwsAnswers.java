@@ -1,6 +1,7 @@
 package io.github.mlinfra.plan;
 
 import com.pulumi.test.Mocks;
+import io.github.mlinfra.aws.AutoNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,14 +88,17 @@ final class AwsAnswers implements Mocks {
         // seed their offline suffix with project and stack too, so two stacks' plans never share one
         String nameSeed = options.getProject() + "::" + options.getStack() + "::" + seed;
         String h17 = hex(seed, 17);
-        String auto = str(in, "name").orElse(name + "-" + hex(nameSeed, 7));
+        // auto-named as pulumi-aws 6.83 would (io.github.mlinfra.aws.AutoNames): too long or refused names fail the plan
+        java.util.function.Supplier<String> autoName = () -> str(in, "name")
+                .orElseGet(() -> AutoNames.name(type, name, hex(nameSeed, AutoNames.RANDOM_HEX)));
         String module = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
         String id;
         switch (type) {
             case "aws:s3/bucketV2:BucketV2":
             case "aws:s3/bucket:Bucket": {
                 String bucket = str(in, "bucket").orElseGet(() -> str(in, "bucketPrefix")
-                        .map(p -> p + hex(nameSeed, 26)).orElse(s3Name(name) + "-" + hex(nameSeed, 7)));
+                        .map(p -> p + hex(nameSeed, 26))
+                        .orElseGet(() -> AutoNames.name(type, name, hex(nameSeed, AutoNames.RANDOM_HEX))));
                 id = bucket;
                 state.put("bucket", bucket);
                 state.put("arn", "arn:" + options.getPartition() + ":s3:::" + bucket);
@@ -118,6 +122,7 @@ final class AwsAnswers implements Mocks {
                 break;
             }
             case "aws:iam/role:Role": {
+                String auto = autoName.get();
                 id = auto;
                 state.put("name", auto);
                 state.put("arn", arn("iam", "", acct(), "role" + str(in, "path").orElse("/") + auto));
@@ -125,6 +130,7 @@ final class AwsAnswers implements Mocks {
                 break;
             }
             case "aws:iam/instanceProfile:InstanceProfile": {
+                String auto = autoName.get();
                 id = auto;
                 state.put("name", auto);
                 state.put("arn", arn("iam", "", acct(), "instance-profile" + str(in, "path").orElse("/") + auto));
@@ -132,6 +138,7 @@ final class AwsAnswers implements Mocks {
                 break;
             }
             case "aws:iam/policy:Policy": {
+                String auto = autoName.get();
                 state.put("name", auto);
                 id = arn("iam", "", acct(), "policy" + str(in, "path").orElse("/") + auto);
                 state.put("arn", id);
@@ -139,6 +146,7 @@ final class AwsAnswers implements Mocks {
                 break;
             }
             case "aws:iam/rolePolicy:RolePolicy": {
+                String auto = autoName.get();
                 state.put("name", auto);
                 id = str(in, "role").orElse("role") + ":" + auto;
                 break;
@@ -166,9 +174,10 @@ final class AwsAnswers implements Mocks {
                 break;
             }
             case "aws:ec2/securityGroup:SecurityGroup":
+                String groupName = autoName.get();
                 id = "sg-" + h17;
                 state.put("arn", arn("ec2", region(), acct(), "security-group/" + id));
-                state.put("name", auto);
+                state.put("name", groupName);
                 state.put("ownerId", acct());
                 break;
             case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
@@ -199,12 +208,14 @@ final class AwsAnswers implements Mocks {
                 state.put("arn", arn("ec2", region(), acct(), "volume/" + id));
                 break;
             case "aws:cloudwatch/logGroup:LogGroup": {
+                String auto = autoName.get();
                 id = auto;
                 state.put("name", auto);
                 state.put("arn", arn("logs", region(), acct(), "log-group:" + auto));
                 break;
             }
             case "aws:cloudtrail/trail:Trail": {
+                String auto = autoName.get();
                 id = auto;
                 state.put("name", auto);
                 state.put("arn", arn("cloudtrail", region(), acct(), "trail/" + auto));
@@ -212,27 +223,29 @@ final class AwsAnswers implements Mocks {
                 break;
             }
             case "aws:sagemaker/notebookInstance:NotebookInstance":
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance/" + auto.toLowerCase(Locale.ROOT)));
-                state.put("url", auto + ".notebook." + region() + ".sagemaker.aws");
+                String notebookName = autoName.get();
+                id = notebookName;
+                state.put("name", notebookName);
+                state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance/" + notebookName.toLowerCase(Locale.ROOT)));
+                state.put("url", notebookName + ".notebook." + region() + ".sagemaker.aws");
                 break;
             case "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration":
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance-lifecycle-config/" + auto.toLowerCase(Locale.ROOT)));
+                String configName = autoName.get();
+                id = configName;
+                state.put("name", configName);
+                state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance-lifecycle-config/" + configName.toLowerCase(Locale.ROOT)));
                 break;
             case "aws:sagemaker/modelPackageGroup:ModelPackageGroup": {
                 // CreateModelPackageGroup returns arn:<partition>:sagemaker:<region>:<account>:model-package-group/<name>
                 // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html); the
                 // provider's id is the group name
-                String gn = str(in, "modelPackageGroupName").orElse(auto);
+                String gn = str(in, "modelPackageGroupName").orElseGet(autoName);
                 id = gn;
                 state.put("arn", arn("sagemaker", region(), acct(), "model-package-group/" + gn.toLowerCase(Locale.ROOT)));
                 break;
             }
             case "aws:sagemaker/pipeline:Pipeline": {
-                String pn = str(in, "pipelineName").orElse(auto);
+                String pn = str(in, "pipelineName").orElseGet(autoName);
                 id = pn;
                 state.put("arn", arn("sagemaker", region(), acct(), "pipeline/" + pn.toLowerCase(Locale.ROOT)));
                 break;
@@ -243,17 +256,12 @@ final class AwsAnswers implements Mocks {
                 id = name + "-" + hex(seed, 8);
                 state.putIfAbsent("arn", arn(module, module.equals("iam") ? "" : region(), acct(), prefix + "/" + id));
                 if (!in.containsKey("name")) {
-                    state.put("name", auto);
+                    state.put("name", name + "-" + hex(nameSeed, AutoNames.RANDOM_HEX));
                 }
             }
         }
         state.put("tagsAll", in.getOrDefault("tags", Map.of()));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
-    }
-
-    private static String s3Name(String name) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
-        return s.length() > 54 ? s.substring(0, 54) : s;
     }
 
     private static Optional<String> str(Map<String, Object> in, String key) {

@@ -17,12 +17,19 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@code plan} command: plans example stacks offline, in one JVM, prints each resource tree
- * and writes {@code <dir>/<example>/target/plan.json}.
+ * The {@code plan} command: plans programs offline, in one JVM, prints each resource tree and
+ * writes {@code DIR/NAME/target/plan.json}.
  *
  * <pre>
  * plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS[,NAME=CLASS…] …
  * </pre>
+ *
+ * <p>Where plans are written: {@code DIR/NAME/target/plan.json} ({@code mlinfra plan} adds
+ * {@code posture.sarif} beside it), {@code DIR} defaulting to the working directory. The
+ * examples' build passes {@code --dir examples}, so each scenario's plan lands in its own
+ * {@code examples/<scenario>/target/}; a program of your own planned from its project folder as
+ * {@code --dir .. NAME=CLASS}, with {@code NAME} the project folder's name, lands in its own
+ * {@code target/} the same way. At least one {@code NAME=CLASS} is required (exit 2 without).
  *
  * <p>Each example is planned as project {@code NAME}, stack {@code STACK} (default {@value #DEFAULT_STACK});
  * physical names the components derive (KMS aliases, log groups, notebooks) carry both, so plans of
@@ -87,7 +94,7 @@ public final class PlanCommand {
      * @return the result
      */
     public static Result run(String[] args, PrintStream out, PrintStream err, Function<Planned, List<String>> afterEach) {
-        Path dir = Path.of("examples");
+        Path dir = Path.of(".");
         String show = "tree";
         String stack = DEFAULT_STACK;
         List<String> only = null;
@@ -135,6 +142,11 @@ public final class PlanCommand {
                 err.println("mlinfra: expected NAME=CLASS, got '" + a + "'");
                 return new Result(2, List.of());
             }
+        }
+        if (examples.isEmpty()) {
+            err.println("mlinfra: plan: missing NAME=CLASS (CLASS has public static void stack(com.pulumi.Context)); usage: "
+                    + "mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] NAME=CLASS");
+            return new Result(2, List.of());
         }
         if (only != null) {
             for (String name : only) {

@@ -40,7 +40,10 @@ import java.util.logging.Logger;
  * }</pre>
  *
  * <p>The plan fails ({@link PlanException}) when the program throws, a resource registration
- * fails, an invoke other than {@code getCallerIdentity}, {@code getPartition}, {@code getRegion},
+ * fails, two resources share one URN (the real engine refuses that too; the message names the URN
+ * and where each registration was made), a resource left to auto-naming would get a physical name
+ * pulumi-aws 6.83 or AWS refuses ({@link io.github.mlinfra.aws.AutoNames}: too long, or characters
+ * outside the service's set), an invoke other than {@code getCallerIdentity}, {@code getPartition}, {@code getRegion},
  * {@code getAvailabilityZones}, {@code getAmi} and {@code getPrefixList} is made, an input stays
  * unresolved (unless {@link PlanOptions#isAllowUnknowns()}), or the program does not finish within
  * {@link PlanOptions#getTimeout()}. Runs are sequential: the SDK keeps per-thread deployment

@@ -32,6 +32,8 @@ final class RecordingMonitor extends MockMonitor {
         final List<String> ignoreChanges;
         final List<String> dependencies;
         final Map<String, Object> inputs;
+        /** The program's frame that registered it, when the registration ran on the constructor's thread. */
+        final String origin;
         final List<String> unknownInputs = Collections.synchronizedList(new ArrayList<>());
         /** The plain values of secret inputs, by path: for the guard only, never written. */
         final Map<String, Object> secretInputs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,12 +51,35 @@ final class RecordingMonitor extends MockMonitor {
             this.ignoreChanges = List.copyOf(request.getIgnoreChangesList());
             this.dependencies = request.getDependenciesList().stream().map(Plan::realUrn).distinct().sorted().toList();
             this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add, secretInputs::put);
+            this.origin = origin(resource);
+        }
+
+        /**
+         * The first stack frame outside the SDK, the JDK, this package and the resource's own
+         * constructors: where the program made the resource.
+         */
+        private static String origin(Resource resource) {
+            Set<String> own = new java.util.HashSet<>();
+            for (Class<?> k = resource == null ? null : resource.getClass(); k != null; k = k.getSuperclass()) {
+                own.add(k.getName());
+            }
+            for (StackTraceElement f : new Throwable().getStackTrace()) {
+                String c = f.getClassName();
+                if (!(f.getMethodName().equals("<init>") && own.contains(c)) && !c.startsWith("com.pulumi.") && !c.startsWith("java.") && !c.startsWith("jdk.")
+                        && !c.startsWith("sun.") && !c.startsWith("pulumirpc.") && !c.startsWith(RecordingMonitor.class.getName())
+                        && !c.startsWith(PlanEngine.class.getName())) {
+                    return f.getFileName() == null ? c : f.getFileName() + ":" + f.getLineNumber();
+                }
+            }
+            return null;
         }
     }
 
     final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final Set<Registration> pending = ConcurrentHashMap.newKeySet();
+    /** The first registration of each real-engine URN, to refuse a second one as the real engine does. */
+    private final Map<String, Registration> byUrn = new ConcurrentHashMap<>();
 
     RecordingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
@@ -93,10 +118,26 @@ final class RecordingMonitor extends MockMonitor {
                 throw new java.util.concurrent.CompletionException(new IllegalStateException(line, cause));
             }
             reg.urn = Plan.realUrn(resp.getUrn());
+            Registration first = byUrn.putIfAbsent(reg.urn, reg);
+            if (first != null) {
+                // the real engine refuses a second registration of one URN ("Duplicate resource URN")
+                String line = "duplicate resource URN '" + reg.urn + "': registered twice, first as " + describe(first)
+                        + ", again as " + describe(reg) + " (the real engine refuses this; give one of them another name)";
+                failures.add(line);
+                throw new java.util.concurrent.CompletionException(new IllegalStateException(line));
+            }
             reg.id = resp.getId().isEmpty() ? null : resp.getId();
             reg.state = PlanValues.fromStruct(resp.getObject(), "", p -> { });
             return resp;
         });
+    }
+
+    /** A registration named by type, name and, when it has one, its parent component. */
+    private static String describe(Registration r) {
+        boolean top = r.parentUrn == null || typeOf(r.parentUrn).equals("pulumi:pulumi:Stack");
+        return r.type + " '" + r.name + "'"
+                + (top ? " (top level" : " (in " + typeOf(r.parentUrn) + " '" + Plan.nameOf(r.parentUrn) + "'")
+                + (r.origin == null ? "" : ", at " + r.origin) + ")";
     }
 
     static String typeOf(String urn) {

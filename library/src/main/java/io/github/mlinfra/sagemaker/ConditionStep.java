@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class ConditionStep implements PipelineStep {
 
     @Override
@@ -77,7 +77,7 @@ public abstract class ConditionStep implements PipelineStep {
 
         @Override
         public ConditionStep build() {
-            return Check.build("ConditionStep", super::build);
+            return Check.build("ConditionStep", this, super::build);
         }
     }
 

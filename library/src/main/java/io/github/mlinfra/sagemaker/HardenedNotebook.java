@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.sagemaker.NotebookInstance;
@@ -86,7 +87,7 @@ public final class HardenedNotebook extends ComponentResource {
      * @param options component options (provider, parent, aliases…)
      */
     public HardenedNotebook(String name, HardenedNotebookArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, checkedName(name, args), options);
+        super(TYPE, checkedName(Names.check(TYPE, name), args), options);
         WaiverLedger.record(this, args.getWaivers());
         var child = CustomResourceOptions.builder().parent(this).build();
         AwsContext aws = AwsContext.of(this);

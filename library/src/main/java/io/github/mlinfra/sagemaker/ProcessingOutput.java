@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class ProcessingOutput {
 
     /**
@@ -78,7 +78,7 @@ public abstract class ProcessingOutput {
 
         @Override
         public ProcessingOutput build() {
-            return Check.build("ProcessingOutput", super::build);
+            return Check.build("ProcessingOutput", this, super::build);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class ProcessingStep implements PipelineStep {
 
     @Override
@@ -232,7 +232,7 @@ public abstract class ProcessingStep implements PipelineStep {
 
         @Override
         public ProcessingStep build() {
-            return Check.build("ProcessingStep", super::build);
+            return Check.build("ProcessingStep", this, super::build);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sagemaker.ModelPackageGroup;
@@ -126,7 +127,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
      * @param options component options
      */
     public SecureTrainingPipeline(String name, SecureTrainingPipelineArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         AwsContext aws = AwsContext.of(this);
         var child = ComponentResourceOptions.builder().parent(this).build();

@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class TrainingChannel {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9\\.\\-_]{1,64}");
 
@@ -92,7 +92,7 @@ public abstract class TrainingChannel {
 
         @Override
         public TrainingChannel build() {
-            return Check.build("TrainingChannel", super::build);
+            return Check.build("TrainingChannel", this, super::build);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class TrainingStep implements PipelineStep {
 
     @Override
@@ -234,7 +234,7 @@ public abstract class TrainingStep implements PipelineStep {
 
         @Override
         public TrainingStep build() {
-            return Check.build("TrainingStep", super::build);
+            return Check.build("TrainingStep", this, super::build);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.internal.Names;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Waiver;
 
@@ -74,7 +75,7 @@ public final class AccessLogBucket extends ComponentResource {
      * @param options component options
      */
     public AccessLogBucket(String name, AccessLogBucketArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         var spec = new HardenedBucket.Spec();
         spec.argsName = "AccessLogBucketArgs";

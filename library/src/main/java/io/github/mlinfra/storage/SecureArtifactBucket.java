@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.internal.Names;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -84,7 +85,7 @@ public final class SecureArtifactBucket extends ComponentResource {
      * @param options component options
      */
     public SecureArtifactBucket(String name, SecureArtifactBucketArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", args.getPurpose(), "Encrypts the ML artifacts of " + name, args);
         spec.objectLock = args.getObjectLock();

@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.internal.Names;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Control;
 
@@ -68,7 +69,7 @@ public final class SecureCheckpointBucket extends ComponentResource {
      * @param options component options
      */
     public SecureCheckpointBucket(String name, SecureCheckpointBucketArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         var spec = HardenedBucket.Spec.of("SecureCheckpointBucketArgs", "checkpoints",
                 "Encrypts the model checkpoints of " + name, args);

@@ -5,7 +5,7 @@ import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraStyle;
+import io.github.mlinfra.internal.MlInfraArgsStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraStyle
+@MlInfraArgsStyle
 public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs {
     /**
      * The controls a SecureCheckpointBucket implements and may waive. MLI-S3-06 (versioning) is
@@ -164,7 +164,7 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
 
         @Override
         public SecureCheckpointBucketArgs build() {
-            return Check.build("SecureCheckpointBucketArgs", super::build);
+            return Check.build("SecureCheckpointBucketArgs", this, super::build);
         }
     }
 

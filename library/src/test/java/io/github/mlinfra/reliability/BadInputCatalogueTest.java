@@ -556,8 +556,39 @@ class BadInputCatalogueTest {
                 withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().network(NETWORK.get())
                         .cloudWatchAgentConfig("{\"metrics\": {\"namespace\": \"Trainers\"}}").build()));
 
+        row("ManagedKey", ManagedKey.TYPE, "ManagedKey.name", "null",
+                "ManagedKey.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new ManagedKey(null, ManagedKeyArgs.builder().build()));
+        row("SecureCheckpointBucket", SecureCheckpointBucket.TYPE, "SecureCheckpointBucket.name", "\"\"",
+                "SecureCheckpointBucket.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new SecureCheckpointBucket("", SecureCheckpointBucketArgs.builder().build()));
+        row("SecureArtifactBucket", SecureArtifactBucket.TYPE, "SecureArtifactBucket.name", "null",
+                "SecureArtifactBucket.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new SecureArtifactBucket(null, SecureArtifactBucketArgs.builder().build()));
+        row("AccessLogBucket", AccessLogBucket.TYPE, "AccessLogBucket.name", "\"\"",
+                "AccessLogBucket.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new AccessLogBucket("", AccessLogBucketArgs.builder().build()));
+        row("ServiceRole", ServiceRole.TYPE, "ServiceRole.name", "null",
+                "ServiceRole.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new ServiceRole(null, ServiceRoleArgs.builder().service("ec2.amazonaws.com").build()));
+        row("PrivateNetwork", PrivateNetwork.TYPE, "PrivateNetwork.name", "\"\"",
+                "PrivateNetwork.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new PrivateNetwork("", PrivateNetworkArgs.builder().build()));
+        row("AuditTrail", AuditTrail.TYPE, "AuditTrail.name", "null",
+                "AuditTrail.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new AuditTrail(null, AuditTrailArgs.builder().build()));
+        row("HardenedNotebook", HardenedNotebook.TYPE, "HardenedNotebook.name", "\"\"",
+                "HardenedNotebook.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new HardenedNotebook("", notebook().build()));
+        row("HardenedGpuTrainer", HardenedGpuTrainer.TYPE, "HardenedGpuTrainer.name", "null",
+                "HardenedGpuTrainer.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new HardenedGpuTrainer(null, trainer().build()));
+        row("SecureTrainingPipeline", SecureTrainingPipeline.TYPE, "SecureTrainingPipeline.name", "\"\"",
+                "SecureTrainingPipeline.name: must not be empty; got \"\"; expected a non-empty name, unique among the stack's resources of this type",
+                        () -> new SecureTrainingPipeline("", pipeline().build()));
+
         cli("", "SUBCOMMAND", "none",
-                "mlinfra: missing subcommand; expected one of check, plan (usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL])",
+                "mlinfra: missing subcommand; expected one of check, plan (mlinfra --help prints the usage)",
                         d -> new String[] {});
         cli("", "SUBCOMMAND", "frob",
                 "mlinfra: unknown subcommand 'frob'; expected one of check, plan", d -> new String[] {"frob"});
@@ -613,6 +644,9 @@ class BadInputCatalogueTest {
         cli("plan", "--only", "nope (known: demo)",
                 "mlinfra: unknown example 'nope' (known: demo)",
                         d -> new String[] {"plan", "--dir", d.toString(), "--only", "nope", "demo=java.lang.String"});
+        cli("plan", "NAME=CLASS", "none",
+                "mlinfra: plan: missing NAME=CLASS (CLASS has public static void stack(com.pulumi.Context)); usage: mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] NAME=CLASS",
+                        d -> new String[] {"plan", "--dir", d.toString()});
         cli("plan", "NAME=CLASS", "demo",
                 "mlinfra: expected NAME=CLASS, got 'demo'", d -> new String[] {"plan", "--dir", d.toString(), "demo"});
         cli("plan", "NAME=CLASS", "demo=com.example.Missing",
