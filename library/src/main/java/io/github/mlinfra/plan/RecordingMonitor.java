@@ -56,7 +56,8 @@ final class RecordingMonitor extends MockMonitor {
 
         /**
          * The first stack frame outside the SDK, the JDK, this package and the resource's own
-         * constructors: where the program made the resource.
+         * constructors: where the program made the resource. Best effort: null when the SDK completes
+         * the registration on another thread, whose stack holds no frame of the program.
          */
         private static String origin(Resource resource) {
             Set<String> own = new java.util.HashSet<>();
