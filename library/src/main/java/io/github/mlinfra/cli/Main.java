@@ -6,6 +6,7 @@ import io.github.mlinfra.guard.PlanReaders;
 import io.github.mlinfra.guard.PostureReport;
 import io.github.mlinfra.guard.Reports;
 import io.github.mlinfra.guard.RulePack;
+import io.github.mlinfra.guard.Suppression;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanCommand;
 import io.github.mlinfra.plan.PlanFormatException;
@@ -26,8 +27,18 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
- *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--color]
+ *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL|ERROR] [--color]
+ *                    [--suppress RULE=RESOURCE:REASON]... [--suppressions FILE]
+ *                    [--trust-policy-limit N] [--sg-rules-limit N]
  * }</pre>
+ *
+ * <p>Every pack includes the preflight rules ({@code MLI-PRE-*}: what AWS or the provider would
+ * refuse); their findings are {@code ERROR}s, which fail whatever {@code --min-severity} says.
+ * {@code --suppress} accepts a finding with a reason (the rule may be wrong): {@code RESOURCE} is a
+ * logical name, a URN or {@code *}; the reason follows the first {@code :} after the name (for a
+ * URN, after its last {@code ::}). {@code --suppressions FILE} reads a JSON array of
+ * {@code {"rule": …, "resource": …, "type": … (optional), "reason": …}}. The two adjustable quotas
+ * the preflight rules read default to AWS's defaults and take the account's values.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
  * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
@@ -127,6 +138,8 @@ public final class Main {
         String pack = RulePack.MLINFRA.packName();
         Severity min = Severity.LOW;
         boolean color = false;
+        List<Suppression> suppressions = new java.util.ArrayList<>();
+        Guard.Builder guard = Guard.builder();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -157,9 +170,22 @@ public final class Main {
                 case "--color":
                     color = true;
                     break;
+                case "--suppress":
+                    suppressions.add(suppression(value(args, ++i, a)));
+                    break;
+                case "--suppressions":
+                    suppressions.addAll(suppressions(value(args, ++i, a)));
+                    break;
+                case "--trust-policy-limit":
+                    guard.trustPolicyLimit(positive(value(args, ++i, a), a));
+                    break;
+                case "--sg-rules-limit":
+                    guard.sgRulesLimit(positive(value(args, ++i, a), a));
+                    break;
                 default:
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity or --color");
+                        throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity, --color, "
+                                + "--suppress, --suppressions, --trust-policy-limit or --sg-rules-limit");
                     }
                     if (file != null) {
                         throw new UsageException("check takes one FILE; got '" + file + "' and '" + a + "'");
@@ -171,7 +197,7 @@ public final class Main {
             throw new UsageException("check: missing FILE (a plan, `pulumi stack export` or `pulumi preview --json` document)");
         }
         Plan plan = PlanReaders.read(readFile(file));
-        PostureReport report = Guard.builder().pack(pack).minSeverity(min).build().check(plan);
+        PostureReport report = guard.pack(pack).minSeverity(min).addAllSuppressions(suppressions).build().check(plan);
         switch (format) {
             case "json":
                 out.print(Reports.json(report));
@@ -183,6 +209,65 @@ public final class Main {
                 out.print(Reports.table(report, color));
         }
         return report.failsAt(min) ? FINDINGS : OK;
+    }
+
+    /** {@code RULE=RESOURCE:REASON}; for a URN resource the reason follows the first ':' after its last "::". */
+    static Suppression suppression(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException("--suppress: expected RULE=RESOURCE:REASON; got '" + spec + "'");
+        }
+        String rule = spec.substring(0, eq);
+        String rest = spec.substring(eq + 1);
+        int from = rest.startsWith("urn:") ? Math.max(rest.lastIndexOf("::") + 2, 0) : 0;
+        int colon = rest.indexOf(':', from);
+        if (colon <= 0 || colon == rest.length() - 1) {
+            throw new UsageException("--suppress: expected RULE=RESOURCE:REASON with a reason; got '" + spec + "'");
+        }
+        return suppression(rule, rest.substring(0, colon), null, rest.substring(colon + 1).strip(), "--suppress");
+    }
+
+    private static Suppression suppression(String rule, String resource, String type, String reason, String where) {
+        try {
+            Suppression s = Suppression.of(rule, resource, reason);
+            return type == null ? s : Suppression.builder().from(s).type(type).build();
+        } catch (io.github.mlinfra.InvalidArgsException e) {
+            throw new UsageException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Suppression> suppressions(String file) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(readFile(file));
+        } catch (IOException e) {
+            throw new UsageException("--suppressions: '" + file + "' is not JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isArray()) {
+            throw new UsageException("--suppressions: '" + file + "' must hold a JSON array of "
+                    + "{\"rule\", \"resource\", \"type\" (optional), \"reason\"}");
+        }
+        List<Suppression> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : root) {
+            if (!n.path("rule").isTextual() || !n.path("resource").isTextual() || !n.path("reason").isTextual()) {
+                throw new UsageException("--suppressions: each entry needs the strings rule, resource and reason; got " + n);
+            }
+            out.add(suppression(n.get("rule").asText(), n.get("resource").asText(),
+                    n.path("type").isTextual() ? n.get("type").asText() : null, n.get("reason").asText(), "--suppressions"));
+        }
+        return out;
+    }
+
+    private static int positive(String v, String option) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + ": expected a positive whole number; got '" + v + "'");
     }
 
     private static String readFile(String file) {

@@ -35,9 +35,23 @@ final class PlanValues {
      * @return keys sorted, secrets and unknowns replaced by their markers
      */
     static Map<String, Object> fromStruct(Struct struct, String prefix, Consumer<String> unknownPaths) {
+        return fromStruct(struct, prefix, unknownPaths, false);
+    }
+
+    /**
+     * As {@link #fromStruct(Struct, String, Consumer)}, with secrets revealed when asked: the values
+     * the preflight rules judge before the plan masks them (never written to a plan).
+     *
+     * @param struct the wire struct
+     * @param prefix the path of the struct
+     * @param unknownPaths receives the paths of unknown values
+     * @param reveal whether a secret is read as its value instead of {@link #SECRET}
+     * @return the plain map
+     */
+    static Map<String, Object> fromStruct(Struct struct, String prefix, Consumer<String> unknownPaths, boolean reveal) {
         Map<String, Object> out = new TreeMap<>();
         struct.getFieldsMap().forEach((k, v) -> {
-            Object converted = fromValue(v, prefix.isEmpty() ? k : prefix + "." + k, unknownPaths);
+            Object converted = fromValue(v, prefix.isEmpty() ? k : prefix + "." + k, unknownPaths, reveal);
             if (converted != null) {
                 out.put(k, converted);
             }
@@ -46,6 +60,10 @@ final class PlanValues {
     }
 
     static Object fromValue(Value v, String path, Consumer<String> unknownPaths) {
+        return fromValue(v, path, unknownPaths, false);
+    }
+
+    private static Object fromValue(Value v, String path, Consumer<String> unknownPaths, boolean reveal) {
         switch (v.getKindCase()) {
             case NULL_VALUE:
             case KIND_NOT_SET:
@@ -64,7 +82,7 @@ final class PlanValues {
                 ListValue l = v.getListValue();
                 List<Object> items = new ArrayList<>(l.getValuesCount());
                 for (int i = 0; i < l.getValuesCount(); i++) {
-                    items.add(fromValue(l.getValues(i), path + "." + i, unknownPaths));
+                    items.add(fromValue(l.getValues(i), path + "." + i, unknownPaths, reveal));
                 }
                 return Collections.unmodifiableList(items);
             case STRUCT_VALUE:
@@ -73,7 +91,8 @@ final class PlanValues {
                 if (sig != null && sig.hasStringValue()) {
                     switch (sig.getStringValue()) {
                         case SECRET_SIG:
-                            return SECRET;
+                            Value inner = s.getFieldsMap().get("value");
+                            return reveal && inner != null ? fromValue(inner, path, p -> { }, true) : SECRET;
                         case RESOURCE_SIG: {
                             Value id = s.getFieldsMap().get("id");
                             if (id != null && id.hasStringValue() && !id.getStringValue().isEmpty()) {
@@ -90,7 +109,7 @@ final class PlanValues {
                             break;
                     }
                 }
-                return fromStruct(s, path, unknownPaths);
+                return fromStruct(s, path, unknownPaths, reveal);
             default:
                 return null;
         }

@@ -32,6 +32,8 @@ final class RecordingMonitor extends MockMonitor {
         final List<String> ignoreChanges;
         final List<String> dependencies;
         final Map<String, Object> inputs;
+        /** The inputs with secrets revealed, for the preflight rules only: never written to a plan. */
+        final Map<String, Object> revealedInputs;
         final List<String> unknownInputs = Collections.synchronizedList(new ArrayList<>());
         volatile String urn;
         volatile String id;
@@ -47,6 +49,7 @@ final class RecordingMonitor extends MockMonitor {
             this.ignoreChanges = List.copyOf(request.getIgnoreChangesList());
             this.dependencies = request.getDependenciesList().stream().map(Plan::realUrn).distinct().sorted().toList();
             this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add);
+            this.revealedInputs = PlanValues.fromStruct(request.getObject(), "", p -> { }, true);
         }
     }
 

@@ -30,6 +30,8 @@ public final class Rules {
             new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule(),
             new VpcEndpointPolicyRule(),
             new WaiverTagKnownRule())
+            .flatMap(r -> r instanceof WaiverTagKnownRule
+                    ? Stream.concat(Stream.of(r), PreflightRules.all().stream()) : Stream.of(r))
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
 
@@ -42,6 +44,20 @@ public final class Rules {
      */
     public static List<Rule> all() {
         return ALL;
+    }
+
+    /**
+     * Every rule, with the account's values of the adjustable quotas the preflight rules read.
+     *
+     * @param trustPolicyLimit the IAM role trust policy quota, characters without whitespace
+     *     (AWS's default 2,048, adjustable up to 4,096)
+     * @param sgRulesLimit the inbound (and outbound) rules-per-security-group quota (default 60)
+     * @return the rules, in the order of the control registry
+     */
+    public static List<Rule> withQuotas(int trustPolicyLimit, int sgRulesLimit) {
+        List<Rule> quota = PreflightRules.all(trustPolicyLimit, sgRulesLimit);
+        return ALL.stream().map(r -> quota.stream().filter(q -> q.control() == r.control()).findFirst().orElse(r))
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /**
