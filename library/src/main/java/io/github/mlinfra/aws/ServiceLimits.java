@@ -125,6 +125,14 @@ public final class ServiceLimits {
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
+    // --- CloudTrail ----------------------------------------------------------------------------
+    /**
+     * CreateTrail fails with InsufficientS3BucketPolicyException when the bucket policy does not
+     * yet let CloudTrail write: the trail must be created after the policy.
+     */
+    public static final String TRAIL_BUCKET_POLICY_SOURCE =
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html";
+
     // --- EC2 / VPC -----------------------------------------------------------------------------
     /** CreateSecurityGroup: name and description, up to 255 characters of a fixed set in a VPC. */
     public static final String SECURITY_GROUP_NAME_SOURCE =

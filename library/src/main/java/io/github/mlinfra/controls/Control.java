@@ -1,8 +1,10 @@
 package io.github.mlinfra.controls;
 
 import io.github.mlinfra.aws.EndpointPolicySupport;
+import io.github.mlinfra.aws.InstanceStorage;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.NotebookPlatforms;
+import io.github.mlinfra.aws.SecurityGroupRules;
 import io.github.mlinfra.aws.ServiceLimits;
 import io.github.mlinfra.aws.TagRules;
 
@@ -252,7 +254,17 @@ public enum Control {
             List.of(EndpointPolicySupport.SOURCE)),
     /** A security group has no more inbound or outbound rules than the account's quota (default 60). */
     PRE_SG_RULE_COUNT("MLI-PRE-21", Severity.ERROR, "Security groups fit the rules-per-group quota",
-            List.of(ServiceLimits.SG_RULES_SOURCE));
+            List.of(ServiceLimits.SG_RULES_SOURCE)),
+    /** A CloudTrail trail depends on the bucket policy that lets CloudTrail write to its bucket. */
+    PRE_TRAIL_AFTER_BUCKET_POLICY("MLI-PRE-22", Severity.ERROR, "CloudTrail trail is created after its bucket policy",
+            List.of(ServiceLimits.TRAIL_BUCKET_POLICY_SOURCE)),
+    /** No VolumeKmsKeyId with an instance type that has local storage. */
+    PRE_NO_VOLUME_KEY_WITH_LOCAL_STORAGE("MLI-PRE-23", Severity.ERROR,
+            "No volume KMS key with local-storage instance types",
+            List.of(InstanceStorage.SOURCE)),
+    /** A security group does not hold the same permission twice. */
+    PRE_SG_NO_DUPLICATE_PERMISSION("MLI-PRE-24", Severity.ERROR, "Security groups hold each permission once",
+            List.of(SecurityGroupRules.SOURCE));
 
     /** The id prefix of preflight controls. */
     public static final String PREFLIGHT_PREFIX = "MLI-PRE-";

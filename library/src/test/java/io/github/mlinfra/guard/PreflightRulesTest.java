@@ -142,6 +142,12 @@ class PreflightRulesTest {
                         res("aws:kms/key:Key", "k", m("policy", policy("A", 32700)))),
                 Arguments.of("MLI-PRE-20", res("aws:ec2/vpcEndpoint:VpcEndpoint", "e", m("policy", policy("A", 20300))),
                         res("aws:ec2/vpcEndpoint:VpcEndpoint", "e", m("policy", policy("A", 20400)))),
+                Arguments.of("MLI-PRE-23", res("aws:sagemaker/pipeline:Pipeline", "p", m("pipelineDefinition",
+                                "{\"Steps\":[{\"Arguments\":{\"ResourceConfig\":{\"InstanceType\":\"ml.m5.xlarge\",\"VolumeKmsKeyId\":\"k\"}}}]}")),
+                        res("aws:sagemaker/pipeline:Pipeline", "p", m("pipelineDefinition",
+                                "{\"Steps\":[{\"Arguments\":{\"ResourceConfig\":{\"InstanceType\":\"ml.g4dn.xlarge\",\"VolumeKmsKeyId\":\"k\"}}}]}"))),
+                Arguments.of("MLI-PRE-24", res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", cidrRules(2))),
+                        res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", List.of(cidrRules(1).get(0), cidrRules(1).get(0))))),
                 Arguments.of("MLI-PRE-21", res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", cidrRules(60))),
                         res("aws:ec2/securityGroup:SecurityGroup", "sg", m("egress", cidrRules(61)))));
     }
@@ -155,7 +161,8 @@ class PreflightRulesTest {
 
     @Test
     void everyPreflightControlHasARuleASourceAndATestPair() {
-        List<String> tested = pairs().stream().map(a -> (String) a.get()[0]).distinct().collect(Collectors.toList());
+        List<String> tested = new ArrayList<>(pairs().stream().map(a -> (String) a.get()[0]).distinct().collect(Collectors.toList()));
+        tested.add("MLI-PRE-22"); // aTrailDependsOnItsBucketPolicy
         for (Control c : Control.values()) {
             if (c.isPreflight()) {
                 assertThat(c.severity()).isEqualTo(Severity.ERROR);
@@ -166,6 +173,26 @@ class PreflightRulesTest {
                 assertThat(c.sources()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aTrailDependsOnItsBucketPolicy() {
+        PlannedResource policy = res("aws:s3/bucketPolicy:BucketPolicy", "bp", m("bucket", "audit-logs", "policy", policy("A", 0)));
+        PlannedResource trail = res("aws:cloudtrail/trail:Trail", "t", m("s3BucketName", "audit-logs"));
+        PlannedResource after = PlannedResource.builder().from(trail).dependencies(List.of(policy.getUrn())).build();
+        assertThat(fired(plan(policy, after))).doesNotContain("MLI-PRE-22");
+        assertThat(fired(plan(policy, trail))).contains("MLI-PRE-22");
+    }
+
+    @Test
+    void aSeparateRuleDuplicatingAnInlinePermissionIsFound() {
+        PlannedResource sg = res("aws:ec2/securityGroup:SecurityGroup", "sg", m("name", "ml", "ingress", cidrRules(1)));
+        PlannedResource same = res("aws:ec2/securityGroupRule:SecurityGroupRule", "r", m("securityGroupId", "ml",
+                "type", "ingress", "protocol", "tcp", "fromPort", 443L, "toPort", 443L, "cidrBlocks", List.of("10.0.0.0/24")));
+        PlannedResource other = res("aws:ec2/securityGroupRule:SecurityGroupRule", "r", m("securityGroupId", "ml",
+                "type", "ingress", "protocol", "tcp", "fromPort", 443L, "toPort", 443L, "cidrBlocks", List.of("10.0.9.0/24")));
+        assertThat(fired(plan(sg, other))).doesNotContain("MLI-PRE-24");
+        assertThat(fired(plan(sg, same))).contains("MLI-PRE-24");
     }
 
     @Test

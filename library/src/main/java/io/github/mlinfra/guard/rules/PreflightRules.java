@@ -61,7 +61,8 @@ final class PreflightRules {
         return List.of(tags(), bucketNames(), iamNames(), kmsAliases(), logGroupNames(), trailNames(), sageMakerNames(),
                 securityGroupNames(), iamSids(), logRetention(), kmsWindow(), notebookPlatform(), flowLogInterval(),
                 userDataSize(), lifecycleScriptSize(), pipelineDefinitionSize(), new IamPolicySizeRule(trustPolicyLimit),
-                bucketPolicySize(), keyPolicySize(), endpointPolicySize(), new SgRuleCountRule(sgRulesLimit));
+                bucketPolicySize(), keyPolicySize(), endpointPolicySize(), new SgRuleCountRule(sgRulesLimit),
+                new TrailAfterBucketPolicyRule(), volumeKeyWithLocalStorage(), new SgDuplicatePermissionRule());
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -563,6 +564,139 @@ final class PreflightRules {
                 n += 1;
             }
             return Math.max(n, 1);
+        }
+    }
+
+    // --- across resources ---------------------------------------------------------------------------
+
+    /** MLI-PRE-22: a trail depends on the bucket policy of its bucket, when the plan has that policy. */
+    static final class TrailAfterBucketPolicyRule implements Rule {
+        @Override
+        public Control control() {
+            return Control.PRE_TRAIL_AFTER_BUCKET_POLICY;
+        }
+
+        @Override
+        public String rationale() {
+            return "CreateTrail checks the bucket policy and fails (InsufficientS3BucketPolicyException) unless "
+                    + "CloudTrail may already write to the bucket; the engine creates resources in parallel, so "
+                    + "the trail must depend on the bucket policy.";
+        }
+
+        @Override
+        public List<Violation> check(PlanIndex plan) {
+            List<Violation> out = new ArrayList<>();
+            for (PlannedResource trail : plan.ofType(Types.TRAIL)) {
+                Optional<String> bucket = text(trail, "s3BucketName");
+                if (bucket.isEmpty()) {
+                    continue;
+                }
+                for (PlannedResource policy : plan.ofType(Types.BUCKET_POLICY)) {
+                    if (bucket.equals(text(policy, "bucket")) && !trail.getDependencies().contains(policy.getUrn())) {
+                        out.add(Violation.of(trail, "does not depend on the bucket policy " + policy.getName()
+                                + " of its bucket " + bucket.get() + " (add dependsOn)"));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    static Rule volumeKeyWithLocalStorage() {
+        return new Fn(Control.PRE_NO_VOLUME_KEY_WITH_LOCAL_STORAGE, "SageMaker refuses VolumeKmsKeyId for instance "
+                + "types with local storage (their NVMe instance store is encrypted by hardware): the training "
+                + "or processing step fails when the pipeline runs.",
+                r -> {
+                    List<String> out = new ArrayList<>();
+                    text(r, "pipelineDefinition").ifPresent(def -> {
+                        try {
+                            volumeKeys(JSON.readTree(def), out);
+                        } catch (java.io.IOException e) {
+                            // not JSON: nothing to judge here
+                        }
+                    });
+                    return out;
+                },
+                Types.PIPELINE);
+    }
+
+    private static void volumeKeys(JsonNode n, List<String> out) {
+        if (n.isObject()) {
+            JsonNode type = n.path("InstanceType");
+            if (type.isTextual() && n.path("VolumeKmsKeyId").isTextual()) {
+                try {
+                    if (io.github.mlinfra.aws.InstanceStorage.hasInstanceStorage(type.asText())) {
+                        out.add("pipelineDefinition: VolumeKmsKeyId set with " + type.asText()
+                                + ", which has local storage");
+                    }
+                } catch (IllegalArgumentException e) {
+                    // a parameter reference, not an instance type
+                }
+            }
+        }
+        n.forEach(c -> volumeKeys(c, out));
+    }
+
+    /** MLI-PRE-24: the same permission twice in one security group (inline or separate rules). */
+    static final class SgDuplicatePermissionRule implements Rule {
+        @Override
+        public Control control() {
+            return Control.PRE_SG_NO_DUPLICATE_PERMISSION;
+        }
+
+        @Override
+        public String rationale() {
+            return "EC2 refuses a permission (protocol, ports, one source) a group already holds "
+                    + "(InvalidPermission.Duplicate), and a request carrying one twice (InvalidParameterValue).";
+        }
+
+        @Override
+        public List<Violation> check(PlanIndex plan) {
+            List<Violation> out = new ArrayList<>();
+            for (PlannedResource sg : plan.ofType(Types.SECURITY_GROUP)) {
+                for (String dir : List.of("ingress", "egress")) {
+                    Map<String, Integer> seen = new java.util.TreeMap<>();
+                    for (Object rule : PlanIndex.list(sg, dir)) {
+                        permissions(rule, null).forEach(p -> seen.merge(p, 1, Integer::sum));
+                    }
+                    for (PlannedResource r : plan.referring(sg, Types.SECURITY_GROUP_RULE, "securityGroupId")) {
+                        if (dir.equals(r.getInputs().get("type"))) {
+                            permissions(r.getInputs(), r).forEach(p -> seen.merge(p, 1, Integer::sum));
+                        }
+                    }
+                    seen.forEach((p, n) -> {
+                        if (n > 1) {
+                            out.add(Violation.of(sg, dir + ": permission " + p + " appears " + n + " times"));
+                        }
+                    });
+                }
+            }
+            return out;
+        }
+
+        private static List<String> permissions(Object rule, PlannedResource self) {
+            List<String> out = new ArrayList<>();
+            if (!(rule instanceof Map<?, ?> m) || !(m.get("protocol") instanceof String protocol)
+                    || !(m.get("fromPort") instanceof Number from) || !(m.get("toPort") instanceof Number to)) {
+                return out;
+            }
+            String proto = protocol.equals("-1") ? "all" : protocol;
+            for (String k : List.of("cidrBlocks", "ipv6CidrBlocks", "securityGroups", "prefixListIds")) {
+                if (m.get(k) instanceof List<?> l) {
+                    for (Object src : l) {
+                        if (src instanceof String s && !PlanIndex.isOpaque(s)) {
+                            out.add(io.github.mlinfra.aws.SecurityGroupRules.permission(proto, from.intValue(), to.intValue(), s));
+                        }
+                    }
+                }
+            }
+            if (m.get("sourceSecurityGroupId") instanceof String s && !PlanIndex.isOpaque(s)) {
+                out.add(io.github.mlinfra.aws.SecurityGroupRules.permission(proto, from.intValue(), to.intValue(), s));
+            }
+            if (Boolean.TRUE.equals(m.get("self"))) {
+                out.add(io.github.mlinfra.aws.SecurityGroupRules.permission(proto, from.intValue(), to.intValue(), "self"));
+            }
+            return out;
         }
     }
 }
