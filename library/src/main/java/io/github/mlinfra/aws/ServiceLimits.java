@@ -155,6 +155,54 @@ public final class ServiceLimits {
     /** The user data limit, bytes before base64. */
     public static final int USER_DATA_BYTES = 16 * 1024;
 
+    /**
+     * EBS volume types and their size (GiB) and IOPS ranges, from the newest EC2 API reference
+     * (ModifyVolume/CreateVolume: gp3 up to 65,536 GiB since 2025; gp3 IOPS up to 80,000 since the
+     * same change, older pages say 16,000; we take the wider range so no valid volume is refused).
+     */
+    public static final String EBS_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html";
+
+    /** One EBS volume type: size and IOPS ranges ({@code iopsMax} 0 when IOPS cannot be set). */
+    public record EbsType(int minGiB, int maxGiB, int iopsMin, int iopsMax) {}
+
+    /** The EBS volume types CreateVolume accepts. */
+    public static final java.util.Map<String, EbsType> EBS_TYPES = java.util.Map.of(
+            "standard", new EbsType(1, 1_024, 0, 0),
+            "gp2", new EbsType(1, 16_384, 0, 0),
+            "gp3", new EbsType(1, 65_536, 3_000, 80_000),
+            "io1", new EbsType(4, 16_384, 100, 64_000),
+            "io2", new EbsType(4, 65_536, 100, 256_000),
+            "st1", new EbsType(125, 16_384, 0, 0),
+            "sc1", new EbsType(125, 16_384, 0, 0));
+
+    /**
+     * What is wrong with an EBS volume's type, size and IOPS.
+     *
+     * @param type the volume type; null when unset (the default, gp2 or gp3, is accepted)
+     * @param sizeGiB the size; null when unset
+     * @param iops the IOPS; null when unset
+     * @return the problem, or empty
+     */
+    public static Optional<String> ebsProblem(String type, Long sizeGiB, Long iops) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        EbsType t = EBS_TYPES.get(type);
+        if (t == null) {
+            return Optional.of("volume type " + type + " is not one of " + new java.util.TreeSet<>(EBS_TYPES.keySet()));
+        }
+        if (sizeGiB != null && (sizeGiB < t.minGiB() || sizeGiB > t.maxGiB())) {
+            return Optional.of(type + " size " + sizeGiB + " GiB is outside " + t.minGiB() + " to " + t.maxGiB());
+        }
+        if (iops != null && iops != 0 && t.iopsMax() == 0) {
+            return Optional.of(type + " takes no IOPS setting; got " + iops);
+        }
+        if (iops != null && t.iopsMax() > 0 && (iops < t.iopsMin() || iops > t.iopsMax())) {
+            return Optional.of(type + " IOPS " + iops + " is outside " + t.iopsMin() + " to " + t.iopsMax());
+        }
+        return Optional.empty();
+    }
+
     // --- SageMaker -----------------------------------------------------------------------------
     /** NotebookInstanceLifecycleHook.Content: a base64 string of at most 16,384 characters. */
     public static final String LIFECYCLE_SCRIPT_SOURCE =

@@ -264,7 +264,10 @@ public enum Control {
             List.of(InstanceStorage.SOURCE)),
     /** A security group does not hold the same permission twice. */
     PRE_SG_NO_DUPLICATE_PERMISSION("MLI-PRE-24", Severity.ERROR, "Security groups hold each permission once",
-            List.of(SecurityGroupRules.SOURCE));
+            List.of(SecurityGroupRules.SOURCE)),
+    /** EBS volume types, sizes and IOPS are within what EC2 accepts. */
+    PRE_EBS_VOLUME("MLI-PRE-25", Severity.ERROR, "EBS volume type, size and IOPS are accepted",
+            List.of(ServiceLimits.EBS_SOURCE));
 
     /** The id prefix of preflight controls. */
     public static final String PREFLIGHT_PREFIX = "MLI-PRE-";

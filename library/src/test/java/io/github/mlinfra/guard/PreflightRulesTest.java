@@ -148,6 +148,12 @@ class PreflightRulesTest {
                                 "{\"Steps\":[{\"Arguments\":{\"ResourceConfig\":{\"InstanceType\":\"ml.g4dn.xlarge\",\"VolumeKmsKeyId\":\"k\"}}}]}"))),
                 Arguments.of("MLI-PRE-24", res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", cidrRules(2))),
                         res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", List.of(cidrRules(1).get(0), cidrRules(1).get(0))))),
+                Arguments.of("MLI-PRE-25", res("aws:ebs/volume:Volume", "v", m("type", "gp3", "size", 500L, "iops", 6000L)),
+                        res("aws:ebs/volume:Volume", "v", m("type", "st1", "size", 100L))),
+                Arguments.of("MLI-PRE-25", res("aws:ec2/instance:Instance", "i", m("rootBlockDevice", m("volumeType", "io2", "volumeSize", 100L, "iops", 1000L))),
+                        res("aws:ec2/instance:Instance", "i", m("ebsBlockDevices", List.of(m("volumeType", "gp4", "volumeSize", 100L))))),
+                Arguments.of("MLI-PRE-25", res("aws:ebs/volume:Volume", "v", m("type", "gp2", "size", 100L)),
+                        res("aws:ebs/volume:Volume", "v", m("type", "gp2", "size", 100L, "iops", 300L))),
                 Arguments.of("MLI-PRE-21", res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", cidrRules(60))),
                         res("aws:ec2/securityGroup:SecurityGroup", "sg", m("egress", cidrRules(61)))));
     }

@@ -62,7 +62,8 @@ final class PreflightRules {
                 securityGroupNames(), iamSids(), logRetention(), kmsWindow(), notebookPlatform(), flowLogInterval(),
                 userDataSize(), lifecycleScriptSize(), pipelineDefinitionSize(), new IamPolicySizeRule(trustPolicyLimit),
                 bucketPolicySize(), keyPolicySize(), endpointPolicySize(), new SgRuleCountRule(sgRulesLimit),
-                new TrailAfterBucketPolicyRule(), volumeKeyWithLocalStorage(), new SgDuplicatePermissionRule());
+                new TrailAfterBucketPolicyRule(), volumeKeyWithLocalStorage(), new SgDuplicatePermissionRule(),
+                ebsVolumes());
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -698,5 +699,32 @@ final class PreflightRules {
             }
             return out;
         }
+    }
+
+    static Rule ebsVolumes() {
+        return new Fn(Control.PRE_EBS_VOLUME, "EC2 refuses an EBS volume type it does not know, a size outside the "
+                + "type's range (gp2 1-16,384 GiB, st1/sc1 from 125, standard up to 1,024...) and IOPS outside "
+                + "the type's range or on a type that takes none.",
+                r -> {
+                    List<String> out = new ArrayList<>();
+                    if (r.getType().equals(Types.EBS_VOLUME)) {
+                        ebs(r, "", "type", "size", out);
+                        return out;
+                    }
+                    ebs(r, "rootBlockDevice.", "volumeType", "volumeSize", out);
+                    List<Object> devices = PlanIndex.list(r, "ebsBlockDevices");
+                    for (int i = 0; i < devices.size(); i++) {
+                        ebs(r, "ebsBlockDevices." + i + ".", "volumeType", "volumeSize", out);
+                    }
+                    return out;
+                },
+                Types.EBS_VOLUME, Types.INSTANCE);
+    }
+
+    private static void ebs(PlannedResource r, String prefix, String typeKey, String sizeKey, List<String> out) {
+        Optional<String> type = text(r, prefix + typeKey);
+        ServiceLimits.ebsProblem(type.orElse(null), number(r, prefix + sizeKey).orElse(null),
+                number(r, prefix + "iops").orElse(null))
+                .ifPresent(p -> out.add((prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ") + p));
     }
 }
