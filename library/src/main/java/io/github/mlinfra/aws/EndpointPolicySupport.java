@@ -18,6 +18,9 @@ import java.util.Map;
  * engines (moto) answer "supported" for every service and are no source.
  */
 public final class EndpointPolicySupport {
+    /** The page that sets the endpoint policy size limit (looked up 2026-11-30). */
+    public static final String SOURCE = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html";
+
     /** The endpoint policy size limit, characters including white space. */
     public static final int MAX_POLICY_CHARACTERS = 20_480;
 

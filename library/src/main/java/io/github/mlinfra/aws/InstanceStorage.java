@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
 public final class InstanceStorage {
     /** The date the rule was looked up. */
     public static final String LOOKED_UP = "2026-11-30";
+    /** The page that says SageMaker refuses VolumeKmsKeyId with local-storage instance types. */
+    public static final String SOURCE = "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html";
 
     /**
      * Families with instance store volumes although their attribute letters have no {@code d}:

@@ -60,6 +60,11 @@ public final class NotebookPlatforms {
     public static final List<String> SUPPORTED = List.of(AL2023_V1);
     /** The platform SageMaker picks when {@code PlatformIdentifier} is not sent (since 2026-05-15). */
     public static final String AWS_DEFAULT = AL2023_V1;
+    /**
+     * The provider source that sets {@link #PROVIDER_6_83_ACCEPTS} (looked up 2026-11-30): the v5
+     * validation regex quoted by terraform-provider-aws issue 44556, changed in the v6 line only.
+     */
+    public static final String PROVIDER_SOURCE = "https://github.com/hashicorp/terraform-provider-aws/issues/44556";
     /** The identifiers {@code com.pulumi:aws} 6.83.0 accepts when set explicitly (its v5 regex); not AL2023. */
     public static final List<String> PROVIDER_6_83_ACCEPTS = List.of(AL1_V1, AL2_V1, AL2_V2, AL2_V3);
     /** Amazon Linux 2 notebook instances reached end of support (no security updates) on this day. */

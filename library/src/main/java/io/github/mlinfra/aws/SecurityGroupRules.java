@@ -27,6 +27,8 @@ import java.util.Locale;
 public final class SecurityGroupRules {
     /** The error EC2 answers when a rule authorizes a permission the group already has. */
     public static final String DUPLICATE_PERMISSION_ERROR = "InvalidPermission.Duplicate";
+    /** The page listing {@link #DUPLICATE_PERMISSION_ERROR} (looked up 2026-11-30). */
+    public static final String SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html";
 
     private SecurityGroupRules() {}
 

@@ -6,6 +6,7 @@ import io.github.mlinfra.guard.PlanReaders;
 import io.github.mlinfra.guard.PostureReport;
 import io.github.mlinfra.guard.Reports;
 import io.github.mlinfra.guard.RulePack;
+import io.github.mlinfra.guard.Suppression;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanCommand;
 import io.github.mlinfra.plan.PlanFormatException;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * mlinfra check FILE [--format table|json|sarif] [--pack mlinfra|fsbp|cdk-nag-aws-solutions]
- *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL] [--suppressions FILE] [--color] [--debug]
+ *                    [--min-severity LOW|MEDIUM|HIGH|CRITICAL|ERROR] [--color] [--debug]
+ *                    [--suppress RULE=RESOURCE:REASON]... [--suppressions FILE]
+ *                    [--trust-policy-limit N] [--sg-rules-limit N]
  *                    [--fail-on-unknown] [--trusted-accounts ID[,ID...]]
  * mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]] NAME=CLASS[,NAME=CLASS...]
  * mlinfra --help
@@ -45,6 +48,13 @@ import java.util.stream.Collectors;
  *
  * <p>{@code --help} (or {@code -h}, or {@code help}) anywhere prints {@link #HELP} and exits
  * {@value #OK}; {@code plan} is described in {@link PlanCommand}.
+ *
+ * <p>Every pack includes the preflight rules ({@code MLI-PRE-*}: what AWS or the provider would
+ * refuse); their findings are {@code ERROR}s, which fail whatever {@code --min-severity} says.
+ * {@code --suppress} accepts a finding with a reason (the rule may be wrong): {@code RESOURCE} is a
+ * logical name, a URN or {@code *}; the reason follows the first {@code :} after the name (for a
+ * URN, after its last {@code ::}). The two adjustable quotas the preflight rules read default to
+ * AWS's defaults and take the account's values.
  *
  * <p>{@code check} reads an mlinfra plan, a {@code pulumi stack export} (deployment versions 1 to
  * 3), a file-backend state file or a {@code pulumi preview --json} document and prints the posture
@@ -169,7 +179,8 @@ public final class Main {
         boolean color = false;
         boolean failOnUnknown = false;
         List<String> trusted = new java.util.ArrayList<>();
-        List<io.github.mlinfra.guard.Suppression> suppressions = new java.util.ArrayList<>();
+        List<Suppression> suppressions = new java.util.ArrayList<>();
+        Guard.Builder guard = Guard.builder();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -215,15 +226,25 @@ public final class Main {
                 case "--suppressions":
                     String sf = value(args, ++i, a);
                     try {
-                        suppressions.addAll(io.github.mlinfra.guard.Suppression.fromJson(readFile(sf)));
+                        suppressions.addAll(Suppression.fromJson(readFile(sf)));
                     } catch (io.github.mlinfra.InvalidArgsException e) {
                         throw new UsageException("--suppressions " + sf + ": " + e.getMessage());
                     }
                     break;
+                case "--suppress":
+                    suppressions.add(suppression(value(args, ++i, a)));
+                    break;
+                case "--trust-policy-limit":
+                    guard.trustPolicyLimit(positive(value(args, ++i, a), a));
+                    break;
+                case "--sg-rules-limit":
+                    guard.sgRulesLimit(positive(value(args, ++i, a), a));
+                    break;
                 default:
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option '" + a + "'; expected --format, --pack, --min-severity, "
-                                + "--suppressions, --color, --fail-on-unknown or --trusted-accounts");
+                                + "--color, --suppress, --suppressions, --fail-on-unknown, --trusted-accounts, "
+                                + "--trust-policy-limit or --sg-rules-limit");
                     }
                     if (file != null) {
                         throw new UsageException("check takes one FILE; got '" + file + "' and '" + a + "'");
@@ -235,7 +256,7 @@ public final class Main {
             throw new UsageException("check: missing FILE (a plan, `pulumi stack export` or `pulumi preview --json` document)");
         }
         Plan plan = PlanReaders.read(readFile(file));
-        PostureReport report = Guard.builder().pack(pack).minSeverity(min).addAllTrustedAccounts(trusted)
+        PostureReport report = guard.pack(pack).minSeverity(min).addAllTrustedAccounts(trusted)
                 .addAllSuppressions(suppressions).build().check(plan);
         switch (format) {
             case "json":
@@ -248,6 +269,38 @@ public final class Main {
                 out.print(Reports.table(report, color));
         }
         return report.failsAt(min, failOnUnknown) ? FINDINGS : OK;
+    }
+
+    /** {@code RULE=RESOURCE:REASON}; for a URN resource the reason follows the first ':' after its last "::". */
+    static Suppression suppression(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException("--suppress: expected RULE=RESOURCE:REASON; got '" + spec + "'");
+        }
+        String rule = spec.substring(0, eq);
+        String rest = spec.substring(eq + 1);
+        int from = rest.startsWith("urn:") ? Math.max(rest.lastIndexOf("::") + 2, 0) : 0;
+        int colon = rest.indexOf(':', from);
+        if (colon <= 0 || colon == rest.length() - 1) {
+            throw new UsageException("--suppress: expected RULE=RESOURCE:REASON with a reason; got '" + spec + "'");
+        }
+        try {
+            return Suppression.of(rule, rest.substring(0, colon), rest.substring(colon + 1).strip());
+        } catch (io.github.mlinfra.InvalidArgsException e) {
+            throw new UsageException("--suppress: " + e.getMessage());
+        }
+    }
+
+    private static int positive(String v, String option) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + ": expected a positive whole number; got '" + v + "'");
     }
 
     private static String readFile(String file) {

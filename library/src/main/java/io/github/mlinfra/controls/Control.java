@@ -1,5 +1,13 @@
 package io.github.mlinfra.controls;
 
+import io.github.mlinfra.aws.EndpointPolicySupport;
+import io.github.mlinfra.aws.InstanceStorage;
+import io.github.mlinfra.aws.NameRules;
+import io.github.mlinfra.aws.NotebookPlatforms;
+import io.github.mlinfra.aws.SecurityGroupRules;
+import io.github.mlinfra.aws.ServiceLimits;
+import io.github.mlinfra.aws.TagRules;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -239,18 +247,130 @@ public enum Control {
 
     // --- The guard's own records ------------------------------------------------------------
     /** Every {@code mlinfra:waiver:<id>} tag names a control of this registry. */
-    WAIVER_TAG_KNOWN("MLI-GRD-01", Severity.LOW, "Waiver tags name a known control");
+    WAIVER_TAG_KNOWN("MLI-GRD-01", Severity.LOW, "Waiver tags name a known control"),
+
+    // --- Preflight: what AWS or the provider would refuse (severity ERROR, never waivable) ---
+    /** Tag keys and values use AWS's alphabet and lengths, no {@code aws:} prefix, at most 50 tags. */
+    PRE_TAGS("MLI-PRE-01", Severity.ERROR, "Tags are accepted by the service",
+            List.of(TagRules.Service.S3.source(), TagRules.Service.EC2.source(), TagRules.Service.CLOUDTRAIL.source())),
+    /** S3 bucket names follow the general purpose bucket naming rules. */
+    PRE_S3_BUCKET_NAME("MLI-PRE-02", Severity.ERROR, "S3 bucket names are valid",
+            List.of(ServiceLimits.S3_BUCKET_NAME_SOURCE)),
+    /** IAM role, policy and instance-profile names and paths are valid. */
+    PRE_IAM_NAMES("MLI-PRE-03", Severity.ERROR, "IAM names and paths are valid",
+            List.of(ServiceLimits.IAM_NAME_SOURCE)),
+    /** KMS alias names are valid and not under the reserved {@code alias/aws/}. */
+    PRE_KMS_ALIAS("MLI-PRE-04", Severity.ERROR, "KMS alias names are valid",
+            List.of(NameRules.Rule.KMS_ALIAS.source())),
+    /** CloudWatch log group names are valid. */
+    PRE_LOG_GROUP_NAME("MLI-PRE-05", Severity.ERROR, "Log group names are valid",
+            List.of(NameRules.Rule.LOG_GROUP.source())),
+    /** CloudTrail trail names are valid. */
+    PRE_TRAIL_NAME("MLI-PRE-06", Severity.ERROR, "CloudTrail trail names are valid",
+            List.of(NameRules.Rule.CLOUDTRAIL_TRAIL.source())),
+    /** SageMaker notebook, lifecycle configuration, pipeline and model package group names are valid. */
+    PRE_SAGEMAKER_NAMES("MLI-PRE-07", Severity.ERROR, "SageMaker names are valid",
+            List.of(NameRules.Rule.SAGEMAKER_NOTEBOOK.source(), NameRules.Rule.SAGEMAKER_LIFECYCLE_CONFIG.source(),
+                    NameRules.Rule.SAGEMAKER_PIPELINE.source(), NameRules.Rule.SAGEMAKER_MODEL_PACKAGE_GROUP.source())),
+    /** Security group names and descriptions use the VPC character set and length. */
+    PRE_SG_NAME("MLI-PRE-08", Severity.ERROR, "Security group names and descriptions are valid",
+            List.of(ServiceLimits.SECURITY_GROUP_NAME_SOURCE)),
+    /** Sids in IAM identity policies are alphanumeric. */
+    PRE_IAM_SID("MLI-PRE-09", Severity.ERROR, "IAM identity policy Sids are alphanumeric",
+            List.of(ServiceLimits.IAM_SID_SOURCE)),
+    /** CloudWatch Logs retention is one of the values the API accepts. */
+    PRE_LOG_RETENTION("MLI-PRE-10", Severity.ERROR, "Log retention is an accepted number of days",
+            List.of(ServiceLimits.LOG_RETENTION_SOURCE)),
+    /** The KMS deletion window is 7 to 30 days. */
+    PRE_KMS_WINDOW("MLI-PRE-11", Severity.ERROR, "KMS deletion window is 7 to 30 days",
+            List.of(ServiceLimits.KMS_WINDOW_SOURCE)),
+    /** A notebook's platform identifier, when set, is one the provider accepts. */
+    PRE_NOTEBOOK_PLATFORM("MLI-PRE-12", Severity.ERROR, "Notebook platform identifier is accepted by the provider",
+            List.of(NotebookPlatforms.PROVIDER_SOURCE)),
+    /** The flow log aggregation interval is 60 or 600 seconds. */
+    PRE_FLOW_LOG_INTERVAL("MLI-PRE-13", Severity.ERROR, "Flow log aggregation interval is 60 or 600 seconds",
+            List.of(ServiceLimits.FLOW_LOG_INTERVAL_SOURCE)),
+    /** EC2 user data is at most 16 KB before base64 encoding. */
+    PRE_USER_DATA_SIZE("MLI-PRE-14", Severity.ERROR, "EC2 user data is at most 16 KB",
+            List.of(ServiceLimits.USER_DATA_SOURCE)),
+    /** Each notebook lifecycle script is at most 16,384 characters of base64. */
+    PRE_LIFECYCLE_SCRIPT_SIZE("MLI-PRE-15", Severity.ERROR, "Notebook lifecycle scripts fit the API limit",
+            List.of(ServiceLimits.LIFECYCLE_SCRIPT_SOURCE)),
+    /** A SageMaker pipeline definition is at most 1,048,576 characters. */
+    PRE_PIPELINE_DEFINITION_SIZE("MLI-PRE-16", Severity.ERROR, "Pipeline definition fits the API limit",
+            List.of(ServiceLimits.PIPELINE_DEFINITION_SOURCE)),
+    /** IAM policies fit their quotas, counted without whitespace. */
+    PRE_IAM_POLICY_SIZE("MLI-PRE-17", Severity.ERROR, "IAM policies fit their size quotas",
+            List.of(ServiceLimits.IAM_QUOTAS_SOURCE)),
+    /** An S3 bucket policy is at most 20 KB. */
+    PRE_BUCKET_POLICY_SIZE("MLI-PRE-18", Severity.ERROR, "S3 bucket policy is at most 20 KB",
+            List.of(ServiceLimits.BUCKET_POLICY_SOURCE)),
+    /** A KMS key policy is at most 32 KB. */
+    PRE_KEY_POLICY_SIZE("MLI-PRE-19", Severity.ERROR, "KMS key policy is at most 32 KB",
+            List.of(ServiceLimits.KEY_POLICY_SOURCE)),
+    /** A VPC endpoint policy is at most 20,480 characters. */
+    PRE_ENDPOINT_POLICY_SIZE("MLI-PRE-20", Severity.ERROR, "VPC endpoint policy is at most 20,480 characters",
+            List.of(EndpointPolicySupport.SOURCE)),
+    /** A security group has no more inbound or outbound rules than the account's quota (default 60). */
+    PRE_SG_RULE_COUNT("MLI-PRE-21", Severity.ERROR, "Security groups fit the rules-per-group quota",
+            List.of(ServiceLimits.SG_RULES_SOURCE)),
+    /** A CloudTrail trail depends on the bucket policy that lets CloudTrail write to its bucket. */
+    PRE_TRAIL_AFTER_BUCKET_POLICY("MLI-PRE-22", Severity.ERROR, "CloudTrail trail is created after its bucket policy",
+            List.of(ServiceLimits.TRAIL_BUCKET_POLICY_SOURCE)),
+    /** No VolumeKmsKeyId with an instance type that has local storage. */
+    PRE_NO_VOLUME_KEY_WITH_LOCAL_STORAGE("MLI-PRE-23", Severity.ERROR,
+            "No volume KMS key with local-storage instance types",
+            List.of(InstanceStorage.SOURCE)),
+    /** A security group does not hold the same permission twice. */
+    PRE_SG_NO_DUPLICATE_PERMISSION("MLI-PRE-24", Severity.ERROR, "Security groups hold each permission once",
+            List.of(SecurityGroupRules.SOURCE)),
+    /** EBS volume types, sizes and IOPS are within what EC2 accepts. */
+    PRE_EBS_VOLUME("MLI-PRE-25", Severity.ERROR, "EBS volume type, size and IOPS are accepted",
+            List.of(ServiceLimits.EBS_SOURCE));
+
+    /** The id prefix of preflight controls. */
+    public static final String PREFLIGHT_PREFIX = "MLI-PRE-";
 
     private final String id;
     private final Severity severity;
     private final String title;
     private final List<String> maps;
+    private final List<String> sources;
 
     Control(String id, Severity severity, String title, String... maps) {
         this.id = id;
         this.severity = severity;
         this.title = title;
         this.maps = List.of(maps);
+        this.sources = List.of();
+    }
+
+    Control(String id, Severity severity, String title, List<String> sources) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+        this.maps = List.of();
+        this.sources = List.copyOf(sources);
+    }
+
+    /**
+     * The pages (AWS documentation or provider source) that set the limit this control checks.
+     *
+     * @return the source URLs; empty for posture controls, which follow the mapped benchmarks
+     */
+    public List<String> sources() {
+        return sources;
+    }
+
+    /**
+     * Whether this is a preflight control ({@code MLI-PRE-*}): a finding means AWS or the provider
+     * would refuse the deployment. Components can never waive one; a user can suppress a finding
+     * with a reason.
+     *
+     * @return true for a preflight control
+     */
+    public boolean isPreflight() {
+        return id.startsWith(PREFLIGHT_PREFIX);
     }
 
     /**

@@ -180,6 +180,11 @@ public abstract class Waiver {
         if (isRecorded()) {
             return;
         }
+        if (getControl().isPreflight()) {
+            Check.fail("Waiver.control", "a preflight control cannot be waived: AWS or the provider would refuse "
+                    + "the deployment (a user may suppress a finding with a reason, mlinfra check --suppress)",
+                    getControl().id(), "a posture control (not MLI-PRE-*)");
+        }
         String j = getJustification() == null ? "" : getJustification().strip();
         if (!isSentence(j)) {
             Check.fail("Waiver.justification", "too short or filler to justify waiving " + getControl().id(), j,

@@ -30,11 +30,13 @@ public final class ControlsDoc {
                 .append("     Regenerate: ./mvnw -B -o -q -pl library test -Dtest=ControlsDocTest -Dmlinfra.regenerateControls=true -->\n\n")
                 .append("Every control of the registry (`io.github.mlinfra.controls.Control`). Rules read plan resources ")
                 .append("(type token, inputs, outputs); packs: `mlinfra` (all rules), `fsbp` (rules mapping to an AWS ")
-                .append("Security Hub FSBP control), `cdk-nag-aws-solutions` (rules mapping to a cdk-nag AwsSolutions rule). ")
+                .append("Security Hub FSBP control), `cdk-nag-aws-solutions` (rules mapping to a cdk-nag AwsSolutions rule), ")
+                .append("`preflight` (the `MLI-PRE-*` rules alone: what AWS or the provider would refuse; every pack ")
+                .append("includes them, a finding is an ERROR, and the Source column cites the page that sets the limit). ")
                 .append("Live runs: rules marked *resource* also block `pulumi up` through `Guard.transformation()`; ")
                 .append("rules marked *plan* join resources and run on the plan or on `pulumi preview --json`.\n\n")
-                .append("| Id | Severity | Title | Maps to | Rationale | Packs | Runs on |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append("| Id | Severity | Title | Maps to | Rationale | Source | Packs | Runs on |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
         for (Control c : Control.values()) {
             Optional<Rule> rule = Rules.of(c);
             List<String> packs = new ArrayList<>();
@@ -50,6 +52,7 @@ public final class ControlsDoc {
                     .append(" | ").append(cell(c.title()))
                     .append(" | ").append(c.externalControls().isEmpty() ? "—" : cell(String.join(", ", c.externalControls())))
                     .append(" | ").append(rule.map(r -> cell(r.rationale())).orElse("Not checked by a rule yet."))
+                    .append(" | ").append(c.sources().isEmpty() ? "—" : cell(String.join(" ", c.sources())))
                     .append(" | ").append(packs.isEmpty() ? "—" : String.join(" ", packs))
                     .append(" | ").append(rule.map(r -> r instanceof ResourceRule ? "resource" : "plan").orElse("—"))
                     .append(" |\n");

@@ -45,7 +45,8 @@ public final class Guard {
         this.pack = b.pack;
         this.minSeverity = b.minSeverity;
         this.suppressions = List.copyOf(b.suppressions);
-        this.rules = b.rules.stream()
+        List<Rule> base = b.rules == null ? Rules.withQuotas(b.trustPolicyLimit, b.sgRulesLimit) : b.rules;
+        this.rules = base.stream()
                 .filter(pack::includes)
                 .filter(r -> r.control().severity().compareTo(minSeverity) >= 0)
                 .collect(Collectors.toUnmodifiableList());
@@ -178,7 +179,8 @@ public final class Guard {
      */
     Optional<String> justification(Rule rule, PlannedResource r, String detail) {
         for (Waiver w : r.getWaivers()) {
-            if (w.getControl() == rule.control()) {
+            // a component can never waive a preflight control: a recorded waiver of one is ignored
+            if (w.getControl() == rule.control() && !rule.control().isPreflight()) {
                 return Optional.of(w.getJustification());
             }
         }
@@ -254,8 +256,10 @@ public final class Guard {
         private RulePack pack = RulePack.MLINFRA;
         private Severity minSeverity = Severity.LOW;
         private final List<Suppression> suppressions = new ArrayList<>();
-        private List<Rule> rules = Rules.all();
+        private List<Rule> rules;
         private final java.util.Set<String> trustedAccounts = new java.util.TreeSet<>();
+        private int trustPolicyLimit = io.github.mlinfra.aws.ServiceLimits.IAM_TRUST_POLICY_DEFAULT;
+        private int sgRulesLimit = io.github.mlinfra.aws.ServiceLimits.SG_RULES_DEFAULT;
 
         private Builder() {}
 
@@ -355,6 +359,34 @@ public final class Guard {
          */
         public Builder rules(List<? extends Rule> rules) {
             this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        /**
+         * The account's IAM role trust policy quota, which preflight rule MLI-PRE-17 reads.
+         *
+         * @param characters characters without whitespace; default 2,048 (AWS's default)
+         * @return this builder
+         */
+        public Builder trustPolicyLimit(int characters) {
+            if (characters < 1) {
+                throw new IllegalArgumentException("trustPolicyLimit must be positive; got " + characters);
+            }
+            this.trustPolicyLimit = characters;
+            return this;
+        }
+
+        /**
+         * The account's rules-per-security-group quota, which preflight rule MLI-PRE-21 reads.
+         *
+         * @param rules rules per direction; default 60 (AWS's default)
+         * @return this builder
+         */
+        public Builder sgRulesLimit(int rules) {
+            if (rules < 1) {
+                throw new IllegalArgumentException("sgRulesLimit must be positive; got " + rules);
+            }
+            this.sgRulesLimit = rules;
             return this;
         }
 

@@ -83,6 +83,7 @@ public final class Reports {
 
     private static String colour(Severity s) {
         switch (s) {
+            case ERROR:
             case CRITICAL:
                 return "\u001b[1;31m";
             case HIGH:
@@ -151,10 +152,11 @@ public final class Reports {
      * The SARIF level of a severity.
      *
      * @param s the severity
-     * @return {@code error} for HIGH and CRITICAL, {@code warning} for MEDIUM, {@code note} for LOW
+     * @return {@code error} for HIGH, CRITICAL and ERROR, {@code warning} for MEDIUM, {@code note} for LOW
      */
     public static String sarifLevel(Severity s) {
         switch (s) {
+            case ERROR:
             case CRITICAL:
             case HIGH:
                 return "error";

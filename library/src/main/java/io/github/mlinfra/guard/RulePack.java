@@ -10,7 +10,12 @@ public enum RulePack {
     /** Rules whose control maps to an AWS Security Hub FSBP control ({@code FSBP ...}). */
     FSBP("fsbp"),
     /** Rules whose control maps to a cdk-nag AwsSolutions rule ({@code AwsSolutions-...}). */
-    CDK_NAG_AWS_SOLUTIONS("cdk-nag-aws-solutions");
+    CDK_NAG_AWS_SOLUTIONS("cdk-nag-aws-solutions"),
+    /**
+     * The preflight rules alone ({@code MLI-PRE-*}): what AWS or the provider would refuse. Every
+     * other pack includes them too.
+     */
+    PREFLIGHT("preflight");
 
     private final String packName;
 
@@ -28,13 +33,18 @@ public enum RulePack {
     }
 
     /**
-     * Whether the pack includes a rule.
+     * Whether the pack includes a rule: every pack includes the preflight rules.
      *
      * @param rule the rule
      * @return true when included
      */
     public boolean includes(Rule rule) {
+        if (rule.control().isPreflight()) {
+            return true;
+        }
         switch (this) {
+            case PREFLIGHT:
+                return false;
             case FSBP:
                 return rule.control().externalControls().stream().anyMatch(c -> c.startsWith("FSBP "));
             case CDK_NAG_AWS_SOLUTIONS:

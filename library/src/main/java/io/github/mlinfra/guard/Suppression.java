@@ -30,6 +30,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @MlInfraStyle
 public abstract class Suppression {
+    /** The resource that stands for every resource: {@code *}. */
+    public static final String ANY = "*";
+
     /**
      * The rule (control) suppressed.
      *
@@ -38,9 +41,9 @@ public abstract class Suppression {
     public abstract Control getControl();
 
     /**
-     * The resource: its URN or its logical name.
+     * The resource: its URN or its logical name, or {@link #ANY} for every resource.
      *
-     * @return the URN or name
+     * @return the URN, name or {@code *}
      */
     public abstract String getResource();
 
@@ -193,7 +196,7 @@ public abstract class Suppression {
      */
     public boolean covers(String ruleId, String urn, String type, String name, String detail) {
         return getControl().id().equals(ruleId)
-                && (getResource().equals(urn) || getResource().equals(name))
+                && (getResource().equals(ANY) || getResource().equals(urn) || getResource().equals(name))
                 && getType().map(type::equals).orElse(true)
                 && getDetail().map(d -> d.equals(detail)).orElse(true);
     }

@@ -208,11 +208,38 @@ public final class PlanEngine {
             throw new PlanException(unknowns, null);
         }
         resources.sort(Comparator.comparing(PlannedResource::getUrn));
+        if (options.isPreflight()) {
+            preflight(resources, options);
+        }
         plan.resources(resources);
         Map<String, Object> outputs = new TreeMap<>();
         result.outputs().forEach((k, v) -> outputs.put(k, exported(v)));
         plan.outputs(outputs);
         return plan.build();
+    }
+
+    /**
+     * Runs the preflight rules on the plan's resources with secrets revealed (never written to
+     * the plan) and fails on an unsuppressed finding, naming rule, resource and problem.
+     */
+    private static void preflight(List<PlannedResource> masked, PlanOptions options) {
+        List<PlannedResource> judged = new ArrayList<>();
+        for (PlannedResource r : masked) {
+            judged.add(PlannedResource.builder().from(r).inputs(PlanValues.reveal(r.getInputs(), r.getSecretInputs())).build());
+        }
+        Plan plan = Plan.builder().project(options.getProject()).stack(options.getStack()).resources(judged).build();
+        io.github.mlinfra.guard.PostureReport report = io.github.mlinfra.guard.Guard.builder()
+                .pack(io.github.mlinfra.guard.RulePack.PREFLIGHT)
+                .addAllSuppressions(options.getPreflightSuppressions())
+                .build().check(plan);
+        List<String> problems = new ArrayList<>();
+        for (io.github.mlinfra.guard.Finding f : report.openFindings()) {
+            problems.add("preflight " + f.getRule() + ": resource " + f.getResourceType() + " '" + f.getResourceName()
+                    + "': " + f.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems, null);
+        }
     }
 
     private static Object exported(Output<?> o) {

@@ -112,6 +112,27 @@ public abstract class PlanOptions {
     }
 
     /**
+     * Whether the plan runs the preflight rules ({@code MLI-PRE-*}, what AWS or the provider would
+     * refuse) and fails on an unsuppressed finding. They judge the inputs before secrets are masked
+     * (lifecycle scripts, user data), and nothing of a secret is written to the plan.
+     *
+     * @return whether preflight runs
+     * @defaultValue true; turn it off only for tests that build deliberately odd programs
+     */
+    @Value.Default
+    public boolean isPreflight() {
+        return true;
+    }
+
+    /**
+     * Preflight findings the user accepts, each with a reason (the rule may be wrong).
+     *
+     * @return the suppressions; default none
+     */
+    @Value.Auxiliary
+    public abstract List<io.github.mlinfra.guard.Suppression> getPreflightSuppressions();
+
+    /**
      * Stack transformations installed for the run, e.g. the guard's live-run transformation.
      *
      * @return the transformations

@@ -199,4 +199,40 @@ final class PlanValues {
         }
         return Optional.of(cur);
     }
+
+    /**
+     * The inputs with each {@code "[secret]"} marker replaced by its plain value (by path, as
+     * {@link PlannedResource#getSecretInputs()} holds them): what the preflight rules judge. Never
+     * written to a plan, a report or a log.
+     *
+     * @param inputs the masked inputs
+     * @param secrets plain values by path
+     * @return a copy with the secrets revealed
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> reveal(Map<String, Object> inputs, Map<String, Object> secrets) {
+        if (secrets.isEmpty()) {
+            return inputs;
+        }
+        return (Map<String, Object>) reveal(inputs, "", secrets);
+    }
+
+    private static Object reveal(Object node, String path, Map<String, Object> secrets) {
+        if (SECRET.equals(node) && secrets.containsKey(path)) {
+            return secrets.get(path);
+        }
+        if (node instanceof Map<?, ?> m) {
+            Map<String, Object> out = new TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), reveal(v, path.isEmpty() ? String.valueOf(k) : path + "." + k, secrets)));
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                out.add(reveal(l.get(i), path + "." + i, secrets));
+            }
+            return out;
+        }
+        return node;
+    }
 }

@@ -78,7 +78,7 @@ class ExitCodesTest {
         assertOneLine(bad);
         Run usage = run("check", "--pack", "nist", foreign("empty-stack.export-v3.json").toString());
         assertThat(usage.code).isEqualTo(Main.USAGE);
-        assertThat(usage.err).isEqualTo("mlinfra: unknown pack 'nist'; expected one of mlinfra, fsbp, cdk-nag-aws-solutions\n");
+        assertThat(usage.err).isEqualTo("mlinfra: unknown pack 'nist'; expected one of mlinfra, fsbp, cdk-nag-aws-solutions, preflight\n");
     }
 
     /** A stream that fails the way a bug in a rule or a report would: with an IllegalArgumentException. */

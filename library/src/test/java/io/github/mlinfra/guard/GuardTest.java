@@ -85,7 +85,8 @@ class GuardTest {
     @Test
     void packsSelectByExternalMappingAndSeverityFilters() {
         List<Rule> fsbp = Guard.builder().pack("fsbp").build().rules();
-        assertThat(fsbp).isNotEmpty().allMatch(r -> r.control().externalControls().stream().anyMatch(c -> c.startsWith("FSBP ")));
+        assertThat(fsbp).isNotEmpty().allMatch(r -> r.control().isPreflight()
+                || r.control().externalControls().stream().anyMatch(c -> c.startsWith("FSBP ")));
         assertThat(fsbp).extracting(Rule::id).contains("MLI-S3-01", "MLI-KMS-01").doesNotContain("MLI-S3-04", "MLI-SM-07");
         List<Rule> nag = Guard.builder().pack(RulePack.CDK_NAG_AWS_SOLUTIONS).build().rules();
         assertThat(nag).extracting(Rule::id).contains("MLI-S3-03", "MLI-IAM-01").doesNotContain("MLI-S3-05");
@@ -94,7 +95,7 @@ class GuardTest {
                 .allMatch(r -> r.control().severity().compareTo(Severity.HIGH) >= 0)
                 .extracting(Rule::id).doesNotContain("MLI-KMS-01");
         assertThatThrownBy(() -> Guard.builder().pack("nist")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown pack 'nist'; expected one of mlinfra, fsbp, cdk-nag-aws-solutions");
+                .hasMessage("unknown pack 'nist'; expected one of mlinfra, fsbp, cdk-nag-aws-solutions, preflight");
     }
 
     @Test

@@ -19,6 +19,14 @@ final class GuardTesting {
         return Guard.defaults().check(plan(program));
     }
 
+    /**
+     * Plans a deliberately odd program (one the provider would refuse, e.g. a platform identifier
+     * com.pulumi:aws 6.83 rejects) with the plan engine's preflight off, and checks it with every rule.
+     */
+    static PostureReport checkWithoutPreflight(Consumer<Context> program) {
+        return Guard.defaults().check(PlanEngine.plan(program, io.github.mlinfra.plan.PlanOptions.builder().preflight(false).build()));
+    }
+
     static List<Finding> findings(PostureReport report, String rule) {
         return report.findingsOf(rule);
     }

@@ -73,7 +73,7 @@ class SageMakerRulesTest {
 
     @Test
     void sm_12_amazonLinux1And2AreFindingsAl2023AndUnsetAreNot() {
-        PostureReport r = GuardTesting.check(ctx -> {
+        PostureReport r = GuardTesting.checkWithoutPreflight(ctx -> {
             for (String p : List.of("notebook-al1-v1", "notebook-al2-v1", "notebook-al2-v2", "notebook-al2-v3", "notebook-al2023-v1")) {
                 new NotebookInstance(p, NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
                         .instanceType("ml.t3.medium").platformIdentifier(p).build());
@@ -91,7 +91,7 @@ class SageMakerRulesTest {
 
     @Test
     void sm_12_anInstanceFamilyAl2023DoesNotRunIsAFindingUnlessTheNotebookIsOnAl2() {
-        PostureReport r = GuardTesting.check(ctx -> {
+        PostureReport r = GuardTesting.checkWithoutPreflight(ctx -> {
             new NotebookInstance("p3-default", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")
                     .instanceType("ml.p3.2xlarge").build());
             new NotebookInstance("inf1-al2023", NotebookInstanceArgs.builder().roleArn("arn:aws:iam::123456789012:role/r")

@@ -621,19 +621,29 @@ class BadInputCatalogueTest {
         cli("check", "--format", "none",
                 "mlinfra: --format: missing value", d -> new String[] {"check", d.resolve("plan.json").toString(), "--format"});
         cli("check", "--pack", "nist",
-                "mlinfra: unknown pack 'nist'; expected one of mlinfra, fsbp, cdk-nag-aws-solutions",
+                "mlinfra: unknown pack 'nist'; expected one of mlinfra, fsbp, cdk-nag-aws-solutions, preflight",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--pack", "nist"});
         cli("check", "--min-severity", "SEVERE",
-                "mlinfra: --min-severity: unknown severity 'SEVERE'; expected one of LOW, MEDIUM, HIGH, CRITICAL",
+                "mlinfra: --min-severity: unknown severity 'SEVERE'; expected one of LOW, MEDIUM, HIGH, CRITICAL, ERROR",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--min-severity", "SEVERE"});
         cli("check", "option", "--frobnicate",
                 "mlinfra: unknown option '--frobnicate'; expected --format, --pack, --min-severity, "
-                        + "--suppressions, --color, --fail-on-unknown or --trusted-accounts",
+                        + "--color, --suppress, --suppressions, --fail-on-unknown, --trusted-accounts, "
+                        + "--trust-policy-limit or --sg-rules-limit",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--frobnicate"});
         cli("check", "--trusted-accounts", "4444-5555-6666",
                 "mlinfra: --trusted-accounts: not an AWS account or organization id '4444-5555-6666'; "
                         + "expected 12 digits or o-..., comma-separated",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--trusted-accounts", "4444-5555-6666"});
+        cli("check", "--suppress", "MLI-PRE-11=k (no reason)",
+                "mlinfra: --suppress: expected RULE=RESOURCE:REASON with a reason; got 'MLI-PRE-11=k'",
+                        d -> new String[] {"check", d.resolve("plan.json").toString(), "--suppress", "MLI-PRE-11=k"});
+        cli("check", "--suppress", "MLI-PRE-99=*:a reason that is long enough",
+                "mlinfra: --suppress: Suppression.rule: unknown rule id; got \"MLI-PRE-99\"; expected a control id of the registry such as MLI-S3-01",
+                        d -> new String[] {"check", d.resolve("plan.json").toString(), "--suppress", "MLI-PRE-99=*:a reason that is long enough"});
+        cli("check", "--sg-rules-limit", "0",
+                "mlinfra: --sg-rules-limit: expected a positive whole number; got '0'",
+                        d -> new String[] {"check", d.resolve("plan.json").toString(), "--sg-rules-limit", "0"});
         cli("plan", "flag", "--frobnicate",
                 "mlinfra: unknown flag '--frobnicate' (plan takes --dir, --stack, --show, --only)",
                         d -> new String[] {"plan", "--frobnicate"});

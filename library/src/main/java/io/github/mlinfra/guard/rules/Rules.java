@@ -32,7 +32,7 @@ public final class Rules {
             new WaiverTagKnownRule(),
             new SecEc2UserDataRule(), new SecLifecycleScriptRule(), new SecPipelineEnvRule(), new SecTagsRule(),
             new SecOutputsRule()),
-            PolicyAccessRules.all().stream())
+            Stream.concat(PolicyAccessRules.all().stream(), PreflightRules.all().stream()))
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
 
@@ -45,6 +45,20 @@ public final class Rules {
      */
     public static List<Rule> all() {
         return ALL;
+    }
+
+    /**
+     * Every rule, with the account's values of the adjustable quotas the preflight rules read.
+     *
+     * @param trustPolicyLimit the IAM role trust policy quota, characters without whitespace
+     *     (AWS's default 2,048, adjustable up to 4,096)
+     * @param sgRulesLimit the inbound (and outbound) rules-per-security-group quota (default 60)
+     * @return the rules, in the order of the control registry
+     */
+    public static List<Rule> withQuotas(int trustPolicyLimit, int sgRulesLimit) {
+        List<Rule> quota = PreflightRules.all(trustPolicyLimit, sgRulesLimit);
+        return ALL.stream().map(r -> quota.stream().filter(q -> q.control() == r.control()).findFirst().orElse(r))
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /**

@@ -40,6 +40,13 @@ final class Types {
     static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
     static final String INTERNET_GATEWAY_ATTACHMENT = "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment";
 
-    private Types() {}
+    static final String INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+    static final String KMS_ALIAS = "aws:kms/alias:Alias";
+    static final String KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+    static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+    static final String MODEL_PACKAGE_GROUP = "aws:sagemaker/modelPackageGroup:ModelPackageGroup";
     static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+    static final String VPC_ENDPOINT_POLICY = "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy";
+
+    private Types() {}
 }
