@@ -137,7 +137,7 @@ public final class ServiceLimits {
     /** CreateSecurityGroup: name and description, up to 255 characters of a fixed set in a VPC. */
     public static final String SECURITY_GROUP_NAME_SOURCE =
             "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html";
-    /** "a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*", 1 to 255 characters. */
+    /** {@code "a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*"}, 1 to 255 characters. */
     public static final Pattern SECURITY_GROUP_TEXT = Pattern.compile("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,255}");
     /** Names cannot start with this prefix. */
     public static final String SECURITY_GROUP_RESERVED_PREFIX = "sg-";
