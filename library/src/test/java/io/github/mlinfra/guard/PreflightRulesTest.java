@@ -181,6 +181,18 @@ class PreflightRulesTest {
         }
     }
 
+    /** A foreign stack's secret script or user data cannot be sized: not evaluated, never compliant. */
+    @Test
+    void aForeignSecretScriptIsNotEvaluatedByTheSizeRules() {
+        var report = Guard.builder().pack(RulePack.PREFLIGHT).build().check(plan(
+                res("aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration", "lc",
+                        m("onStart", "[secret]")),
+                res("aws:ec2/instance:Instance", "vm", m("userData", "[secret]"))));
+        assertThat(report.openFindings()).isEmpty();
+        assertThat(report.getNotEvaluated()).extracting(n -> n.getRule() + " " + n.getReason()).contains(
+                "MLI-PRE-15 onStart is [secret]", "MLI-PRE-14 userData is [secret]");
+    }
+
     @Test
     void aTrailDependsOnItsBucketPolicy() {
         PlannedResource policy = res("aws:s3/bucketPolicy:BucketPolicy", "bp", m("bucket", "audit-logs", "policy", policy("A", 0)));

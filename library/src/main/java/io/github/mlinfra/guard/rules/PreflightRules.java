@@ -23,8 +23,9 @@ import java.util.function.Function;
  * The preflight rules ({@code MLI-PRE-*}): what AWS or the provider would refuse at
  * {@code pulumi up}, judged offline from the plan, each reading its facts from
  * {@code io.github.mlinfra.aws} and citing the page that sets the limit ({@link Control#sources()}).
- * A {@code "[secret]"} or {@code "[unknown]"} value is never judged: the plan engine runs these
- * rules on its own plans before secrets are masked; in a foreign stack a secret stays unjudged.
+ * A {@code "[secret]"} or {@code "[unknown]"} value is never judged as compliant: the plan engine
+ * runs these rules on its own plans before secrets are masked; in a foreign stack the size rules
+ * report a secret user data, lifecycle script or pipeline definition as not evaluated.
  */
 final class PreflightRules {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,15 +35,40 @@ final class PreflightRules {
     /** A preflight rule judging one resource with a function. */
     private static final class Fn extends SimpleResourceRule {
         private final Function<PlannedResource, List<String>> check;
+        private final List<String> judged;
 
         Fn(Control control, String rationale, Function<PlannedResource, List<String>> check, String... types) {
+            this(control, rationale, check, List.of(), types);
+        }
+
+        private Fn(Control control, String rationale, Function<PlannedResource, List<String>> check, List<String> judged,
+                   String... types) {
             super(control, rationale, types);
             this.check = check;
+            this.judged = judged;
+        }
+
+        /**
+         * The same rule, reporting the given inputs as not evaluated when they are opaque
+         * ({@code [secret]} in a foreign stack, {@code [unknown]}), never as compliant.
+         */
+        Fn judging(String... paths) {
+            return new Fn(control(), rationale(), check, List.of(paths), types().toArray(String[]::new));
         }
 
         @Override
         public List<String> check(PlannedResource r) {
             return check.apply(r);
+        }
+
+        @Override
+        public List<String> notEvaluated(PlannedResource r) {
+            List<String> out = new ArrayList<>();
+            for (String path : judged) {
+                r.revealedInput(path).filter(v -> v instanceof String t && PlanIndex.isOpaque(t))
+                        .ifPresent(v -> out.add(path + " is " + v));
+            }
+            return out;
         }
     }
 
@@ -394,7 +420,7 @@ final class PreflightRules {
                     });
                     return out;
                 },
-                Types.INSTANCE, Types.LAUNCH_TEMPLATE);
+                Types.INSTANCE, Types.LAUNCH_TEMPLATE).judging("userData", "userDataBase64");
     }
 
     static Rule lifecycleScriptSize() {
@@ -409,7 +435,7 @@ final class PreflightRules {
                     }
                     return out;
                 },
-                Types.NOTEBOOK_LIFECYCLE);
+                Types.NOTEBOOK_LIFECYCLE).judging("onCreate", "onStart");
     }
 
     static Rule pipelineDefinitionSize() {
@@ -419,7 +445,7 @@ final class PreflightRules {
                         .map(s -> List.of("pipelineDefinition: " + s.length() + " characters, more than "
                                 + ServiceLimits.PIPELINE_DEFINITION_CHARS))
                         .orElse(List.of()),
-                Types.PIPELINE);
+                Types.PIPELINE).judging("pipelineDefinition");
     }
 
     static Rule bucketPolicySize() {
