@@ -132,12 +132,12 @@ class SecretsRulesTest {
 
         /** A plan holding a script at this place (script places). */
         Plan script(String text) {
-            throw new UnsupportedOperationException();
+            throw new IllegalStateException(this + " is a named place, not a script place");
         }
 
         /** A plan holding a named value at this place (named places). */
         Plan named(String name, String value) {
-            throw new UnsupportedOperationException();
+            throw new IllegalStateException(this + " is a script place, not a named place");
         }
 
         boolean isScript() {
