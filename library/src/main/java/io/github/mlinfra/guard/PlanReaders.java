@@ -144,7 +144,7 @@ public final class PlanReaders {
             return build(List.of(), "checkpoint");
         }
         if (!checkpoint.isObject()) {
-            throw new PlanFormatException("not a state file: checkpoint is " + kind(checkpoint) + ", not an object");
+            throw new PlanFormatException("not a state file: checkpoint is " + PlanFormatException.kind(checkpoint) + ", not an object");
         }
         return fromDeployment(checkpoint.get("latest"), "checkpoint.latest");
     }
@@ -154,14 +154,14 @@ public final class PlanReaders {
             return build(List.of(), where);
         }
         if (!deployment.isObject()) {
-            throw new PlanFormatException("not a stack export: " + where + " is " + kind(deployment) + ", not an object");
+            throw new PlanFormatException("not a stack export: " + where + " is " + PlanFormatException.kind(deployment) + ", not an object");
         }
         JsonNode resources = deployment.get("resources");
         if (resources == null || resources.isNull()) {
             return build(List.of(), where);
         }
         if (!resources.isArray()) {
-            throw new PlanFormatException("not a stack export: " + where + ".resources is " + kind(resources) + ", not an array");
+            throw new PlanFormatException("not a stack export: " + where + ".resources is " + PlanFormatException.kind(resources) + ", not an array");
         }
         // one entry per URN: "delete": true entries are old versions waiting to be deleted, a
         // pendingReplacement entry stands only until its replacement exists
@@ -199,7 +199,7 @@ public final class PlanReaders {
             return build(List.of(), field);
         }
         if (!steps.isArray()) {
-            throw new PlanFormatException("not a preview: " + field + " is " + kind(steps) + ", not an array");
+            throw new PlanFormatException("not a preview: " + field + " is " + PlanFormatException.kind(steps) + ", not an array");
         }
         Map<String, JsonNode> byUrn = new LinkedHashMap<>();
         Map<String, Integer> rank = new LinkedHashMap<>();
@@ -207,7 +207,7 @@ public final class PlanReaders {
         for (JsonNode step : steps) {
             String at = field + "[" + i++ + "]";
             if (!step.isObject()) {
-                throw new PlanFormatException("not a preview: " + at + " is " + kind(step) + ", not an object");
+                throw new PlanFormatException("not a preview: " + at + " is " + PlanFormatException.kind(step) + ", not an object");
             }
             String op = step.path("op").asText("");
             JsonNode newState = step.get("newState");
@@ -215,7 +215,7 @@ public final class PlanReaders {
                 continue;
             }
             if (!newState.isObject()) {
-                throw new PlanFormatException("not a preview: " + at + ".newState is " + kind(newState) + ", not an object");
+                throw new PlanFormatException("not a preview: " + at + ".newState is " + PlanFormatException.kind(newState) + ", not an object");
             }
             ObjectNode state = newState.deepCopy();
             JsonNode urn = state.get("urn");
@@ -237,7 +237,7 @@ public final class PlanReaders {
     /** Checks one resource state's shape: an object with a string urn and type. */
     private static ObjectNode state(JsonNode s, String at, String what) {
         if (!s.isObject()) {
-            throw new PlanFormatException(what + ": " + at + " is " + kind(s) + ", not an object");
+            throw new PlanFormatException(what + ": " + at + " is " + PlanFormatException.kind(s) + ", not an object");
         }
         JsonNode urn = s.get("urn");
         if (urn == null || !urn.isTextual() || urn.asText().isEmpty()) {
@@ -250,27 +250,14 @@ public final class PlanReaders {
         for (String f : List.of("inputs", "outputs", "defaults")) {
             JsonNode v = s.get(f);
             if (v != null && !v.isNull() && !v.isObject()) {
-                throw new PlanFormatException(what + ": " + at + "." + f + " is " + kind(v) + ", not an object");
+                throw new PlanFormatException(what + ": " + at + "." + f + " is " + PlanFormatException.kind(v) + ", not an object");
             }
         }
         JsonNode deps = s.get("dependencies");
         if (deps != null && !deps.isNull() && !deps.isArray()) {
-            throw new PlanFormatException(what + ": " + at + ".dependencies is " + kind(deps) + ", not an array");
+            throw new PlanFormatException(what + ": " + at + ".dependencies is " + PlanFormatException.kind(deps) + ", not an array");
         }
         return (ObjectNode) s;
-    }
-
-    private static String kind(JsonNode n) {
-        if (n.isArray()) {
-            return "an array";
-        }
-        if (n.isObject()) {
-            return "an object";
-        }
-        if (n.isNull()) {
-            return "null";
-        }
-        return n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : "a " + n.getNodeType();
     }
 
     private static Plan build(List<JsonNode> unsorted, String where) {

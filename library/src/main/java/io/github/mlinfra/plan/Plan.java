@@ -258,7 +258,7 @@ public abstract class Plan {
         for (JsonNode n : root.get("resources")) {
             String where = "resources[" + i++ + "]";
             if (!n.isObject()) {
-                throw new PlanFormatException("not a plan: " + where + " is " + kind(n) + ", not an object");
+                throw new PlanFormatException("not a plan: " + where + " is " + PlanFormatException.kind(n) + ", not an object");
             }
             String urn = text(n, "urn").filter(u -> !u.isEmpty()).orElseThrow(() ->
                     new PlanFormatException("not a plan: " + where + " has no \"urn\" string"));
@@ -312,22 +312,9 @@ public abstract class Plan {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new PlanFormatException("not a plan: " + where + "." + field + " is " + kind(v) + ", not an array");
+            throw new PlanFormatException("not a plan: " + where + "." + field + " is " + PlanFormatException.kind(v) + ", not an array");
         }
         return v;
-    }
-
-    private static String kind(JsonNode n) {
-        if (n.isArray()) {
-            return "an array";
-        }
-        if (n.isObject()) {
-            return "an object";
-        }
-        if (n.isNull()) {
-            return "null";
-        }
-        return n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : "a " + n.getNodeType();
     }
 
     private static Map<String, Object> map(JsonNode n, String where) {
@@ -335,7 +322,7 @@ public abstract class Plan {
             return Map.of();
         }
         if (!n.isObject()) {
-            throw new PlanFormatException("not a plan: " + where + " is " + kind(n) + ", not an object");
+            throw new PlanFormatException("not a plan: " + where + " is " + PlanFormatException.kind(n) + ", not an object");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) plain(n);

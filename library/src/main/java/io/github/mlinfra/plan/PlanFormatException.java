@@ -21,4 +21,24 @@ public final class PlanFormatException extends IllegalArgumentException {
     public PlanFormatException(String message) {
         super(message);
     }
+
+    /**
+     * What a JSON node is, for messages: {@code an array}, {@code an object}, {@code null},
+     * {@code a string}, {@code a number}, {@code a boolean}.
+     *
+     * @param n the node
+     * @return its kind, with an article
+     */
+    public static String kind(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isArray()) {
+            return "an array";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isNull()) {
+            return "null";
+        }
+        return n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : "a " + n.getNodeType();
+    }
 }
