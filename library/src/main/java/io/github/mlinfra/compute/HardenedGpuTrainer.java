@@ -24,6 +24,8 @@ import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.github.mlinfra.aws.ResourceIds;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
@@ -35,7 +37,7 @@ import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
-import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Statement;
@@ -52,13 +54,13 @@ import javax.annotation.Nullable;
  * no key pair) and HTTPS egress only to the VPC endpoints and S3; detailed monitoring and an
  * optional CloudWatch agent; root and data volumes encrypted with a customer-managed key;
  * dedicated tenancy; IMDSv2 with hop limit 1; a private subnet, no public IP, termination
- * protection, EBS optimization, and {@code protect} on the instance and its data volumes. Given a
- * {@code PrivateNetwork}, the instance waits for all of it (endpoints, the S3 gateway route), and its
+ * protection, EBS optimization, and {@code protect} on the instance and its data volumes. Placed
+ * in a {@code PrivateNetwork}, the instance waits for all of it (endpoints, the S3 gateway route), and its
  * user data retries its downloads for at most 15 minutes.
  *
  * <pre>{@code
  * var trainer = new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
- *     .network(net)          // a PrivateNetwork: the instance boots once its endpoints and S3 route exist
+ *     .placement(Placement.in(net))  // a PrivateNetwork: the instance boots once its endpoints and S3 route exist
  *     .addDataVolumes(DataVolume.of(500, "/dev/sdh"))
  *     .addGrants(ckpt.grantReadCheckpoints("runs/"), ckpt.grantWriteCheckpoints("runs/"))
  *     .build());
@@ -203,19 +205,12 @@ public final class HardenedGpuTrainer extends ComponentResource {
                 .tags(ResourceTags.of(TagRules.Service.IAM).user(args.getTags()).build())
                 .build(), child);
 
-        // Network: a security group with named ingress only and HTTPS egress to endpoints and S3.
-        // With a PrivateNetwork, every id comes from it and the subnet must be one of its own.
-        PrivateNetwork network = args.getNetwork().orElse(null);
-        Output<String> vpcId = (network != null ? network.vpcId() : args.getVpcId().orElseThrow())
-                .applyValue(v -> HardenedGpuTrainerArgs.checkResolved("vpcId", v,
-                        HardenedGpuTrainerArgs.VPC_ID, "a VPC id \"vpc-<hex>\""));
-        Output<String> endpointSg = (network != null ? network.endpointSecurityGroupId()
-                : args.getEndpointSecurityGroupId().orElseThrow()).applyValue(v -> HardenedGpuTrainerArgs
-                .checkResolved("endpointSecurityGroupId", v, HardenedGpuTrainerArgs.SG_ID,
-                        "the VPC endpoints' security group id \"sg-<hex>\""));
-        Output<String> s3PrefixList = (network != null ? network.s3PrefixListId() : args.getS3PrefixListId().orElseThrow())
-                .applyValue(v -> HardenedGpuTrainerArgs.checkResolved("s3PrefixListId", v,
-                        HardenedGpuTrainerArgs.PREFIX_LIST_ID, "the S3 prefix list id \"pl-<hex>\""));
+        // Network: a security group with named ingress only and HTTPS egress to endpoints and S3,
+        // all from the placement; the subnet must be one of its own.
+        Placement placement = args.getPlacement();
+        Output<String> vpcId = placement.effectiveVpcId();
+        Output<String> endpointSg = placement.effectiveEndpointSecurityGroupId();
+        Output<String> s3PrefixList = placement.effectiveS3PrefixListId(this);
         List<Waiver> sgWaivers = only(waivers, Control.EC2_NO_OPEN_INGRESS);
         var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .description("GPU trainer " + name + ": no ingress but named sources; HTTPS egress to VPC endpoints and S3 only")
@@ -248,7 +243,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
                         .build(), InvokeOutputOptions.builder().parent(this).build()).applyValue(GetAmiResult::id)
                 : Output.of(args.getAmi().get());
 
-        Output<String> subnetId = subnetId(args, network);
+        Output<String> subnetId = subnetId(args, placement);
         List<Waiver> instanceWaivers = only(waivers, Control.EC2_GPU_INSTANCE_TYPE, Control.EC2_DEDICATED_TENANCY,
                 Control.EC2_TERMINATION_PROTECTION, Control.EC2_IMDSV2);
         // mlinfra:purpose=training: the guard's trainer rules (MLI-EC2-07 GPU type, MLI-EC2-08
@@ -288,7 +283,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
         var instanceOptions = CustomResourceOptions.builder()
                 .parent(this)
                 .protect(protect)
-                .dependsOn(network != null ? List.of(role, network) : List.of(role));
+                .dependsOn(dependencies(role, placement));
         if (lookup && args.isIgnoreAmiChanges()) {
             instanceOptions.ignoreChanges("ami");
         }
@@ -328,23 +323,24 @@ public final class HardenedGpuTrainer extends ComponentResource {
     }
 
     /**
-     * The instance's subnet: the given one (with a network, checked to be one of its private
-     * subnets when both resolve), else the network's first private subnet.
+     * The instance's subnet: the given one (checked to be one of the placement's private subnets
+     * when both resolve), else the placement's first private subnet.
      */
-    private static Output<String> subnetId(HardenedGpuTrainerArgs args, @Nullable PrivateNetwork network) {
-        String expected = "a private subnet id \"subnet-<hex>\"";
-        if (network == null) {
-            return args.getSubnetId().orElseThrow().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("subnetId", v,
-                    HardenedGpuTrainerArgs.SUBNET_ID, expected));
-        }
+    private static Output<String> subnetId(HardenedGpuTrainerArgs args, Placement placement) {
+        Output<List<String>> subnets = placement.effectiveSubnetIds();
         if (args.getSubnetId().isEmpty()) {
-            return network.privateSubnetIds().applyValue(ids -> HardenedGpuTrainerArgs.checkResolved("subnetId",
-                    ids.isEmpty() ? null : ids.get(0), HardenedGpuTrainerArgs.SUBNET_ID, expected));
+            return subnets.applyValue(ids -> ids.get(0));
         }
-        return Output.tuple(args.getSubnetId().get(), network.privateSubnetIds(), network.vpcId()).applyValue(t -> {
-            String id = HardenedGpuTrainerArgs.checkResolved("subnetId", t.t1, HardenedGpuTrainerArgs.SUBNET_ID, expected);
-            return HardenedGpuTrainerArgs.checkSubnetInNetwork(id, t.t2, t.t3);
-        });
+        return Output.tuple(args.getSubnetId().get(), subnets, placement.effectiveVpcId()).applyValue(t ->
+                HardenedGpuTrainerArgs.checkSubnetInNetwork(
+                        ResourceIds.check("HardenedGpuTrainerArgs.subnetId", ResourceIds.Kind.SUBNET, t.t1), t.t2, t.t3));
+    }
+
+    private static List<Resource> dependencies(Resource role, Placement placement) {
+        List<Resource> out = new ArrayList<>();
+        out.add(role);
+        out.addAll(placement.dependencies());
+        return out;
     }
 
     private static GetAmiFilterArgs filter(String name, String value) {

@@ -4,24 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
-import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.CloudWatchEndpoints;
+import io.github.mlinfra.aws.ResourceIds;
 import io.github.mlinfra.aws.SecurityGroupRules;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.Cidrs;
 import io.github.mlinfra.internal.MlInfraArgsStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
-import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.Placement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -31,7 +31,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * HardenedGpuTrainerArgs.builder()
- *     .network(net)                      // a PrivateNetwork: VPC, subnet, endpoints; the instance waits for it
+ *     .placement(Placement.in(net))      // a PrivateNetwork: VPC, subnet, endpoints; the instance waits for it
  *     .instanceType("g5.2xlarge")
  *     .addDataVolumes(DataVolume.of(500, "/dev/sdh"))
  *     .addGrants(bucket.grantReadCheckpoints("runs/"), bucket.grantWriteCheckpoints("runs/"))
@@ -64,77 +64,38 @@ public abstract class HardenedGpuTrainerArgs {
     public static final String AMI_OWNER = "amazon";
 
     static final Pattern INSTANCE_TYPE = Pattern.compile("([a-z][a-z0-9-]*)\\.([a-z0-9-]+)");
-    static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
     static final Pattern DEVICE = Pattern.compile("/dev/(sd|xvd)[f-p]");
-    static final Pattern SG_ID = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
-    static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
-    static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
-    static final Pattern PREFIX_LIST_ID = Pattern.compile("pl-([0-9a-f]{8}|[0-9a-f]{17})");
     static final Pattern KMS_KEY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:\\d{12}:key/"
             + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
-    private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-    private static final Pattern IPV6_CIDR = Pattern.compile("([0-9a-fA-F:]+)/(\\d{1,3})");
     static final Pattern RULE_DESCRIPTION = Pattern.compile("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,255}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The network the trainer runs in: a {@link PrivateNetwork} supplies the VPC, the subnet (its
-     * first private subnet, unless {@link #getSubnetId()} names another of its subnets), the
-     * endpoint security group and the S3 prefix list, and the instance waits ({@code dependsOn})
-     * for every resource of the network, among them the interface endpoints and the S3 gateway
-     * endpoint's route-table association: the user data's first package download and the SSM
-     * agent's first call find their path in place. The trainer's CloudWatch agent needs the
-     * network's {@code monitoring} endpoint when its config has {@code metrics}, and {@code logs}
-     * when it has {@code logs}; both are checked when the args are built. With a network,
-     * {@code vpcId}, {@code endpointSecurityGroupId} and {@code s3PrefixListId} are not given (two
-     * sources could name two VPCs).
+     * Where the trainer runs: {@code Placement.in(network)} or
+     * {@code Placement.existingVpc()…build()}. The placement supplies the VPC its security group
+     * is created in, the subnet (its first private subnet, unless {@link #getSubnetId()} names
+     * another of its subnets), the endpoint security group and the S3 prefix list its only egress
+     * goes to. In a network, the instance waits ({@code dependsOn}) for every resource of the
+     * network, among them the interface endpoints and the S3 gateway endpoint's route-table
+     * association: the user data's first package download and the SSM agent's first call find
+     * their path in place. The trainer's CloudWatch agent needs the network's {@code monitoring}
+     * endpoint when its config has {@code metrics}, and {@code logs} when it has {@code logs}; both
+     * are checked when the args are built (in an existing VPC they cannot be known offline: create
+     * them).
      *
-     * @return the network, if given
-     * @defaultValue empty: give {@code vpcId}, {@code subnetId}, {@code endpointSecurityGroupId} and
-     *     {@code s3PrefixListId} instead; the instance then cannot wait for endpoints it does not
-     *     know, so create them in an earlier {@code pulumi up} or pass the network
+     * @return the placement
      */
-    public abstract Optional<PrivateNetwork> getNetwork();
+    public abstract Placement getPlacement();
 
     /**
-     * The VPC the security group is created in ({@code vpc-<hex>}). Required without a
-     * {@link #getNetwork() network}, refused with one. Validated when it resolves.
-     *
-     * @return the VPC id, if given
-     * @defaultValue empty: the network's VPC
-     */
-    public abstract Optional<Output<String>> getVpcId();
-
-    /**
-     * The private subnet the instance runs in ({@code subnet-<hex>}). Required without a
-     * {@link #getNetwork() network}; with one it must be one of the network's private subnets
-     * (checked when it resolves). An empty value fails the run when it resolves. The instance never
-     * gets a public IP, whatever the subnet's setting.
+     * The private subnet the instance runs in ({@code subnet-<hex>}): one of the placement's
+     * subnets (checked when it resolves). The instance never gets a public IP, whatever the
+     * subnet's setting.
      *
      * @return the subnet id, if given
-     * @defaultValue empty: the network's first private subnet
+     * @defaultValue empty: the placement's first private subnet
      */
     public abstract Optional<Output<String>> getSubnetId();
-
-    /**
-     * The security group of the VPC's interface endpoints ({@code sg-<hex>}): the only egress
-     * besides S3 is HTTPS to it (SSM, CloudWatch, KMS, STS through PrivateLink). Required without a
-     * {@link #getNetwork() network}, refused with one. Validated when it resolves.
-     *
-     * @return the endpoint security group id, if given
-     * @defaultValue empty: the network's endpoint security group
-     */
-    public abstract Optional<Output<String>> getEndpointSecurityGroupId();
-
-    /**
-     * The S3 prefix list ({@code pl-<hex>}) of the VPC's S3 gateway endpoint: HTTPS egress to S3
-     * (datasets, checkpoints, OS packages) goes to it, never to {@code 0.0.0.0/0}. Required without
-     * a {@link #getNetwork() network}, refused with one. Validated when it resolves.
-     *
-     * @return the prefix list id, if given
-     * @defaultValue empty: the network's S3 prefix list
-     */
-    public abstract Optional<Output<String>> getS3PrefixListId();
 
     /**
      * The instance type, {@code <family>.<size>}; the family must be one of {@link #GPU_FAMILIES}
@@ -374,14 +335,13 @@ public abstract class HardenedGpuTrainerArgs {
     protected void check() {
         ResourceTags.checkUserTags("HardenedGpuTrainerArgs.tags", getTags(), getWaivers().size(), TagRules.Service.EC2, TagRules.Service.IAM, TagRules.Service.KMS);
         String a = "HardenedGpuTrainerArgs.";
-        checkNetwork();
         Check.matches(a + "instanceType", getInstanceType(), INSTANCE_TYPE, "an instance type \"<family>.<size>\"");
         String family = instanceFamily();
         if (!GPU_FAMILIES.contains(family) && !isWaived(Control.EC2_GPU_INSTANCE_TYPE)) {
             Check.fail(a + "instanceType", "not a GPU or accelerator instance type", getInstanceType(),
                     "a family of " + sorted(GPU_FAMILIES) + ", or waive(Control.EC2_GPU_INSTANCE_TYPE, \"<why>\")");
         }
-        getAmi().ifPresent(id -> Check.matches(a + "ami", id, AMI_ID, "\"ami-\" and 8 or 17 hex digits"));
+        getAmi().ifPresent(id -> ResourceIds.check(a + "ami", ResourceIds.Kind.IMAGE, id));
         getAmiNameFilter().ifPresent(f -> Check.notBlank(a + "amiNameFilter", f));
         if (!List.of("x86_64", "arm64").contains(getAmiArchitecture())) {
             Check.fail(a + "amiArchitecture", "not a supported architecture", getAmiArchitecture(), "\"x86_64\" or \"arm64\"");
@@ -422,48 +382,22 @@ public abstract class HardenedGpuTrainerArgs {
         Waivers.checkApplicable("HardenedGpuTrainerArgs", getWaivers(), CONTROLS);
     }
 
-    /** Either a network, or the four ids without one. */
-    private void checkNetwork() {
-        String a = "HardenedGpuTrainerArgs.";
-        String either = "network(<PrivateNetwork>) alone, or vpcId, subnetId, endpointSecurityGroupId and s3PrefixListId without a network";
-        Map<String, Optional<Output<String>>> ids = new java.util.LinkedHashMap<>();
-        ids.put("vpcId", getVpcId());
-        ids.put("subnetId", getSubnetId());
-        ids.put("endpointSecurityGroupId", getEndpointSecurityGroupId());
-        ids.put("s3PrefixListId", getS3PrefixListId());
-        if (getNetwork().isPresent()) {
-            for (var e : ids.entrySet()) {
-                if (!e.getKey().equals("subnetId") && e.getValue().isPresent()) {
-                    throw new InvalidArgsException(a + e.getKey(),
-                            "given together with network, which supplies it (two sources could name two VPCs)",
-                            "an Output", "network(<PrivateNetwork>) alone (subnetId may pick one of its private subnets)");
-                }
-            }
-        } else {
-            for (var e : ids.entrySet()) {
-                if (e.getValue().isEmpty()) {
-                    throw new InvalidArgsException(a + e.getKey(), "required without a network", "nothing", either);
-                }
-            }
-        }
-    }
-
     /**
      * A CloudWatch agent in a network without the endpoint it publishes to fails on every call:
      * metrics need {@code monitoring}, logs need {@code logs} ({@link CloudWatchEndpoints}).
      */
     private void checkAgentEndpoints() {
-        if (getNetwork().isEmpty() || getCloudWatchAgentConfig().isEmpty()) {
+        if (getPlacement().interfaceEndpointServices().isEmpty() || getCloudWatchAgentConfig().isEmpty()) {
             return;
         }
         JsonNode config = parseAgentConfig(getCloudWatchAgentConfig().get());
-        List<String> have = getNetwork().get().interfaceEndpointServices();
+        List<String> have = getPlacement().interfaceEndpointServices().get();
         Map<String, String> needs = new java.util.LinkedHashMap<>();
         needs.put("metrics", CloudWatchEndpoints.METRICS);
         needs.put("logs", CloudWatchEndpoints.LOGS);
         for (var need : needs.entrySet()) {
             if (config.has(need.getKey()) && !have.contains(need.getValue())) {
-                Check.fail("HardenedGpuTrainerArgs.network", "lacks the \"" + need.getValue()
+                Check.fail("HardenedGpuTrainerArgs.placement", "the network lacks the \"" + need.getValue()
                                 + "\" interface endpoint the CloudWatch agent sends its " + need.getKey() + " to", have,
                         "a network whose interfaceEndpointServices include \"" + need.getValue()
                                 + "\", or a cloudWatchAgentConfig without \"" + need.getKey() + "\"");
@@ -496,7 +430,7 @@ public abstract class HardenedGpuTrainerArgs {
             checkUnique(a + "cidrs", r, c, canonicalCidr(c), inRule, permissions);
         }
         for (String sg : r.getSourceSecurityGroupIds()) {
-            Check.matches(a + "sourceSecurityGroupIds", sg, SG_ID, "a security group id \"sg-<hex>\"");
+            ResourceIds.check(a + "sourceSecurityGroupIds", ResourceIds.Kind.SECURITY_GROUP, sg);
             checkUnique(a + "sourceSecurityGroupIds", r, sg, sg, inRule, permissions);
         }
     }
@@ -521,27 +455,13 @@ public abstract class HardenedGpuTrainerArgs {
 
     /**
      * A CIDR in one spelling per network ({@code 2001:DB8::/32} and {@code 2001:0db8:0::/32} are
-     * the same), for comparing sources; the CIDR must be valid.
+     * the same), for comparing sources; the CIDR must be valid ({@link Cidrs}).
      *
      * @param cidr a valid CIDR
      * @return its canonical spelling
      */
     static String canonicalCidr(String cidr) {
-        int slash = cidr.indexOf('/');
-        String addr = cidr.substring(0, slash);
-        if (!addr.contains(":")) {
-            var sb = new StringBuilder();
-            for (String octet : addr.split("\\.")) {
-                sb.append(sb.length() == 0 ? "" : ".").append(Integer.parseInt(octet));
-            }
-            return sb.append("/").append(Integer.parseInt(cidr.substring(slash + 1))).toString();
-        }
-        byte[] b = ipv6(addr);
-        var sb = new StringBuilder();
-        for (int i = 0; i < 16; i += 2) {
-            sb.append(i == 0 ? "" : ":").append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff)));
-        }
-        return sb.append("/").append(Integer.parseInt(cidr.substring(slash + 1))).toString();
+        return Cidrs.parse(cidr).orElseThrow(() -> new IllegalArgumentException(cidr)).toString();
     }
 
     /**
@@ -554,83 +474,11 @@ public abstract class HardenedGpuTrainerArgs {
      */
     static int cidrPrefix(String argument, String cidr) {
         String expected = "a CIDR network address such as \"10.20.0.0/16\" or \"2001:db8::/32\" (host bits zero)";
-        Matcher m4 = IPV4_CIDR.matcher(cidr == null ? "" : cidr);
-        byte[] addr;
-        int prefix;
-        if (m4.matches()) {
-            addr = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int o = Integer.parseInt(m4.group(i + 1));
-                if (o > 255) {
-                    throw Check.fail(argument, "not a CIDR", cidr, expected);
-                }
-                addr[i] = (byte) o;
-            }
-            prefix = Integer.parseInt(m4.group(5));
-        } else {
-            Matcher m6 = IPV6_CIDR.matcher(cidr == null ? "" : cidr);
-            if (!m6.matches() || !m6.group(1).contains(":")) {
-                throw Check.fail(argument, "not a CIDR", cidr, expected);
-            }
-            addr = ipv6(m6.group(1));
-            if (addr == null) {
-                throw Check.fail(argument, "not a CIDR", cidr, expected);
-            }
-            prefix = Integer.parseInt(m6.group(2));
+        Cidrs.Cidr c = Cidrs.parse(cidr).orElseThrow(() -> Check.fail(argument, "not a CIDR", cidr, expected));
+        if (c.hasHostBits()) {
+            throw Check.fail(argument, "host bits set (not a network address)", cidr, expected);
         }
-        if (prefix > addr.length * 8) {
-            throw Check.fail(argument, "not a CIDR", cidr, expected);
-        }
-        for (int bit = prefix; bit < addr.length * 8; bit++) {
-            if ((addr[bit / 8] & (0x80 >> (bit % 8))) != 0) {
-                throw Check.fail(argument, "host bits set (not a network address)", cidr, expected);
-            }
-        }
-        return prefix;
-    }
-
-    /** Parses an IPv6 address (hex groups, at most one {@code ::}); null when malformed. No DNS. */
-    private static byte[] ipv6(String text) {
-        String[] halves = text.split("::", -1);
-        if (halves.length > 2) {
-            return null;
-        }
-        List<String> head = groups(halves[0]);
-        List<String> tail = halves.length == 2 ? groups(halves[1]) : List.of();
-        if (head == null || tail == null) {
-            return null;
-        }
-        int n = head.size() + tail.size();
-        if (halves.length == 1 ? n != 8 : n > 7) {
-            return null;
-        }
-        byte[] out = new byte[16];
-        for (int i = 0; i < head.size(); i++) {
-            put(out, i, head.get(i));
-        }
-        for (int i = 0; i < tail.size(); i++) {
-            put(out, 8 - tail.size() + i, tail.get(i));
-        }
-        return out;
-    }
-
-    private static List<String> groups(String part) {
-        if (part.isEmpty()) {
-            return List.of();
-        }
-        List<String> g = List.of(part.split(":", -1));
-        for (String x : g) {
-            if (!x.matches("[0-9a-fA-F]{1,4}")) {
-                return null;
-            }
-        }
-        return g;
-    }
-
-    private static void put(byte[] out, int group, String hex) {
-        int v = Integer.parseInt(hex, 16);
-        out[group * 2] = (byte) (v >> 8);
-        out[group * 2 + 1] = (byte) v;
+        return c.prefix();
     }
 
     /**
@@ -687,18 +535,18 @@ public abstract class HardenedGpuTrainerArgs {
     }
 
     /**
-     * With a network, the trainer's subnet must be one of the network's private subnets: a subnet of
-     * another VPC cannot hold an instance whose security group lives in the network's VPC
+     * The trainer's subnet must be one of the placement's private subnets: a subnet of another VPC
+     * cannot hold an instance whose security group lives in the placement's VPC
      * ({@link SecurityGroupRules}).
      *
      * @param subnetId the resolved subnet id
-     * @param networkSubnets the network's private subnet ids
-     * @param networkVpcId the network's VPC id (for the message)
+     * @param networkSubnets the placement's private subnet ids
+     * @param networkVpcId the placement's VPC id (for the message)
      * @return the subnet id
      */
     static String checkSubnetInNetwork(String subnetId, List<String> networkSubnets, String networkVpcId) {
         if (!networkSubnets.contains(subnetId)) {
-            Check.fail("HardenedGpuTrainerArgs.subnetId", "not a private subnet of the network (VPC " + networkVpcId
+            Check.fail("HardenedGpuTrainerArgs.subnetId", "not a private subnet of the placement (VPC " + networkVpcId
                     + "); the instance and its security group must be in one VPC", subnetId, "one of " + Check.show(networkSubnets));
         }
         return subnetId;

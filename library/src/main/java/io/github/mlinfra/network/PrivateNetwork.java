@@ -41,6 +41,7 @@ import com.pulumi.resources.Resource;
 import io.github.mlinfra.aws.AwsOwnedBuckets;
 import io.github.mlinfra.aws.EndpointPolicySupport;
 import io.github.mlinfra.aws.NameRules;
+import io.github.mlinfra.aws.ResourceIds;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
@@ -63,7 +64,6 @@ import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -95,8 +95,6 @@ public final class PrivateNetwork extends ComponentResource {
     public static final String TYPE = "mlinfra:network:PrivateNetwork";
     /** HTTPS. */
     static final int HTTPS = 443;
-    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
 
     private final Output<String> vpcId;
     private final Output<List<String>> privateSubnetIds;
@@ -462,33 +460,20 @@ public final class PrivateNetwork extends ComponentResource {
     }
 
     static String checkVpcId(String id) {
-        Check.matches("PrivateNetworkArgs.existingVpcId", id, VPC_ID, "a VPC id \"vpc-<hex>\"");
-        return id;
+        return ResourceIds.check("PrivateNetworkArgs.existingVpcId", ResourceIds.Kind.VPC, id);
     }
 
     static List<String> checkSubnetIds(List<String> ids, boolean highAvailability) {
-        if (ids == null || ids.isEmpty()) {
-            Check.fail("PrivateNetworkArgs.existingSubnetIds", "no subnet given", ids, "private subnet ids in distinct zones");
-        }
-        for (String id : ids) {
-            if (id == null || id.isBlank()) {
-                Check.fail("PrivateNetworkArgs.existingSubnetIds", "empty subnet id", ids, "subnet ids \"subnet-<hex>\"");
-            }
-            Check.matches("PrivateNetworkArgs.existingSubnetIds", id, SUBNET_ID, "a subnet id \"subnet-<hex>\"");
-        }
+        List<String> out = ResourceIds.checkAll("PrivateNetworkArgs.existingSubnetIds", ResourceIds.Kind.SUBNET, ids, 1, Integer.MAX_VALUE);
         if (highAvailability && ids.size() < 2) {
             Check.fail("PrivateNetworkArgs.existingSubnetIds", "fewer than two subnets with high availability", ids,
                     "subnets in at least two availability zones, or highAvailability(false)");
         }
-        return List.copyOf(ids);
+        return out;
     }
 
     static List<String> checkRouteTableIds(List<String> ids) {
-        for (String id : ids) {
-            Check.matches("PrivateNetworkArgs.existingRouteTableIds", id, Pattern.compile("rtb-[0-9a-f]{8,17}"),
-                    "a route table id \"rtb-<hex>\"");
-        }
-        return List.copyOf(ids);
+        return ResourceIds.checkAll("PrivateNetworkArgs.existingRouteTableIds", ResourceIds.Kind.ROUTE_TABLE, ids, 1, Integer.MAX_VALUE);
     }
 
     /**

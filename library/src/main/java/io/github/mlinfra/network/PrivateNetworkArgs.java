@@ -5,6 +5,7 @@ import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.Cidrs;
 import io.github.mlinfra.internal.MlInfraArgsStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -51,7 +50,6 @@ public abstract class PrivateNetworkArgs {
     public static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
             545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     static final String DEFAULT_CIDR = "10.0.0.0/16";
-    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     private static final String PRIVATE_RANGES = "a private range within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16";
 
     /**
@@ -251,25 +249,19 @@ public abstract class PrivateNetworkArgs {
     }
 
     static long address(String cidr) {
-        Matcher m = CIDR.matcher(cidr);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(cidr);
-        }
-        long a = 0;
-        for (int i = 1; i <= 4; i++) {
-            a = (a << 8) | Integer.parseInt(m.group(i));
-        }
-        return a;
+        return ipv4(cidr).orElseThrow(() -> new IllegalArgumentException(cidr)).ipv4Address();
     }
 
     static int prefixOf(String cidr) {
-        Matcher m = CIDR.matcher(cidr);
-        return m.matches() ? Integer.parseInt(m.group(5)) : 32;
+        return ipv4(cidr).map(Cidrs.Cidr::prefix).orElse(32);
     }
 
     static String render(long address, int prefix) {
-        return ((address >> 24) & 255) + "." + ((address >> 16) & 255) + "." + ((address >> 8) & 255) + "."
-                + (address & 255) + "/" + prefix;
+        return Cidrs.ipv4(address, prefix);
+    }
+
+    private static Optional<Cidrs.Cidr> ipv4(String cidr) {
+        return Cidrs.parse(cidr).filter(Cidrs.Cidr::isIpv4);
     }
 
     static List<String> carve(String cidr, int subnetPrefix, int count) {
@@ -295,12 +287,7 @@ public abstract class PrivateNetworkArgs {
      * @param cidr the CIDR block
      */
     static void checkCidr(String argument, String cidr) {
-        Matcher m = CIDR.matcher(cidr);
-        boolean ok = m.matches();
-        for (int i = 1; ok && i <= 4; i++) {
-            ok = Integer.parseInt(m.group(i)) <= 255;
-        }
-        if (!ok) {
+        if (ipv4(cidr).isEmpty()) {
             Check.fail(argument, "malformed", cidr, "an IPv4 CIDR block such as \"10.0.0.0/16\"");
         }
         long addr = address(cidr);

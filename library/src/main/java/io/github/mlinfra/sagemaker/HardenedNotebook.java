@@ -25,6 +25,7 @@ import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Statement;
@@ -45,7 +46,7 @@ import javax.annotation.Nullable;
  * <pre>{@code
  * var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
  * var nb = new HardenedNotebook("research", HardenedNotebookArgs.builder()
- *     .network(net)
+ *     .placement(Placement.in(net))
  *     .onStartScript("#!/bin/bash\nset -euo pipefail\necho started\n")
  *     .build());
  * ctx.export("notebookName", nb.notebookName());
@@ -61,7 +62,6 @@ public final class HardenedNotebook extends ComponentResource {
     public static final String TYPE = "mlinfra:sagemaker:HardenedNotebook";
     private static final Pattern KEY_ARN = Pattern.compile(
             "arn:(aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:\\d{12}:key/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
-    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
 
     private final Output<String> notebookName;
     private final Output<String> notebookArn;
@@ -110,14 +110,16 @@ public final class HardenedNotebook extends ComponentResource {
             keyGrant = managed.grantEncryptDecrypt();
         }
 
+        Placement placement = args.getPlacement();
         var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .vpcId(args.getVpcId())
+                .vpcId(placement.effectiveVpcId())
                 .description("mlinfra: notebook " + instanceName + "; no ingress, HTTPS egress to VPC endpoints and S3 only")
                 .revokeRulesOnDelete(true)
                 .tags(ResourceTags.of(TagRules.Service.EC2).name(name + "-notebook").user(args.getTags())
                         .waivers(args.getWaivers()).build())
                 .build(), child);
-        PrivateNetwork.workloadEgress(name, sg.id(), args.getEndpointSecurityGroupId(), args.getS3PrefixListId(), this);
+        PrivateNetwork.workloadEgress(name, sg.id(), placement.effectiveEndpointSecurityGroupId(),
+                placement.effectiveS3PrefixListId(this), this);
 
         List<Grant> grants = new ArrayList<>();
         grants.add(keyGrant);
@@ -151,7 +153,7 @@ public final class HardenedNotebook extends ComponentResource {
                 .name(instanceName)
                 .roleArn(role.roleArn())
                 .instanceType(args.getInstanceType())
-                .subnetId(args.getSubnetId().applyValue(HardenedNotebook::checkSubnetId))
+                .subnetId(placement.effectiveSubnetIds().applyValue(ids -> ids.get(0)))
                 .securityGroups(sg.id().applyValue(List::of))
                 .kmsKeyId(key)
                 .directInternetAccess(args.isWaived(Control.SM_NO_DIRECT_INTERNET) ? "Enabled" : "Disabled")
@@ -174,7 +176,7 @@ public final class HardenedNotebook extends ComponentResource {
             notebook.lifecycleConfigName(lifecycle.name());
         }
         var instance = new NotebookInstance(name + "-notebook", notebook.build(),
-                CustomResourceOptions.builder().parent(this).protect(true).build());
+                CustomResourceOptions.builder().parent(this).protect(true).dependsOn(placement.dependencies()).build());
         WaiverLedger.record(instance, args.getWaivers());
 
         this.notebookName = instance.name();
@@ -199,15 +201,6 @@ public final class HardenedNotebook extends ComponentResource {
                 "a KMS key ARN \"arn:aws:kms:<region>:<account>:key/<key id>\" (not an alias, not an AWS-managed key)");
         return arn;
     }
-
-    static String checkSubnetId(String id) {
-        if (id == null || id.isBlank()) {
-            Check.fail("HardenedNotebookArgs.subnetId", "empty subnet id", id, "a private subnet id \"subnet-<hex>\"");
-        }
-        Check.matches("HardenedNotebookArgs.subnetId", id, SUBNET_ID, "a private subnet id \"subnet-<hex>\"");
-        return id;
-    }
-
 
     /**
      * The notebook instance name.

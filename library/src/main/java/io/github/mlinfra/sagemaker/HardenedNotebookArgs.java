@@ -11,7 +11,7 @@ import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraArgsStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
-import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.Placement;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * HardenedNotebookArgs.builder()
- *     .network(net)                                   // VPC, first private subnet, endpoint SG, S3 prefix list
+ *     .placement(Placement.in(net))                   // VPC, first private subnet, endpoint SG, S3 prefix list
  *     .onStartScript("#!/bin/bash\nset -euo pipefail\n...")
  *     .addGrants(bucket.grantReadArtifacts("datasets/"))
  *     .build();
@@ -63,33 +63,15 @@ public abstract class HardenedNotebookArgs {
     private static final Pattern NOTEBOOK_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
 
     /**
-     * The VPC the notebook's security group is created in.
+     * Where the notebook runs (MLI-SM-02): {@code Placement.in(network)} or
+     * {@code Placement.existingVpc()…build()}. Its network interface is in the placement's first
+     * private subnet, behind the notebook's own security group: no ingress, HTTPS egress to the
+     * interface endpoints' security group and the S3 prefix list only. In a network, the notebook
+     * waits for the network's endpoints.
      *
-     * @return the VPC id
+     * @return the placement
      */
-    public abstract Output<String> getVpcId();
-
-    /**
-     * The private subnet the notebook's network interface lives in (MLI-SM-02); checked when it
-     * resolves (not empty, {@code subnet-…}).
-     *
-     * @return the subnet id
-     */
-    public abstract Output<String> getSubnetId();
-
-    /**
-     * The VPC interface endpoints' security group: the notebook's only HTTPS egress besides S3.
-     *
-     * @return the security group id ({@link PrivateNetwork#endpointSecurityGroupId()})
-     */
-    public abstract Output<String> getEndpointSecurityGroupId();
-
-    /**
-     * The region's S3 prefix list, the notebook's egress to S3 through the gateway endpoint.
-     *
-     * @return the prefix list id ({@link PrivateNetwork#s3PrefixListId()})
-     */
-    public abstract Output<String> getS3PrefixListId();
+    public abstract Placement getPlacement();
 
     /**
      * The notebook instance name (1–63 letters, digits and hyphens); it also scopes the role's
@@ -223,21 +205,6 @@ public abstract class HardenedNotebookArgs {
     public static final class Builder extends ImmutableHardenedNotebookArgs.Builder {
         /** Use {@link HardenedNotebookArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Places the notebook in a {@link PrivateNetwork}: its VPC, its first private subnet, its
-         * endpoint security group and S3 prefix list.
-         *
-         * @param network the network
-         * @return this builder
-         */
-        public Builder network(PrivateNetwork network) {
-            vpcId(network.vpcId());
-            subnetId(network.privateSubnetIds().applyValue(ids -> ids.get(0)));
-            endpointSecurityGroupId(network.endpointSecurityGroupId());
-            s3PrefixListId(network.s3PrefixListId());
-            return this;
-        }
 
         /**
          * Turns a control off, with a written justification (at least a sentence).

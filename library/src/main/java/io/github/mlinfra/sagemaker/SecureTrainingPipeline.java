@@ -1,12 +1,18 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Names;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sagemaker.ModelPackageGroup;
 import com.pulumi.aws.sagemaker.ModelPackageGroupArgs;
 import com.pulumi.aws.sagemaker.Pipeline;
 import com.pulumi.aws.sagemaker.PipelineArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -24,6 +30,8 @@ import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.network.Placement;
+import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.PolicyDocument;
@@ -36,7 +44,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -63,15 +70,17 @@ import javax.annotation.Nullable;
  * var pipeline = new SecureTrainingPipeline("training", SecureTrainingPipelineArgs.builder()
  *     .pipelineName("fraud-training")
  *     .definition(definition)
- *     .subnetIds(network.privateSubnetIds())
- *     .securityGroupIds(jobSecurityGroup.id().applyValue(List::of))
+ *     .placement(Placement.in(network))   // the component creates the jobs' security group
  *     .build());
  * ctx.export("pipelineArn", pipeline.pipelineArn());
  * }</pre>
  *
  * <p>Children: {@code <name>-key} ({@code ManagedKey}), {@code <name>-artifacts}
  * ({@code SecureArtifactBucket} encrypted with that key), {@code <name>-role}
- * ({@code ServiceRole} for {@code sagemaker.amazonaws.com}), {@code <name>-pass-role}
+ * ({@code ServiceRole} for {@code sagemaker.amazonaws.com}), with a placement {@code <name>-job-sg}
+ * ({@code aws:ec2/securityGroup:SecurityGroup}) with {@code <name>-job-sg-self-in},
+ * {@code <name>-job-sg-self-out}, {@code <name>-job-https-endpoints} and {@code <name>-job-https-s3},
+ * {@code <name>-pass-role}
  * ({@code aws:iam/rolePolicy:RolePolicy}: {@code iam:PassRole} on the role itself, to SageMaker
  * only), {@code <name>-model-group-<group>} ({@code aws:sagemaker/modelPackageGroup:ModelPackageGroup},
  * protected and tagged, one per model package group a {@link RegisterModelStep} names, unless
@@ -100,8 +109,6 @@ import javax.annotation.Nullable;
 public final class SecureTrainingPipeline extends ComponentResource {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:sagemaker:SecureTrainingPipeline";
-    private static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{8,17}");
-    private static final Pattern SG = Pattern.compile("sg-[0-9a-f]{8,17}");
 
     private final Output<String> pipelineArn;
     private final Output<String> roleArn;
@@ -139,11 +146,9 @@ public final class SecureTrainingPipeline extends ComponentResource {
         ArtifactStore store = ArtifactStore.create(name + "-artifacts", key.keyArn(), args.getTags(), this);
 
         boolean inVpc = !args.isWaived(Control.SM_JOB_IN_VPC);
-        Output<List<String>> subnets = inVpc
-                ? args.getSubnetIds().orElseThrow().applyValue(l -> ids("subnetIds", l, SUBNET, 16, "subnet"))
-                : Output.of(List.of());
+        Output<List<String>> subnets = inVpc ? args.getPlacement().orElseThrow().effectiveSubnetIds() : Output.of(List.of());
         Output<List<String>> groups = inVpc
-                ? args.getSecurityGroupIds().orElseThrow().applyValue(l -> ids("securityGroupIds", l, SG, 5, "sg"))
+                ? jobSecurityGroup(name, args, args.getPlacement().orElseThrow()).applyValue(List::of)
                 : Output.of(List.of());
 
         List<Grant> grants = new ArrayList<>();
@@ -243,13 +248,40 @@ public final class SecureTrainingPipeline extends ComponentResource {
                 "keyArn", keyArn, ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
-    private static List<String> ids(String attribute, List<String> ids, Pattern p, int max, String kind) {
-        String a = "SecureTrainingPipelineArgs." + attribute;
-        if (ids == null || ids.isEmpty() || ids.size() > max) {
-            throw new InvalidArgsException(a, "wrong number of ids", Check.show(ids), "1 to " + max + " \"" + kind + "-…\" ids");
-        }
-        ids.forEach(id -> Check.matches(a, id, p, "\"" + kind + "-…\" ids"));
-        return List.copyOf(ids);
+    /**
+     * The jobs' security group, {@code <name>-job-sg}: ingress from its own members only (the
+     * instances of one distributed job talk to each other, which SageMaker asks for, and
+     * inter-container traffic encryption needs), egress to its own members and HTTPS to the
+     * interface endpoints and S3 only
+     * (<a href="https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html">Give SageMaker
+     * training jobs access to resources in your Amazon VPC</a>, looked up 2026-11-30: "allow
+     * inbound connections between members of the same security group" for distributed training,
+     * and an S3 VPC endpoint for a VPC without internet access).
+     */
+    private Output<String> jobSecurityGroup(String name, SecureTrainingPipelineArgs args, Placement placement) {
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var sg = new SecurityGroup(name + "-job-sg", SecurityGroupArgs.builder()
+                .vpcId(placement.effectiveVpcId())
+                .description("mlinfra: jobs of SageMaker pipeline " + args.getPipelineName()
+                        + "; traffic between job instances, HTTPS egress to VPC endpoints and S3 only")
+                .revokeRulesOnDelete(true)
+                .tags(ResourceTags.of(TagRules.Service.EC2).name(name + "-jobs").user(args.getTags()).build())
+                .build(), child);
+        new SecurityGroupIngressRule(name + "-job-sg-self-in", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .description("from the instances of the same job")
+                .ipProtocol("-1")
+                .referencedSecurityGroupId(sg.id())
+                .build(), child);
+        new SecurityGroupEgressRule(name + "-job-sg-self-out", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .description("to the instances of the same job")
+                .ipProtocol("-1")
+                .referencedSecurityGroupId(sg.id())
+                .build(), child);
+        PrivateNetwork.workloadEgress(name + "-job", sg.id(), placement.effectiveEndpointSecurityGroupId(),
+                placement.effectiveS3PrefixListId(this), this);
+        return sg.id();
     }
 
     /** The model package groups the register steps name that the component creates (not the existing ones). */

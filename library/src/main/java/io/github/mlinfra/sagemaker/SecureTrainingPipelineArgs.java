@@ -1,6 +1,5 @@
 package io.github.mlinfra.sagemaker;
 
-import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.InstanceStorage;
 import io.github.mlinfra.aws.TagRules;
@@ -10,6 +9,7 @@ import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraArgsStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
+import io.github.mlinfra.network.Placement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +29,7 @@ import org.immutables.value.Value;
  * SecureTrainingPipelineArgs.builder()
  *     .pipelineName("fraud-training")
  *     .definition(definition)
- *     .subnetIds(network.privateSubnetIds())
- *     .securityGroupIds(jobSecurityGroup.id().applyValue(List::of))
+ *     .placement(Placement.in(network))   // private subnets; the component creates the job security group
  *     .build();
  * }</pre>
  */
@@ -91,22 +90,17 @@ public abstract class SecureTrainingPipelineArgs {
     public abstract PipelineDefinition getDefinition();
 
     /**
-     * Subnets the jobs run in (private subnets, e.g. {@code PrivateNetwork.privateSubnetIds()}).
-     * Required unless MLI-SM-10 is waived; validated when it resolves (1 to 16 {@code subnet-} ids).
+     * Where the jobs run (MLI-SM-10): {@code Placement.in(network)} or
+     * {@code Placement.existingVpc()…build()}. The jobs get the placement's private subnets (at
+     * most 16, SageMaker's {@code VpcConfig} limit) and a security group the component creates,
+     * {@code <name>-job-sg}: ingress only from its own members (the instances of one distributed
+     * job), egress only to its own members and HTTPS to the interface endpoints' security group and
+     * the S3 prefix list. Required unless MLI-SM-10 is waived, refused when it is.
      *
-     * @return the subnet ids
+     * @return the placement, if given
      * @defaultValue none: required while MLI-SM-10 is on
      */
-    public abstract Optional<Output<List<String>>> getSubnetIds();
-
-    /**
-     * Security groups of the jobs (a workload group without open ingress). Required unless
-     * MLI-SM-10 is waived; validated when it resolves (1 to 5 {@code sg-} ids).
-     *
-     * @return the security group ids
-     * @defaultValue none: required while MLI-SM-10 is on
-     */
-    public abstract Optional<Output<List<String>>> getSecurityGroupIds();
+    public abstract Optional<Placement> getPlacement();
 
     /**
      * The maximum runtime of each training and processing job, in seconds (1 to 2419200, the
@@ -146,7 +140,7 @@ public abstract class SecureTrainingPipelineArgs {
     public abstract List<String> getExistingModelPackageGroups();
 
     /**
-     * Tags on the pipeline, key, bucket, role and model package groups.
+     * Tags on the pipeline, key, bucket, role, model package groups and job security group.
      *
      * @return the tags
      */
@@ -218,7 +212,7 @@ public abstract class SecureTrainingPipelineArgs {
     /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
-        ResourceTags.checkUserTags("SecureTrainingPipelineArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.IAM);
+        ResourceTags.checkUserTags("SecureTrainingPipelineArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.IAM, TagRules.Service.EC2);
         String a = "SecureTrainingPipelineArgs";
         Check.matches(a + ".pipelineName", getPipelineName(), PIPELINE_NAME,
                 "letters, digits and hyphens, starting and ending with a letter or digit (1 to 256 characters)");
@@ -234,15 +228,13 @@ public abstract class SecureTrainingPipelineArgs {
             Check.fail(a + ".artifactPrefix", "malformed", p, "a key prefix ending with \"/\", not starting with \"/\", without * or ?");
         }
         Waivers.checkApplicable(a, getWaivers(), CONTROLS);
-        if (!isWaived(Control.SM_JOB_IN_VPC)) {
-            if (getSubnetIds().isEmpty()) {
-                throw new InvalidArgsException(a + ".subnetIds", "required while jobs run in a VPC (" + Control.SM_JOB_IN_VPC.id() + ")",
-                        "nothing", "private subnet ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
-            }
-            if (getSecurityGroupIds().isEmpty()) {
-                throw new InvalidArgsException(a + ".securityGroupIds", "required while jobs run in a VPC (" + Control.SM_JOB_IN_VPC.id() + ")",
-                        "nothing", "security group ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
-            }
+        if (!isWaived(Control.SM_JOB_IN_VPC) && getPlacement().isEmpty()) {
+            throw new InvalidArgsException(a + ".placement", "required while jobs run in a VPC (" + Control.SM_JOB_IN_VPC.id() + ")",
+                    "nothing", "Placement.in(network) or Placement.existingVpc()…build(), or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
+        }
+        if (isWaived(Control.SM_JOB_IN_VPC) && getPlacement().isPresent()) {
+            throw new InvalidArgsException(a + ".placement", "given while " + Control.SM_JOB_IN_VPC.id()
+                    + " is waived (the jobs would run outside it)", "a placement", "no placement, or no waiver of " + Control.SM_JOB_IN_VPC.id());
         }
         PipelineDefinition def = getDefinition();
         checkExistingGroups(a, def);

@@ -1,9 +1,9 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.aws.ResourceIds;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -16,8 +16,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @MlInfraStyle
 public abstract class VpcConfig {
-    static final Pattern SG = Pattern.compile("sg-[0-9a-f]{8,17}");
-    static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{8,17}");
 
     /**
      * Security group ids (1 to 5).
@@ -48,13 +46,9 @@ public abstract class VpcConfig {
     /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
-        if (getSecurityGroupIds().isEmpty() || getSecurityGroupIds().size() > 5) {
-            Check.fail("VpcConfig.securityGroupIds", "wrong number of security groups", getSecurityGroupIds(), "1 to 5 ids");
-        }
-        if (getSubnets().isEmpty() || getSubnets().size() > 16) {
-            Check.fail("VpcConfig.subnets", "wrong number of subnets", getSubnets(), "1 to 16 ids");
-        }
-        getSecurityGroupIds().forEach(s -> Check.matches("VpcConfig.securityGroupIds", s, SG, "security group ids \"sg-…\""));
-        getSubnets().forEach(s -> Check.matches("VpcConfig.subnets", s, SUBNET, "subnet ids \"subnet-…\""));
+        // SageMaker's VpcConfig: 1 to 5 security groups, 1 to 16 subnets
+        // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+        ResourceIds.checkAll("VpcConfig.securityGroupIds", ResourceIds.Kind.SECURITY_GROUP, getSecurityGroupIds(), 1, 5);
+        ResourceIds.checkAll("VpcConfig.subnets", ResourceIds.Kind.SUBNET, getSubnets(), 1, 16);
     }
 }

@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.network.Placement;
 import org.junit.jupiter.api.Test;
 
 class HardenedGpuTrainerArgsTest {
 
     static HardenedGpuTrainerArgs.Builder base() {
-        return HardenedGpuTrainerArgs.builder()
-                .vpcId(Output.of("vpc-0123456789abcdef0"))
-                .subnetId(Output.of("subnet-0123456789abcdef0"))
-                .endpointSecurityGroupId(Output.of("sg-0123456789abcdef0"))
-                .s3PrefixListId(Output.of("pl-63a5400a"));
+        return HardenedGpuTrainerArgs.builder().placement(existingVpc());
+    }
+
+    static Placement existingVpc() {
+        return Placement.existingVpc().vpcId("vpc-0123456789abcdef0").subnetIds("subnet-0123456789abcdef0")
+                .endpointSecurityGroupId("sg-0123456789abcdef0").s3PrefixListId("pl-63a5400a").build();
     }
 
     @Test
@@ -33,7 +35,7 @@ class HardenedGpuTrainerArgsTest {
         assertThat(args.getTenancy()).isEqualTo("dedicated");
         assertThat(args.getMetadataHopLimit()).isEqualTo(1);
         assertThat(args.getIngress()).isEmpty();
-        assertThat(args.getNetwork()).isEmpty();
+        assertThat(args.getSubnetId()).isEmpty();
         assertThat(args.getCloudWatchAgentConfig()).isEmpty();
         assertThat(args.getGrants()).isEmpty();
         assertThat(args.getWaivers()).isEmpty();
@@ -89,7 +91,7 @@ class HardenedGpuTrainerArgsTest {
     void malformedAmiIdIsRefused() {
         for (String bad : new String[] {"ami-123456", "ami-0123456789ABCDEF0", "ami-0123456789abcdef", "0123456789abcdef0"}) {
             assertThatThrownBy(() -> base().ami(bad).build())
-                    .hasMessage("HardenedGpuTrainerArgs.ami: malformed; got \"" + bad + "\"; expected \"ami-\" and 8 or 17 hex digits");
+                    .hasMessage("HardenedGpuTrainerArgs.ami: malformed; got \"" + bad + "\"; expected an AMI id \"ami-\" and 8 or 17 lowercase hex digits");
         }
     }
 
@@ -140,7 +142,7 @@ class HardenedGpuTrainerArgsTest {
                 .hasMessage("HardenedGpuTrainerArgs.ingress.port: outside the allowed range; got 0; expected a port from 1 to 65535");
         assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(22).addSourceSecurityGroupIds("default")
                 .description("x").build()).build())
-                .hasMessage("HardenedGpuTrainerArgs.ingress.sourceSecurityGroupIds: malformed; got \"default\"; expected a security group id \"sg-<hex>\"");
+                .hasMessage("HardenedGpuTrainerArgs.ingress.sourceSecurityGroupIds: malformed; got \"default\"; expected a security group id \"sg-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(22).addCidrs("10.0.0.0/8")
                 .description("SSH <from> the \"bastion\"").build()).build())
                 .hasMessage("HardenedGpuTrainerArgs.ingress.description: malformed; got \"SSH <from> the \"bastion\"\"; expected at most "
@@ -188,24 +190,23 @@ class HardenedGpuTrainerArgsTest {
     @Test
     void requiredAttributesAndInapplicableWaiversAreReported() {
         assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().build())
-                .hasMessage("HardenedGpuTrainerArgs.vpcId: required without a network; got nothing; expected network(<PrivateNetwork>) "
-                        + "alone, or vpcId, subnetId, endpointSecurityGroupId and s3PrefixListId without a network");
-        assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().vpcId(Output.of("vpc-0123456789abcdef0"))
-                .subnetId(Output.of("subnet-0123456789abcdef0")).s3PrefixListId(Output.of("pl-63a5400a")).build())
-                .hasMessageStartingWith("HardenedGpuTrainerArgs.endpointSecurityGroupId: required without a network; got nothing;");
+                .hasMessageStartingWith("HardenedGpuTrainerArgs.placement: required attribute not set; got nothing;");
         assertThatThrownBy(() -> base().waive(Control.KMS_ROTATION, "Not something a trainer could ever waive.").build())
                 .hasMessageStartingWith("HardenedGpuTrainerArgs.waivers: control MLI-KMS-01 does not apply here");
     }
 
     @Test
     void resolvedIdsAreValidated() {
-        assertThatThrownBy(() -> HardenedGpuTrainerArgs.checkResolved("subnetId", "", HardenedGpuTrainerArgs.SUBNET_ID, "a private subnet id"))
-                .hasMessage("HardenedGpuTrainerArgs.subnetId: must not be empty; got \"\"; expected a private subnet id");
-        assertThatThrownBy(() -> HardenedGpuTrainerArgs.checkResolved("subnetId", "subnet-xyz", HardenedGpuTrainerArgs.SUBNET_ID, "a private subnet id"))
-                .hasMessage("HardenedGpuTrainerArgs.subnetId: malformed; got \"subnet-xyz\"; expected a private subnet id");
         assertThat(HardenedGpuTrainerArgs.checkResolved("kmsKeyArn",
                 "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", HardenedGpuTrainerArgs.KMS_KEY_ARN, "x"))
                 .endsWith("1234567890ab");
+        // ids of one kind go through the one validator: 8 or 17 lowercase hex digits, nothing between
+        assertThatThrownBy(() -> base().ami("ami-0123456789abcd").build())
+                .hasMessage("HardenedGpuTrainerArgs.ami: malformed; got \"ami-0123456789abcd\"; expected an AMI id \"ami-\" and 8 or 17 lowercase hex digits");
+        assertThatThrownBy(() -> base().addIngress(IngressRule.builder().port(443).addSourceSecurityGroupIds("sg-0123456789")
+                .description("x").build()).build())
+                .hasMessage("HardenedGpuTrainerArgs.ingress.sourceSecurityGroupIds: malformed; got \"sg-0123456789\"; "
+                        + "expected a security group id \"sg-\" and 8 or 17 lowercase hex digits");
     }
 
     @Test
@@ -243,7 +244,7 @@ class HardenedGpuTrainerArgsTest {
     void cidrsCompareInOneSpelling() {
         assertThat(HardenedGpuTrainerArgs.canonicalCidr("2001:0DB8:0::/32")).isEqualTo("2001:db8:0:0:0:0:0:0/32");
         assertThat(HardenedGpuTrainerArgs.canonicalCidr("2001:db8::/32")).isEqualTo("2001:db8:0:0:0:0:0:0/32");
-        assertThat(HardenedGpuTrainerArgs.canonicalCidr("010.020.0.0/016")).isEqualTo("10.20.0.0/16");
+        assertThat(HardenedGpuTrainerArgs.canonicalCidr("010.020.0.0/16")).isEqualTo("10.20.0.0/16");
         assertThat(HardenedGpuTrainerArgs.canonicalCidr("10.20.0.0/16")).isNotEqualTo(HardenedGpuTrainerArgs.canonicalCidr("10.20.0.0/24"));
     }
 }

@@ -10,6 +10,7 @@ import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
@@ -42,11 +43,11 @@ class HardenedGpuTrainerTest {
     }
 
     static HardenedGpuTrainerArgs.Builder base() {
-        return HardenedGpuTrainerArgs.builder()
-                .vpcId(Output.of(VPC))
-                .subnetId(Output.of(SUBNET))
-                .endpointSecurityGroupId(Output.of(ENDPOINT_SG))
-                .s3PrefixListId(Output.of(S3_PL));
+        return HardenedGpuTrainerArgs.builder().placement(existingVpc().build());
+    }
+
+    static Placement.Builder existingVpc() {
+        return Placement.existingVpc().vpcId(VPC).subnetIds(SUBNET).endpointSecurityGroupId(ENDPOINT_SG).s3PrefixListId(S3_PL);
     }
 
     @SuppressWarnings("unchecked")
@@ -362,13 +363,13 @@ class HardenedGpuTrainerTest {
     void outputArgumentsAreValidatedWhenTheyResolve() {
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base().subnetId(Output.of("")).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("HardenedGpuTrainerArgs.subnetId: must not be empty; got \"\"; expected a private subnet id \"subnet-<hex>\"");
+                .hasMessageContaining("HardenedGpuTrainerArgs.subnetId: must not be empty; got \"\"; expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
                 .kmsKeyArn(Output.of("alias/aws/ebs")).build())))
                 .hasMessageContaining("HardenedGpuTrainerArgs.kmsKeyArn: malformed; got \"alias/aws/ebs\"");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
-                .s3PrefixListId(Output.of("com.amazonaws.us-east-1.s3")).build())))
-                .hasMessageContaining("HardenedGpuTrainerArgs.s3PrefixListId: malformed; got \"com.amazonaws.us-east-1.s3\"");
+                .placement(existingVpc().s3PrefixListId(Output.of("com.amazonaws.us-east-1.s3")).build()).build())))
+                .hasMessageContaining("Placement.s3PrefixListId: malformed; got \"com.amazonaws.us-east-1.s3\"");
     }
 
     @Test
@@ -404,7 +405,7 @@ class HardenedGpuTrainerTest {
     @Test
     void theInstanceWaitsForTheNetworksEndpointsAndRouteAssociations() {
         Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
-                .network(network("monitoring"))
+                .placement(Placement.in(network("monitoring")))
                 .cloudWatchAgentConfig(AGENT)
                 .build()));
         var instance = plan.resource("train-instance");
@@ -438,17 +439,17 @@ class HardenedGpuTrainerTest {
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> {
             var other = new PrivateNetwork("other", PrivateNetworkArgs.builder().build());
             new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
-                    .network(network())
+                    .placement(Placement.in(network()))
                     .subnetId(other.privateSubnetIds().applyValue(ids -> ids.get(0)))
                     .build());
         })).isInstanceOf(PlanException.class)
-                .hasMessageContaining("HardenedGpuTrainerArgs.subnetId: not a private subnet of the network (VPC vpc-")
+                .hasMessageContaining("HardenedGpuTrainerArgs.subnetId: not a private subnet of the placement (VPC vpc-")
                 .hasMessageContaining("the instance and its security group must be in one VPC; got \"subnet-");
         // one of the network's own subnets is fine
         Plan plan = PlanEngine.plan(ctx -> {
             var net = network();
             new HardenedGpuTrainer("train", HardenedGpuTrainerArgs.builder()
-                    .network(net)
+                    .placement(Placement.in(net))
                     .subnetId(net.privateSubnetIds().applyValue(ids -> ids.get(1)))
                     .build());
         });
@@ -460,27 +461,25 @@ class HardenedGpuTrainerTest {
     void aNetworkWithoutTheEndpointsTheAgentNeedsIsRefusedAtBuild() {
         Plan plan = PlanEngine.plan(ctx -> {
             var net = network();
-            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(net).cloudWatchAgentConfig(AGENT).build())
+            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().placement(Placement.in(net)).cloudWatchAgentConfig(AGENT).build())
                     .isInstanceOf(InvalidArgsException.class)
-                    .hasMessage("HardenedGpuTrainerArgs.network: lacks the \"monitoring\" interface endpoint the CloudWatch agent "
+                    .hasMessage("HardenedGpuTrainerArgs.placement: the network lacks the \"monitoring\" interface endpoint the CloudWatch agent "
                             + "sends its metrics to; got " + io.github.mlinfra.internal.Check.show(PrivateNetworkArgs.DEFAULT_INTERFACE_ENDPOINTS)
                             + "; expected a network whose interfaceEndpointServices include \"monitoring\", or a cloudWatchAgentConfig "
                             + "without \"metrics\"");
             var noLogs = new PrivateNetwork("nologs", PrivateNetworkArgs.builder()
                     .interfaceEndpointServices(List.of("sts", "monitoring", "ssm", "ssmmessages", "ec2messages")).build());
-            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(noLogs)
+            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().placement(Placement.in(noLogs))
                     .cloudWatchAgentConfig("{\"logs\": {\"logs_collected\": {}}}").build())
-                    .hasMessageStartingWith("HardenedGpuTrainerArgs.network: lacks the \"logs\" interface endpoint the CloudWatch agent "
+                    .hasMessageStartingWith("HardenedGpuTrainerArgs.placement: the network lacks the \"logs\" interface endpoint the CloudWatch agent "
                             + "sends its logs to;");
             // metrics only, with the monitoring endpoint: accepted; no agent: no endpoint needed
-            assertThat(HardenedGpuTrainerArgs.builder().network(noLogs).cloudWatchAgentConfig(AGENT).build().getNetwork()).isPresent();
-            assertThat(HardenedGpuTrainerArgs.builder().network(net).build().getNetwork()).isPresent();
+            assertThat(HardenedGpuTrainerArgs.builder().placement(Placement.in(noLogs)).cloudWatchAgentConfig(AGENT).build().getPlacement().getNetwork()).isPresent();
+            assertThat(HardenedGpuTrainerArgs.builder().placement(Placement.in(net)).build().getPlacement().getNetwork()).isPresent();
             // with a network, the ids it supplies are not given a second time
-            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(net).vpcId(Output.of(VPC)).build())
-                    .hasMessage("HardenedGpuTrainerArgs.vpcId: given together with network, which supplies it (two sources could name "
-                            + "two VPCs); got an Output; expected network(<PrivateNetwork>) alone (subnetId may pick one of its private subnets)");
-            assertThatThrownBy(() -> HardenedGpuTrainerArgs.builder().network(net).endpointSecurityGroupId(Output.of(ENDPOINT_SG)).build())
-                    .hasMessageStartingWith("HardenedGpuTrainerArgs.endpointSecurityGroupId: given together with network");
+            assertThatThrownBy(() -> Placement.existingVpc().network(net).vpcId(VPC).build())
+                    .hasMessage("Placement.vpcId: given together with a network, which supplies it (two sources could name "
+                            + "two VPCs); got an id; expected Placement.in(network) alone, or Placement.existingVpc() with ids and no network");
         });
         assertThat(plan.getResources()).noneMatch(r -> r.getName().startsWith("train"));
     }

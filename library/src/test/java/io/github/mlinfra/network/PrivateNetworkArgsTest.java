@@ -131,16 +131,23 @@ class PrivateNetworkArgsTest {
     @Test
     void subnetIdsAreCheckedWhenTheyResolve() {
         assertThatThrownBy(() -> PrivateNetwork.checkSubnetIds(List.of(), true))
-                .hasMessage("PrivateNetworkArgs.existingSubnetIds: no subnet given; got []; expected private subnet ids in distinct zones");
+                .hasMessage("PrivateNetworkArgs.existingSubnetIds: wrong number of ids; got []; "
+                        + "expected at least 1 of a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PrivateNetwork.checkSubnetIds(List.of("subnet-0123456789abcdef0", ""), true))
-                .hasMessage("PrivateNetworkArgs.existingSubnetIds: empty subnet id; got [\"subnet-0123456789abcdef0\", \"\"]; "
-                        + "expected subnet ids \"subnet-<hex>\"");
+                .hasMessage("PrivateNetworkArgs.existingSubnetIds: must not be empty; got \"\"; "
+                        + "expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
+        // 8 or 17 digits, as EC2 issues them: the 12-digit id the old pattern ([0-9a-f]{8,17}) let through is refused
+        assertThatThrownBy(() -> PrivateNetwork.checkSubnetIds(List.of("subnet-0123456789ab", "subnet-0123456789abcdef0"), true))
+                .hasMessageStartingWith("PrivateNetworkArgs.existingSubnetIds: malformed; got \"subnet-0123456789ab\"");
+        assertThatThrownBy(() -> PrivateNetwork.checkRouteTableIds(List.of("rtb-0123456789abcde")))
+                .hasMessage("PrivateNetworkArgs.existingRouteTableIds: malformed; got \"rtb-0123456789abcde\"; "
+                        + "expected a route table id \"rtb-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PrivateNetwork.checkSubnetIds(List.of("subnet-0123456789abcdef0"), true))
                 .hasMessageStartingWith("PrivateNetworkArgs.existingSubnetIds: fewer than two subnets with high availability");
         assertThatThrownBy(() -> PrivateNetwork.checkZones(List.of("us-east-1a"), 2, true))
                 .hasMessage("PrivateNetworkArgs.highAvailability: the region offers fewer than two availability zones; "
                         + "got [\"us-east-1a\"]; expected a region with at least two zones, or highAvailability(false)");
         assertThatThrownBy(() -> PrivateNetwork.checkVpcId("vpc"))
-                .hasMessage("PrivateNetworkArgs.existingVpcId: malformed; got \"vpc\"; expected a VPC id \"vpc-<hex>\"");
+                .hasMessage("PrivateNetworkArgs.existingVpcId: malformed; got \"vpc\"; expected a VPC id \"vpc-\" and 8 or 17 lowercase hex digits");
     }
 }

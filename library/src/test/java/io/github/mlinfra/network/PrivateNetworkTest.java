@@ -236,7 +236,7 @@ class PrivateNetworkTest {
                 .cidrBlock("10.0.0.0/16")
                 .build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("PrivateNetworkArgs.existingSubnetIds: no subnet given; got []");
+                .hasMessageContaining("PrivateNetworkArgs.existingSubnetIds: wrong number of ids; got []");
     }
 
     @Test

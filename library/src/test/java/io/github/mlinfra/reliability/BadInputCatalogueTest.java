@@ -18,6 +18,7 @@ import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.observability.AuditTrail;
@@ -116,19 +117,15 @@ class BadInputCatalogueTest {
     // ---- fixtures -------------------------------------------------------------------------
 
     static HardenedNotebookArgs.Builder notebook() {
-        return HardenedNotebookArgs.builder()
-                .vpcId(Output.of("vpc-0a1b2c3d4e5f60718"))
-                .subnetId(Output.of("subnet-0a1b2c3d4e5f60718"))
-                .endpointSecurityGroupId(Output.of("sg-0a1b2c3d4e5f60718"))
-                .s3PrefixListId(Output.of("pl-63a5400a"));
+        return HardenedNotebookArgs.builder().placement(Placement.existingVpc().vpcId("vpc-0a1b2c3d4e5f60718")
+                .subnetIds("subnet-0a1b2c3d4e5f60718").endpointSecurityGroupId("sg-0a1b2c3d4e5f60718")
+                .s3PrefixListId("pl-63a5400a").build());
     }
 
     static HardenedGpuTrainerArgs.Builder trainer() {
-        return HardenedGpuTrainerArgs.builder()
-                .vpcId(Output.of("vpc-0123456789abcdef0"))
-                .subnetId(Output.of("subnet-0123456789abcdef0"))
-                .endpointSecurityGroupId(Output.of("sg-0123456789abcdef0"))
-                .s3PrefixListId(Output.of("pl-63a5400a"));
+        return HardenedGpuTrainerArgs.builder().placement(Placement.existingVpc().vpcId("vpc-0123456789abcdef0")
+                .subnetIds("subnet-0123456789abcdef0").endpointSecurityGroupId("sg-0123456789abcdef0")
+                .s3PrefixListId("pl-63a5400a").build());
     }
 
     static ProcessingStep preprocess() {
@@ -155,8 +152,9 @@ class BadInputCatalogueTest {
         return SecureTrainingPipelineArgs.builder()
                 .pipelineName("fraud-training")
                 .definition(definition())
-                .subnetIds(Output.of(List.of("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb")))
-                .securityGroupIds(Output.of(List.of("sg-0cccccccccccccccc")));
+                .placement(Placement.existingVpc().vpcId("vpc-0dddddddddddddddd")
+                        .subnetIds("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb")
+                        .endpointSecurityGroupId("sg-0cccccccccccccccc").build());
     }
 
     static IngressRule ingress(String cidr) {
@@ -443,10 +441,14 @@ class BadInputCatalogueTest {
         row("SecureTrainingPipeline", pl, "SecureTrainingPipelineArgs.maxRuntimeSeconds", "2419201",
                 "SecureTrainingPipelineArgs.maxRuntimeSeconds: outside the allowed range; got 2419201; expected 1 to 2419200 seconds",
                         () -> new SecureTrainingPipeline("bad", pipeline().maxRuntimeSeconds(2_419_201L).build()));
-        row("SecureTrainingPipeline", pl, "SecureTrainingPipelineArgs.subnetIds", "not set (jobs in a VPC)",
-                "SecureTrainingPipelineArgs.subnetIds: required while jobs run in a VPC (MLI-SM-10); got nothing; expected private subnet ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")",
+        row("SecureTrainingPipeline", pl, "SecureTrainingPipelineArgs.placement", "not set (jobs in a VPC)",
+                "SecureTrainingPipelineArgs.placement: required while jobs run in a VPC (MLI-SM-10); got nothing; expected Placement.in(network) or Placement.existingVpc()…build(), or waive(Control.SM_JOB_IN_VPC, \"<why>\")",
                         () -> new SecureTrainingPipeline("bad", SecureTrainingPipelineArgs.builder().pipelineName("p")
                         .definition(definition()).build()));
+        row("SecureTrainingPipeline", pl, "SecureTrainingPipelineArgs.placement", "a placement with waive(SM_JOB_IN_VPC, …)",
+                "SecureTrainingPipelineArgs.placement: given while MLI-SM-10 is waived (the jobs would run outside it); got a placement; expected no placement, or no waiver of MLI-SM-10",
+                        () -> new SecureTrainingPipeline("bad", pipeline()
+                        .waive(Control.SM_JOB_IN_VPC, "Sandbox account without a VPC; jobs are isolated per account.").build()));
         row("SecureTrainingPipeline", pl, "TrainingStep.instanceType", "\"p3.2xlarge\"",
                 "SecureTrainingPipelineArgs.definition.steps[Train].instanceType: not a SageMaker ML instance type; got \"p3.2xlarge\"; expected \"ml.<family>.<size>\" such as \"ml.m5.xlarge\"",
                         () -> new SecureTrainingPipeline("bad", pipeline().definition(PipelineDefinition.builder()
@@ -514,7 +516,7 @@ class BadInputCatalogueTest {
                 "HardenedGpuTrainerArgs.instanceType: not a GPU or accelerator instance type; got \"t3.large\"; expected a family of [dl1, dl2q, g4ad, g4dn, g5, g5g, g6, g6e, gr6, inf1, inf2, p3, p3dn, p4d, p4de, p5, p5e, p5en, trn1, trn1n, trn2], or waive(Control.EC2_GPU_INSTANCE_TYPE, \"<why>\")",
                         () -> new HardenedGpuTrainer("bad", trainer().instanceType("t3.large").build()));
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.ami", "\"ami-123456\"",
-                "HardenedGpuTrainerArgs.ami: malformed; got \"ami-123456\"; expected \"ami-\" and 8 or 17 hex digits",
+                "HardenedGpuTrainerArgs.ami: malformed; got \"ami-123456\"; expected an AMI id \"ami-\" and 8 or 17 lowercase hex digits",
                         () -> new HardenedGpuTrainer("bad", trainer().ami("ami-123456").build()));
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.ingress.cidrs", "\"0.0.0.0/0\" (no waiver)",
                 "HardenedGpuTrainerArgs.ingress.cidrs: ingress from the whole internet without a waiver of MLI-EC2-04; got \"0.0.0.0/0\"; expected named CIDRs or security groups, or waive(Control.EC2_NO_OPEN_INGRESS, \"<why>\")",
@@ -544,17 +546,41 @@ class BadInputCatalogueTest {
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.ingress.cidrs", "tcp 443 from \"10.20.0.0/16\" in two rules",
                 "HardenedGpuTrainerArgs.ingress.cidrs: the same permission (tcp port 443 from this source) is in two rules; got \"10.20.0.0/16\"; expected each protocol, port and source in one rule only (EC2 refuses a duplicate permission: InvalidPermission.Duplicate)",
                         () -> new HardenedGpuTrainer("bad", trainer().addIngress(ingress("10.20.0.0/16"), ingress("10.20.0.0/16")).build()));
-        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.vpcId", "(no network, no vpcId)",
-                "HardenedGpuTrainerArgs.vpcId: required without a network; got nothing; expected network(<PrivateNetwork>) alone, or vpcId, subnetId, endpointSecurityGroupId and s3PrefixListId without a network",
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.placement", "not set",
+                "HardenedGpuTrainerArgs.placement: required attribute not set; got nothing; expected a value (required attributes: placement)",
                         () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().build()));
-        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.vpcId", "a VPC id next to network(net)",
-                "HardenedGpuTrainerArgs.vpcId: given together with network, which supplies it (two sources could name two VPCs); got an Output; expected network(<PrivateNetwork>) alone (subnetId may pick one of its private subnets)",
-                withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().network(NETWORK.get())
-                        .vpcId(Output.of("vpc-0123456789abcdef0")).build()));
-        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.network", "default endpoints, agent config with metrics",
-                "HardenedGpuTrainerArgs.network: lacks the \"monitoring\" interface endpoint the CloudWatch agent sends its metrics to; got [\"sagemaker.api\", \"sagemaker.runtime\", \"sts\", \"logs\", \"ecr.api\", \"ecr.dkr\", \"kms\", \"ssm\", \"ssmmessages\", \"ec2messages\"]; expected a network whose interfaceEndpointServices include \"monitoring\", or a cloudWatchAgentConfig without \"metrics\"",
-                withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().network(NETWORK.get())
+        row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.placement", "default endpoints, agent config with metrics",
+                "HardenedGpuTrainerArgs.placement: the network lacks the \"monitoring\" interface endpoint the CloudWatch agent sends its metrics to; got [\"sagemaker.api\", \"sagemaker.runtime\", \"sts\", \"logs\", \"ecr.api\", \"ecr.dkr\", \"kms\", \"ssm\", \"ssmmessages\", \"ec2messages\"]; expected a network whose interfaceEndpointServices include \"monitoring\", or a cloudWatchAgentConfig without \"metrics\"",
+                withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().placement(Placement.in(NETWORK.get()))
                         .cloudWatchAgentConfig("{\"metrics\": {\"namespace\": \"Trainers\"}}").build()));
+        row("Placement (HardenedGpuTrainer)", gpu, "Placement.vpcId", "a VPC id next to a network",
+                "Placement.vpcId: given together with a network, which supplies it (two sources could name two VPCs); got an id; expected Placement.in(network) alone, or Placement.existingVpc() with ids and no network",
+                withNetwork(), () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().placement(Placement.existingVpc()
+                        .network(NETWORK.get()).vpcId("vpc-0123456789abcdef0").build()).build()));
+        row("Placement (HardenedNotebook)", nb, "Placement.network", "null",
+                "Placement.network: must not be null; got null; expected a PrivateNetwork",
+                        () -> new HardenedNotebook("bad", notebook().placement(Placement.in(null)).build()));
+        row("Placement (HardenedNotebook)", nb, "Placement.endpointSecurityGroupId", "not set (existing VPC)",
+                "Placement.endpointSecurityGroupId: required in an existing VPC; got nothing; expected vpcId, subnetIds and endpointSecurityGroupId (s3PrefixListId optional), or Placement.in(network)",
+                        () -> new HardenedNotebook("bad", notebook().placement(Placement.existingVpc().vpcId("vpc-0a1b2c3d4e5f60718")
+                                .subnetIds("subnet-0a1b2c3d4e5f60718").build()).build()));
+        row("Placement (HardenedNotebook)", nb, "Placement.vpcId", "\"vpc-0a1b2c\" (6 hex digits)",
+                "Placement.vpcId: malformed; got \"vpc-0a1b2c\"; expected a VPC id \"vpc-\" and 8 or 17 lowercase hex digits",
+                        () -> new HardenedNotebook("bad", notebook().placement(Placement.existingVpc().vpcId("vpc-0a1b2c")
+                                .subnetIds("subnet-0a1b2c3d4e5f60718").endpointSecurityGroupId("sg-0a1b2c3d4e5f60718").build()).build()));
+        row("Placement (HardenedNotebook)", nb, "Placement.subnetIds", "\"subnet-0a1b2c3d4e5f6071\" (16 hex digits)",
+                "Placement.subnetIds: malformed; got \"subnet-0a1b2c3d4e5f6071\"; expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits",
+                        () -> new HardenedNotebook("bad", notebook().placement(Placement.existingVpc().vpcId("vpc-0a1b2c3d4e5f60718")
+                                .subnetIds("subnet-0a1b2c3d4e5f6071").endpointSecurityGroupId("sg-0a1b2c3d4e5f60718").build()).build()));
+        row("Placement (SecureTrainingPipeline)", pl, "Placement.subnetIds", "one subnet twice",
+                "Placement.subnetIds: listed twice; got \"subnet-0aaaaaaaaaaaaaaaa\"; expected each id once",
+                        () -> new SecureTrainingPipeline("bad", pipeline().placement(Placement.existingVpc().vpcId("vpc-0dddddddddddddddd")
+                                .subnetIds("subnet-0aaaaaaaaaaaaaaaa", "subnet-0aaaaaaaaaaaaaaaa")
+                                .endpointSecurityGroupId("sg-0cccccccccccccccc").build()).build()));
+        row("Placement (SecureTrainingPipeline)", pl, "Placement.endpointSecurityGroupId", "\"SG-0CCCCCCCCCCCCCCCC\" (upper case)",
+                "Placement.endpointSecurityGroupId: malformed; got \"SG-0CCCCCCCCCCCCCCCC\"; expected a security group id \"sg-\" and 8 or 17 lowercase hex digits",
+                        () -> new SecureTrainingPipeline("bad", pipeline().placement(Placement.existingVpc().vpcId("vpc-0dddddddddddddddd")
+                                .subnetIds("subnet-0aaaaaaaaaaaaaaaa").endpointSecurityGroupId("SG-0CCCCCCCCCCCCCCCC").build()).build()));
 
         row("ManagedKey", ManagedKey.TYPE, "ManagedKey.name", "null",
                 "ManagedKey.name: a component name is required; got null; expected a non-empty name, unique among the stack's resources of this type",

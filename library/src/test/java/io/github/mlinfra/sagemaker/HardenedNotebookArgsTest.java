@@ -7,6 +7,7 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.NotebookPlatforms;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.network.Placement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +15,12 @@ class HardenedNotebookArgsTest {
     static final String SCRIPT_SECRET = "MY_TOKEN=s3cr3t-value-123";
 
     static HardenedNotebookArgs.Builder base() {
-        return HardenedNotebookArgs.builder()
-                .vpcId(Output.of("vpc-0a1b2c3d4e5f60718"))
-                .subnetId(Output.of("subnet-0a1b2c3d4e5f60718"))
-                .endpointSecurityGroupId(Output.of("sg-0a1b2c3d4e5f60718"))
-                .s3PrefixListId(Output.of("pl-63a5400a"));
+        return HardenedNotebookArgs.builder().placement(existingVpc().build());
+    }
+
+    static Placement.Builder existingVpc() {
+        return Placement.existingVpc().vpcId("vpc-0a1b2c3d4e5f60718").subnetIds("subnet-0a1b2c3d4e5f60718")
+                .endpointSecurityGroupId("sg-0a1b2c3d4e5f60718").s3PrefixListId("pl-63a5400a");
     }
 
     @Test
@@ -151,8 +153,8 @@ class HardenedNotebookArgsTest {
 
     @Test
     void requiredWiringAndNamesAreChecked() {
-        assertThatThrownBy(() -> HardenedNotebookArgs.builder().vpcId(Output.of("vpc-0a1b2c3d4e5f60718")).build())
-                .hasMessageStartingWith("HardenedNotebookArgs.subnetId: required attribute not set");
+        assertThatThrownBy(() -> HardenedNotebookArgs.builder().build())
+                .hasMessageStartingWith("HardenedNotebookArgs.placement: required attribute not set");
         assertThatThrownBy(() -> base().roleName("r".repeat(65)).build())
                 .hasMessage("HardenedNotebookArgs.roleName: longer than 64 characters (65); got \"" + "r".repeat(65)
                         + "\"; expected at most 64 characters of letters, digits and +=,.@_-");
@@ -161,8 +163,6 @@ class HardenedNotebookArgsTest {
         assertThat(base().roleName("r".repeat(64)).build().getRoleName()).contains("r".repeat(64));
         assertThatThrownBy(() -> base().notebookName("bad_name").build())
                 .hasMessageStartingWith("HardenedNotebookArgs.notebookName: malformed; got \"bad_name\"");
-        assertThatThrownBy(() -> HardenedNotebook.checkSubnetId(""))
-                .hasMessage("HardenedNotebookArgs.subnetId: empty subnet id; got \"\"; expected a private subnet id \"subnet-<hex>\"");
         assertThatThrownBy(() -> HardenedNotebook.checkKeyArn("arn:aws:kms:us-east-1:123456789012:alias/aws/sagemaker"))
                 .hasMessageStartingWith("HardenedNotebookArgs.kmsKeyArn: malformed; got \"arn:aws:kms:us-east-1:123456789012:alias/aws/sagemaker\"");
     }

@@ -7,6 +7,7 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
@@ -32,7 +33,7 @@ class HardenedNotebookTest {
         return PlanEngine.plan(ctx -> {
             var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
             var nb = new HardenedNotebook("research", HardenedNotebookArgs.builder()
-                    .network(net)
+                    .placement(Placement.in(net))
                     .onStartScript(SCRIPT)
                     .addGrants(Grant.of(Statement.builder().sid("ReadDatasets").effect(Effect.Allow)
                             .addActions("s3:GetObject").addResources("arn:aws:s3:::datasets-bucket/curated/*").build()))
@@ -138,10 +139,7 @@ class HardenedNotebookTest {
     @Test
     void waiversAndAUserKeyChangeOnlyWhatTheySay() {
         Plan plan = PlanEngine.plan(ctx -> new HardenedNotebook("lab", HardenedNotebookArgs.builder()
-                .vpcId(Output.of("vpc-0a1b2c3d4e5f60718"))
-                .subnetId(Output.of("subnet-0a1b2c3d4e5f60718"))
-                .endpointSecurityGroupId(Output.of("sg-0a1b2c3d4e5f60718"))
-                .s3PrefixListId(Output.of("pl-63a5400a"))
+                .placement(HardenedNotebookArgsTest.existingVpc().build())
                 .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
                 .roleName("lab-notebook-execution")
                 .waive(Control.SM_NO_ROOT_ACCESS, "Lab image builds need sudo for conda; the lab account is isolated.")
@@ -176,9 +174,9 @@ class HardenedNotebookTest {
     @Test
     void badWiredValuesFailThePlanWhenTheyResolve() {
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("nb", HardenedNotebookArgsTest.base()
-                .subnetId(Output.of("")).build())))
+                .placement(HardenedNotebookArgsTest.existingVpc().subnetIds(Output.of(List.of(""))).build()).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("HardenedNotebookArgs.subnetId: empty subnet id; got \"\"");
+                .hasMessageContaining("Placement.subnetIds: must not be empty; got \"\"; expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("nb", HardenedNotebookArgsTest.base()
                 .kmsKeyArn(Output.of("alias/aws/sagemaker")).build())))
                 .isInstanceOf(PlanException.class)

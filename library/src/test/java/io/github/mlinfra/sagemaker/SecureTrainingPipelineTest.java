@@ -9,6 +9,9 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.network.Placement;
+import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class SecureTrainingPipelineTest {
     static final List<String> SUBNETS = List.of("subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb");
-    static final List<String> GROUPS = List.of("sg-0cccccccccccccccc");
+    static final String ENDPOINT_SG = "sg-0cccccccccccccccc";
     static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/";
 
     static PipelineDefinition definition() {
@@ -56,8 +59,17 @@ class SecureTrainingPipelineTest {
         return SecureTrainingPipelineArgs.builder()
                 .pipelineName("fraud-training")
                 .definition(definition())
-                .subnetIds(Output.of(SUBNETS))
-                .securityGroupIds(Output.of(GROUPS));
+                .placement(existingVpc().build());
+    }
+
+    static Placement.Builder existingVpc() {
+        return Placement.existingVpc().vpcId("vpc-0dddddddddddddddd").subnetIds(Output.of(SUBNETS))
+                .endpointSecurityGroupId(ENDPOINT_SG).s3PrefixListId("pl-63a5400a");
+    }
+
+    /** The jobs' security group the component creates, as the plan engine named it. */
+    static List<String> jobGroups(Plan plan, String component) {
+        return List.of(plan.resource(component + "-job-sg").getId().orElseThrow());
     }
 
     @Test
@@ -96,7 +108,7 @@ class SecureTrainingPipelineTest {
         assertThat(pre.getVolumeKmsKeyId()).contains(keyArn);
         assertThat(pre.getEnableNetworkIsolation()).contains(true);
         assertThat(pre.getEnableInterContainerTrafficEncryption()).contains(true);
-        assertThat(pre.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(pre.getVpcConfig()).contains(VpcConfig.of(jobGroups(plan, "train"), SUBNETS));
         assertThat(pre.getMaxRuntimeInSeconds()).contains(86_400L);
         assertThat(pre.getInputs().get(0).getS3Uri()).contains(PipelineValue.of("s3://" + bucket + "/fraud-training/data/raw"));
         assertThat(pre.getOutputs().get(0).getS3Uri()).contains(PipelineValue.of("s3://" + bucket + "/fraud-training/Preprocess/train"));
@@ -108,7 +120,7 @@ class SecureTrainingPipelineTest {
         assertThat(train.getVolumeKmsKeyId()).contains(keyArn);
         assertThat(train.getEnableNetworkIsolation()).contains(true);
         assertThat(train.getEnableInterContainerTrafficEncryption()).contains(true);
-        assertThat(train.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(train.getVpcConfig()).contains(VpcConfig.of(jobGroups(plan, "train"), SUBNETS));
         assertThat(train.getMaxRuntimeInSeconds()).contains(7200L);
         assertThat(train.getOutputS3Path()).contains(PipelineValue.of("s3://" + bucket + "/fraud-training/Train"));
         assertThat(def.step("Register")).contains(definition().step("Register").orElseThrow());
@@ -131,7 +143,7 @@ class SecureTrainingPipelineTest {
         assertThat(nested.getEnableNetworkIsolation()).contains(true);
         assertThat(nested.getEnableInterContainerTrafficEncryption()).contains(true);
         assertThat(nested.getVolumeKmsKeyId()).contains((String) plan.resource("n-key-key").getOutputs().get("arn"));
-        assertThat(nested.getVpcConfig()).contains(VpcConfig.of(GROUPS, SUBNETS));
+        assertThat(nested.getVpcConfig()).contains(VpcConfig.of(jobGroups(plan, "n"), SUBNETS));
         assertThat(nested.getMaxRuntimeInSeconds()).contains(86_400L);
         assertThat(((ConditionStep) back.step("Check").orElseThrow()).getElseSteps()).containsExactly(nested);
     }
@@ -163,7 +175,7 @@ class SecureTrainingPipelineTest {
         assertThat(policy.statement("TagPipelineResources").orElseThrow().getActions()).containsExactly("sagemaker:AddTags");
         assertThat(policy.statement("CreateJobNetworkInterfaces").orElseThrow().getResources()).containsExactly(
                 p + "ec2" + acct + "network-interface/*", p + "ec2" + acct + "subnet/subnet-0aaaaaaaaaaaaaaaa",
-                p + "ec2" + acct + "subnet/subnet-0bbbbbbbbbbbbbbbb", p + "ec2" + acct + "security-group/sg-0cccccccccccccccc");
+                p + "ec2" + acct + "subnet/subnet-0bbbbbbbbbbbbbbbb", p + "ec2" + acct + "security-group/" + jobGroups(plan, "train").get(0));
         String keyArn = (String) plan.resource("train-key-key").getOutputs().get("arn");
         assertThat(policy.statement("UseKey").orElseThrow().getResources()).containsExactly(keyArn);
         assertThat(policy.statement("GrantKeyToJobVolumes").orElseThrow().getResources()).containsExactly(keyArn);
@@ -271,8 +283,11 @@ class SecureTrainingPipelineTest {
                 .hasMessage("SecureTrainingPipelineArgs.definition.steps[Train].enableNetworkIsolation: off without a waiver of "
                         + "MLI-SM-07; got false; expected true, or waive(Control.SM_NETWORK_ISOLATION, \"<why>\")");
         assertThatThrownBy(() -> SecureTrainingPipelineArgs.builder().pipelineName("p").definition(def).build())
-                .hasMessage("SecureTrainingPipelineArgs.subnetIds: required while jobs run in a VPC (MLI-SM-10); got nothing; "
-                        + "expected private subnet ids, or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
+                .hasMessage("SecureTrainingPipelineArgs.placement: required while jobs run in a VPC (MLI-SM-10); got nothing; "
+                        + "expected Placement.in(network) or Placement.existingVpc()…build(), or waive(Control.SM_JOB_IN_VPC, \"<why>\")");
+        assertThatThrownBy(() -> args().waive(Control.SM_JOB_IN_VPC, "Sandbox account without a VPC; jobs are isolated per account.").build())
+                .hasMessage("SecureTrainingPipelineArgs.placement: given while MLI-SM-10 is waived (the jobs would run outside it); "
+                        + "got a placement; expected no placement, or no waiver of MLI-SM-10");
         assertThatThrownBy(() -> args().waive(Control.S3_TLS_ONLY, "Not a control of this component at all, surely.").build())
                 .hasMessageStartingWith("SecureTrainingPipelineArgs.waivers: control MLI-S3-03 does not apply here");
         // nothing registered: the plan fails in build(), before the component exists
@@ -284,13 +299,57 @@ class SecureTrainingPipelineTest {
     @Test
     void outputIdsAreValidatedWhenTheyResolve() {
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args()
-                .subnetIds(Output.of(List.of("vpc-0123456789abcdef0"))).build())))
+                .placement(existingVpc().subnetIds(Output.of(List.of("vpc-0123456789abcdef0"))).build()).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureTrainingPipelineArgs.subnetIds: malformed; got \"vpc-0123456789abcdef0\"; expected \"subnet-…\" ids");
+                .hasMessageContaining("Placement.subnetIds: malformed; got \"vpc-0123456789abcdef0\"; expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureTrainingPipeline("x", args()
-                .securityGroupIds(Output.of(List.of())).build())))
+                .placement(existingVpc().subnetIds(Output.of(List.of())).build()).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureTrainingPipelineArgs.securityGroupIds: wrong number of ids; got []; expected 1 to 5 \"sg-…\" ids");
+                .hasMessageContaining("Placement.subnetIds: wrong number of ids; got []; expected 1 to 16 of a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
+    }
+
+    @Test
+    void theJobsGetTheirOwnSecurityGroupMembersOnlyWithEgressToEndpointsAndS3() {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().build()));
+        var sg = plan.resource("train-job-sg");
+        String sgId = sg.getId().orElseThrow();
+        assertThat(sg.getInputs()).containsEntry("vpcId", "vpc-0dddddddddddddddd").doesNotContainKeys("ingress", "egress");
+        var in = plan.resource("train-job-sg-self-in").getInputs();
+        assertThat(in).containsEntry("securityGroupId", sgId).containsEntry("referencedSecurityGroupId", sgId)
+                .containsEntry("ipProtocol", "-1").doesNotContainKeys("cidrIpv4", "cidrIpv6", "prefixListId");
+        var out = plan.resource("train-job-sg-self-out").getInputs();
+        assertThat(out).containsEntry("securityGroupId", sgId).containsEntry("referencedSecurityGroupId", sgId);
+        assertThat(plan.resource("train-job-https-endpoints").getInputs()).containsEntry("securityGroupId", sgId)
+                .containsEntry("referencedSecurityGroupId", ENDPOINT_SG).containsEntry("fromPort", 443L).containsEntry("toPort", 443L);
+        assertThat(plan.resource("train-job-https-s3").getInputs()).containsEntry("securityGroupId", sgId)
+                .containsEntry("prefixListId", "pl-63a5400a");
+        // nothing else: no rule of this group names a CIDR
+        assertThat(plan.resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"))
+                .extracting(PlannedResource::getName).containsExactly("train-job-sg-self-in");
+        assertThat(plan.resourcesOfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"))
+                .allSatisfy(r -> assertThat(r.getInputs()).doesNotContainKeys("cidrIpv4", "cidrIpv6"));
+        // without an S3 prefix list the region's is looked up
+        Plan lookedUp = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args()
+                .placement(Placement.existingVpc().vpcId("vpc-0dddddddddddddddd").subnetIds(Output.of(SUBNETS))
+                        .endpointSecurityGroupId(ENDPOINT_SG).build()).build()));
+        assertThat((String) lookedUp.resource("train-job-https-s3").getInputs().get("prefixListId")).startsWith("pl-");
+        assertThat(Guard.defaults().check(plan).openFindings()).isEmpty();
+    }
+
+    @Test
+    void inANetworkTheJobsUseItsSubnetsAndEndpoints() {
+        Plan plan = PlanEngine.plan(ctx -> {
+            var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
+            new SecureTrainingPipeline("train", args().placement(Placement.in(net)).build());
+        });
+        assertThat(plan.resource("train-job-sg").getInputs()).containsEntry("vpcId", plan.resource("ml-vpc").getId().orElseThrow());
+        assertThat(plan.resource("train-job-https-endpoints").getInputs())
+                .containsEntry("referencedSecurityGroupId", plan.resource("ml-endpoint-sg").getId().orElseThrow());
+        var train = (TrainingStep) PipelineDefinition.parse((String) plan.resource("train-pipeline").getInputs()
+                .get("pipelineDefinition")).step("Train").orElseThrow();
+        assertThat(train.getVpcConfig().orElseThrow().getSubnets()).containsExactly(
+                plan.resource("ml-private-0").getId().orElseThrow(), plan.resource("ml-private-1").getId().orElseThrow());
+        assertThat(Guard.defaults().check(plan).openFindings()).isEmpty();
     }
 
     // ------------------------------------------------------------ model package groups (issue 12 item 6)

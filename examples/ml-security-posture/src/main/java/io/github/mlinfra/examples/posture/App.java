@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.observability.AuditTrail;
 import io.github.mlinfra.observability.AuditTrailArgs;
@@ -35,7 +36,7 @@ public final class App {
         var data = new SecureArtifactBucket("posture-data", SecureArtifactBucketArgs.builder()
                 .kmsKeyArn(key.keyArn()).build());
         var notebook = new HardenedNotebook("posture-notebook", HardenedNotebookArgs.builder()
-                .network(network)
+                .placement(Placement.in(network))
                 .kmsKeyArn(key.keyArn())
                 .onStartScript(onStartScript())
                 .addGrants(data.grantReadArtifacts("datasets/"), data.grantWriteArtifacts("experiments/"))

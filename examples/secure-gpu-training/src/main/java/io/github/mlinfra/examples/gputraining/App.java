@@ -5,6 +5,7 @@ import com.pulumi.Pulumi;
 import io.github.mlinfra.compute.DataVolume;
 import io.github.mlinfra.compute.HardenedGpuTrainer;
 import io.github.mlinfra.compute.HardenedGpuTrainerArgs;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.storage.SecureArtifactBucket;
@@ -35,7 +36,7 @@ public final class App {
         var checkpoints = new SecureCheckpointBucket("checkpoints", SecureCheckpointBucketArgs.builder().build());
 
         var trainer = new HardenedGpuTrainer("trainer", HardenedGpuTrainerArgs.builder()
-                .network(net) // its subnet, endpoints and S3 path; the instance boots only once they exist
+                .placement(Placement.in(net)) // its subnet, endpoints and S3 path; the instance boots only once they exist
                 .instanceType(ctx.config().get("instanceType").orElse("g5.2xlarge"))
                 .addDataVolumes(DataVolume.of(50, "/dev/sdh"))
                 .cloudWatchAgentConfig(AGENT_CONFIG)

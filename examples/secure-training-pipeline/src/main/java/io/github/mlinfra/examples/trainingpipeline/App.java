@@ -2,19 +2,13 @@ package io.github.mlinfra.examples.trainingpipeline;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
-import com.pulumi.aws.ec2.SecurityGroup;
-import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.SageMakerImages;
 import io.github.mlinfra.aws.SageMakerImages.Family;
+import io.github.mlinfra.network.Placement;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.sagemaker.*;
-import java.util.List;
 
 /** Seed 004: a SageMaker pipeline that processes data, trains and registers the model, securely. */
 public final class App {
@@ -40,14 +34,6 @@ public final class App {
         String group = cfg.get("modelPackageGroup").orElse(
                 NameRules.derive(NameRules.Rule.SAGEMAKER_MODEL_PACKAGE_GROUP, ctx.projectName(), ctx.stackName(), "models"));
         var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
-        // job security group: no ingress but its own members (distributed training), egress to the endpoints, S3 and itself
-        var sg = new SecurityGroup("training-jobs-sg", SecurityGroupArgs.builder().vpcId(net.vpcId())
-                .description("SageMaker pipeline jobs: traffic between job instances only").build());
-        new SecurityGroupIngressRule("training-jobs-self-in", SecurityGroupIngressRuleArgs.builder().securityGroupId(sg.id())
-                .ipProtocol("-1").referencedSecurityGroupId(sg.id()).description("between job instances").build());
-        new SecurityGroupEgressRule("training-jobs-self-out", SecurityGroupEgressRuleArgs.builder().securityGroupId(sg.id())
-                .ipProtocol("-1").referencedSecurityGroupId(sg.id()).description("between job instances").build());
-        net.allowWorkloadEgress("training-jobs", sg.id());
 
         var definition = PipelineDefinition.builder()
                 // every value an execution may pick is EBS-backed, so each gets the pipeline's volume key
@@ -76,8 +62,8 @@ public final class App {
                         "MyModelTrainingPipeline"))
                 .description("Pipeline for training and registering an ML model")
                 .definition(definition)
-                .subnetIds(net.privateSubnetIds())
-                .securityGroupIds(sg.id().applyValue(List::of))
+                // private subnets; the component creates the jobs' security group (members only, HTTPS to endpoints and S3)
+                .placement(Placement.in(net))
                 .build());
         ctx.export("sagemaker_pipeline_arn", pipeline.pipelineArn());
     }

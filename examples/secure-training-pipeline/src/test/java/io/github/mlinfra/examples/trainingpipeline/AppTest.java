@@ -39,9 +39,9 @@ class AppTest {
         var def = PipelineDefinition.parse((String) pipeline.getInputs().get("pipelineDefinition"));
         assertThat(def.allSteps()).extracting(PipelineStep::getName).containsExactly("Preprocess", "Train", "Register");
         List<String> subnets = plan.resourcesOfType("aws:ec2/subnet:Subnet").stream().map(r -> r.getId().orElseThrow()).toList();
-        String sg = plan.resource("training-jobs-sg").getId().orElseThrow();
+        String sg = plan.resource("training-job-sg").getId().orElseThrow();
         assertThat(subnets).isNotEmpty();
-        assertThat(plan.resource("training-jobs-self-in").getInputs()).containsEntry("referencedSecurityGroupId", sg)
+        assertThat(plan.resource("training-job-sg-self-in").getInputs()).containsEntry("referencedSecurityGroupId", sg)
                 .doesNotContainKey("cidrIpv4");
         assertThat(plan.resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"))
                 .noneMatch(r -> "0.0.0.0/0".equals(r.getInputs().get("cidrIpv4")));
