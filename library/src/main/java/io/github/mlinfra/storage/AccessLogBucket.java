@@ -79,16 +79,9 @@ public final class AccessLogBucket extends ComponentResource {
         WaiverLedger.record(this, args.getWaivers());
         List<Waiver> waivers = new java.util.ArrayList<>(BY_DESIGN);
         waivers.addAll(args.getWaivers());
-        var spec = HardenedBucket.Spec.builder()
-                .argsName("AccessLogBucketArgs")
-                .purpose("access-logs")
-                .bucketName(args.getBucketName())
-                .bucketPrefix(args.getBucketPrefix())
-                .sseS3(true)
-                .accessLogging(false)
-                .noncurrentVersionDays(args.getNoncurrentVersionExpirationDays())
+        var spec = HardenedBucket.Spec.of("AccessLogBucketArgs", "access-logs", args)
+                .logTarget(true)
                 .expirationDays(args.getLogRetentionDays())
-                .tags(args.getTags())
                 .waivers(waivers)
                 .hasExtraStatements(true)
                 .extraStatements((bucketArn, keyArn, aws) -> {

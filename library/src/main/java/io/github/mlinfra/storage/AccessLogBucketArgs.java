@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class AccessLogBucketArgs {
+public abstract class AccessLogBucketArgs implements BucketArgs {
     /** The controls an AccessLogBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_TLS_ONLY, Control.S3_MIN_TLS,
             Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING, Control.S3_DENY_SSE_C);

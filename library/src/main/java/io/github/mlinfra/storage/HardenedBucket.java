@@ -91,12 +91,15 @@ final class HardenedBucket {
 
         abstract Optional<String> getBucketPrefix();
 
-        /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless sseS3. */
+        /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless a log target. */
         abstract Optional<Output<String>> getKmsKeyArn();
 
-        /** SSE-S3 (AES256) by design (log targets cannot use SSE-KMS); default false (SSE-KMS). */
+        /**
+         * An access-log target: SSE-S3 (AES256), since S3 log delivery cannot write to an SSE-KMS
+         * bucket, and no access logging of its own. Default false: SSE-KMS, and access logged.
+         */
         @Value.Default
-        boolean isSseS3() {
+        boolean isLogTarget() {
             return false;
         }
 
@@ -112,14 +115,8 @@ final class HardenedBucket {
 
         abstract Optional<Integer> getExpirationDays();
 
-        /** Logging target; empty: create an AccessLogBucket unless logging is waived or disabled. */
+        /** Logging target; empty: create an AccessLogBucket unless logging is waived or this is a log target. */
         abstract Optional<Output<String>> getAccessLogBucketName();
-
-        /** Whether the bucket logs its access at all; default true (false only for a log target). */
-        @Value.Default
-        boolean isAccessLogging() {
-            return true;
-        }
 
         @Value.Default
         String getAccessLogPrefix() {
@@ -150,19 +147,24 @@ final class HardenedBucket {
             return ImmutableSpec.builder();
         }
 
-        /** A spec builder filled from the arguments the SSE-KMS buckets share. */
-        static ImmutableSpec.Builder of(String argsName, String purpose, String keyDescription, EncryptedBucketArgs args) {
+        /** A spec builder filled from the arguments every hardened bucket has. */
+        static ImmutableSpec.Builder of(String argsName, String purpose, BucketArgs args) {
             return builder()
                     .argsName(argsName)
                     .purpose(purpose)
                     .bucketName(args.getBucketName())
                     .bucketPrefix(args.getBucketPrefix())
+                    .noncurrentVersionDays(args.getNoncurrentVersionExpirationDays())
+                    .tags(args.getTags());
+        }
+
+        /** A spec builder filled from the arguments the SSE-KMS buckets share. */
+        static ImmutableSpec.Builder of(String argsName, String purpose, String keyDescription, EncryptedBucketArgs args) {
+            return of(argsName, purpose, (BucketArgs) args)
                     .kmsKeyArn(args.getKmsKeyArn())
                     .keyDescription(keyDescription)
-                    .noncurrentVersionDays(args.getNoncurrentVersionExpirationDays())
                     .accessLogBucketName(args.getAccessLogBucketName())
                     .accessLogPrefix(args.getAccessLogPrefix())
-                    .tags(args.getTags())
                     .waivers(args.getWaivers());
         }
     }
@@ -186,7 +188,7 @@ final class HardenedBucket {
         List<Waiver> w = spec.getWaivers();
         AwsContext aws = AwsContext.of(parent);
         boolean protect = !spec.waived(Control.S3_DELETION_PROTECTION);
-        boolean kms = !spec.isSseS3() && !spec.waived(Control.S3_KMS_ENCRYPTION);
+        boolean kms = !spec.isLogTarget() && !spec.waived(Control.S3_KMS_ENCRYPTION);
         boolean lock = spec.getObjectLock().isPresent() && !spec.waived(Control.S3_OBJECT_LOCK);
         String keyArg = spec.getArgsName() + ".kmsKeyArn";
 
@@ -333,7 +335,7 @@ final class HardenedBucket {
         }
 
         // --- access logging -------------------------------------------------------------------------
-        if (spec.isAccessLogging() && !spec.waived(Control.S3_ACCESS_LOGGING)) {
+        if (!spec.isLogTarget() && !spec.waived(Control.S3_ACCESS_LOGGING)) {
             Output<String> target;
             Resource targetResource = null;
             if (spec.getAccessLogBucketName().isPresent()) {

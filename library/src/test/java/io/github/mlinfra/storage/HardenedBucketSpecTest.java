@@ -18,8 +18,7 @@ class HardenedBucketSpecTest {
     @Test
     void theSpecIsAnImmutableValueWithItsDefaults() {
         var spec = HardenedBucket.Spec.builder().argsName("XArgs").purpose("checkpoints").noncurrentVersionDays(90).build();
-        assertThat(spec.isSseS3()).isFalse();
-        assertThat(spec.isAccessLogging()).isTrue();
+        assertThat(spec.isLogTarget()).isFalse();
         assertThat(spec.getAccessLogPrefix()).isEqualTo(AccessLogBucketArgs.DEFAULT_LOG_PREFIX);
         assertThat(spec.isHasExtraStatements()).isFalse();
         assertThat(spec.getExtraStatements().build("arn:aws:s3:::b", null, null)).isEmpty();
