@@ -13,7 +13,7 @@ import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.Cidrs;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.network.Placement;
@@ -39,7 +39,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class HardenedGpuTrainerArgs {
     /** The controls a HardenedGpuTrainer implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.EC2_NO_OPEN_INGRESS, Control.EC2_GPU_INSTANCE_TYPE,

@@ -1,6 +1,6 @@
 package io.github.mlinfra.compute;
 
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class IngressRule {
     /**
      * The port (1–65535).

@@ -4,11 +4,14 @@ import io.github.mlinfra.InvalidArgsException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.function.Supplier;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import io.github.mlinfra.InvalidArgsException.Problem;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
  * the project's one format. Testable without Pulumi.
  */
 public final class Check {
-    private static final Pattern MISSING = Pattern.compile("required attributes are not set \\[([^\\]]*)\\]");
+    /** The problems recorded by the builds running on this thread, innermost first. */
+    private static final ThreadLocal<Deque<List<Problem>>> SCOPES = ThreadLocal.withInitial(ArrayDeque::new);
 
     private Check() {}
 
@@ -60,16 +64,27 @@ public final class Check {
     }
 
     /**
-     * Fails with the project's message format.
+     * Fails with the project's message format. Outside {@link #build(String, Supplier)} it throws;
+     * inside (an args type's {@code @Value.Check}), it records the problem for the one exception
+     * {@code build} throws at the end and returns, so the check goes on to find the others.
      *
      * @param argument {@code <Args>.<attribute>}
      * @param problem what is wrong
      * @param got the value given (rendered with {@link #show(Object)})
      * @param expected what is allowed
-     * @return never returns; declared so callers can {@code throw Check.fail(...)}
+     * @return the exception, inside {@code build} only; a check that cannot go on after this
+     *     problem writes {@code throw Check.fail(...)}
+     * @throws InvalidArgsException outside {@code build}
      */
     public static InvalidArgsException fail(String argument, String problem, Object got, String expected) {
-        throw new InvalidArgsException(argument, problem, show(got), expected);
+        var e = new InvalidArgsException(argument, problem, show(got), expected);
+        Deque<List<Problem>> scopes = SCOPES.get();
+        if (scopes.isEmpty()) {
+            SCOPES.remove();
+            throw e;
+        }
+        scopes.peek().addAll(e.problems());
+        return e;
     }
 
     /**
@@ -114,112 +129,67 @@ public final class Check {
     }
 
     /**
-     * Runs an Immutables {@code build()} and rewrites its own messages (a required attribute not
-     * set) into the project's format; the project's own exceptions pass through unchanged.
+     * Builds an args value, reporting every problem its {@code @Value.Check} finds in one
+     * {@link InvalidArgsException}, as {@link #build(String, Supplier)} does. The builder is not
+     * inspected: its setters refuse nulls themselves ({@link MlInfraStyle}); the parameter keeps
+     * the builders' {@code build()} overrides unchanged.
      *
      * @param argsName the args type, e.g. {@code ManagedKeyArgs}
-     * @param builder the builder, whose lists and maps are checked for null elements first
+     * @param builder the builder
      * @param build the generated builder's build call
      * @param <T> the args type
      * @return the built value
      */
     public static <T> T build(String argsName, Object builder, Supplier<T> build) {
-        // a null element in a list or map is reported before the type's own checks read it
-        for (Class<?> k = builder.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
-            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())
-                        || !(Collection.class.isAssignableFrom(f.getType()) || java.util.Map.class.isAssignableFrom(f.getType()))) {
-                    continue;
-                }
-                Object v;
-                try {
-                    f.setAccessible(true);
-                    v = f.get(builder);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    continue;
-                }
-                if (hasNullInside(v)) {
-                    throw new InvalidArgsException(argsName + "." + f.getName(), "contains null", show(v),
-                            "non-null elements (a null element, key or value is never meaningful)");
-                }
-            }
-        }
         return build(argsName, build);
     }
 
     /**
-     * Runs an Immutables {@code build()} as {@link #build(String, Object, Supplier)} does, without
-     * looking into a builder first.
+     * Builds an args value and reports every problem found in one {@link InvalidArgsException}.
+     *
+     * <p>While {@code build} runs, {@link #fail} (and the checks built on it: {@link #range},
+     * {@link #matches}, {@link #notBlank}) records the problem and returns instead of throwing, so
+     * the type's {@code @Value.Check} goes on and finds the others; a check that cannot go on
+     * writes {@code throw Check.fail(...)}. One line per attribute is kept, the first problem
+     * found for it: a later one is most often a consequence (an empty value is also malformed).
+     * An exception other than ours thrown after a problem was recorded is such a consequence too,
+     * and is dropped; thrown before any, it is a defect and propagates. A required attribute not
+     * set ({@link MissingAttributes}) is reported before the checks run, since they cannot run
+     * without it.
      *
      * @param argsName the args type, e.g. {@code ManagedKeyArgs}
      * @param build the generated builder's build call
      * @param <T> the args type
      * @return the built value
+     * @throws InvalidArgsException listing every problem found
      */
     public static <T> T build(String argsName, Supplier<T> build) {
+        Objects.requireNonNull(argsName, "argsName");
+        List<Problem> found = new ArrayList<>();
+        Deque<List<Problem>> scopes = SCOPES.get();
+        scopes.push(found);
         T value;
         try {
             value = build.get();
         } catch (InvalidArgsException e) {
-            throw e;
-        } catch (IllegalStateException | NullPointerException e) {
-            String msg = String.valueOf(e.getMessage());
-            Matcher m = MISSING.matcher(msg);
-            if (m.find()) {
-                String first = m.group(1).split(",")[0].trim();
-                throw new InvalidArgsException(argsName + "." + first,
-                        "required attribute not set", "nothing", "a value (required attributes: " + m.group(1) + ")");
+            found.addAll(e.problems());
+            value = null;
+        } catch (RuntimeException e) {
+            if (found.isEmpty()) {
+                throw e;
             }
-            throw new InvalidArgsException(argsName, "invalid arguments (" + msg + ")", "null", "non-null values");
+            value = null;
+        } finally {
+            scopes.pop();
+            if (scopes.isEmpty()) {
+                SCOPES.remove();
+            }
         }
-        rejectNulls(argsName, value);
+        if (!found.isEmpty()) {
+            Map<String, Problem> firstPerAttribute = new LinkedHashMap<>();
+            found.forEach(p -> firstPerAttribute.putIfAbsent(p.argument(), p));
+            throw new InvalidArgsException(new ArrayList<>(firstPerAttribute.values()));
+        }
         return value;
-    }
-
-    /**
-     * Refuses an attribute set to {@code null}: the argument types ({@link MlInfraArgsStyle}) leave
-     * the null check to {@code build()}, so a setter given {@code null} is reported here, in the
-     * project's format, instead of as a bare {@code NullPointerException} at the call site.
-     */
-    private static boolean hasNullInside(Object v) {
-        return v instanceof Collection<?> c && c.stream().anyMatch(java.util.Objects::isNull)
-                || v instanceof java.util.Map<?, ?> map && (map.keySet().stream().anyMatch(java.util.Objects::isNull)
-                        || map.values().stream().anyMatch(java.util.Objects::isNull));
-    }
-
-    private static void rejectNulls(String argsName, Object value) {
-        if (value == null) {
-            return;
-        }
-        List<Method> accessors = new ArrayList<>();
-        for (Method m : value.getClass().getMethods()) {
-            String n = m.getName();
-            boolean getter = (n.startsWith("get") && n.length() > 3) || (n.startsWith("is") && n.length() > 2);
-            if (getter && m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())
-                    && !m.getReturnType().isPrimitive() && m.getDeclaringClass() != Object.class
-                    && m.getDeclaringClass().getName().startsWith("io.github.mlinfra.")) {
-                accessors.add(m);
-            }
-        }
-        accessors.sort(java.util.Comparator.comparing(Method::getName));
-        for (Method m : accessors) {
-            Object v;
-            try {
-                m.setAccessible(true);
-                v = m.invoke(value);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                continue; // a derived accessor that cannot be read is not an attribute set to null
-            }
-            String n = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
-            String attribute = Character.toLowerCase(n.charAt(0)) + n.substring(1);
-            if (v == null) {
-                throw new InvalidArgsException(argsName + "." + attribute, "must not be null", "null",
-                        "a value, or the attribute left unset for its default");
-            }
-            if (hasNullInside(v)) {
-                throw new InvalidArgsException(argsName + "." + attribute, "contains null", show(v),
-                        "non-null elements (a null element, key or value is never meaningful)");
-            }
-        }
     }
 }

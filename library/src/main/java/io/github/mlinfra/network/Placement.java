@@ -10,7 +10,7 @@ import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.ResourceIds;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ import org.immutables.value.Value;
  * built, {@code Output}s when they resolve, both in the project's error format.
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class Placement {
     /**
      * The network the workload runs in.

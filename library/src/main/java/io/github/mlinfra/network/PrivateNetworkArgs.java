@@ -6,7 +6,7 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.Cidrs;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class PrivateNetworkArgs {
     /** The controls a PrivateNetwork implements. MLI-VPC-03 cannot be waived: this version never creates an internet gateway. */
     public static final List<Control> CONTROLS = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,

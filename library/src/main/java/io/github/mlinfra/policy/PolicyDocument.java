@@ -2,7 +2,7 @@ package io.github.mlinfra.policy;
 
 import com.pulumi.core.Output;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ import org.immutables.value.Value;
  * equivalent document.
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class PolicyDocument {
     /** The current policy language version. */
     public static final String VERSION = "2012-10-17";

@@ -1,7 +1,7 @@
 package io.github.mlinfra.policy;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class Statement {
     // The service prefix is case-insensitive, as the action name is: AWS's own examples write
     // "SNS:Publish" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html,

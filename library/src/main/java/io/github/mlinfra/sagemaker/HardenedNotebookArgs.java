@@ -8,7 +8,7 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.network.Placement;
@@ -33,7 +33,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class HardenedNotebookArgs {
     /** The controls a HardenedNotebook implements. */
     public static final List<Control> CONTROLS = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NOTEBOOK_IN_VPC,

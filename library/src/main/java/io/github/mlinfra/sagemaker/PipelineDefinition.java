@@ -2,7 +2,7 @@ package io.github.mlinfra.sagemaker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +33,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class PipelineDefinition {
     /** The definition schema version. */
     public static final String VERSION = "2020-12-01";

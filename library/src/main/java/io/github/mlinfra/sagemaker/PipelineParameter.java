@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ import org.immutables.value.Value;
  * 2025-04) does not list the field yet. Looked up 2026-11-30.
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class PipelineParameter {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,256}");
     /** The most EnumValues a String parameter takes (as reported in sagemaker-python-sdk#2314). */

@@ -6,7 +6,7 @@ import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.network.Placement;
@@ -34,7 +34,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
+@MlInfraStyle
 public abstract class SecureTrainingPipelineArgs {
     /** The controls a SecureTrainingPipeline implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION,

@@ -77,33 +77,27 @@ public final class AccessLogBucket extends ComponentResource {
     public AccessLogBucket(String name, AccessLogBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
-        var spec = new HardenedBucket.Spec();
-        spec.argsName = "AccessLogBucketArgs";
-        spec.purpose = "access-logs";
-        spec.bucketName = args.getBucketName();
-        spec.bucketPrefix = args.getBucketPrefix();
-        spec.sseS3 = true;
-        spec.accessLogging = false;
-        spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
-        spec.expirationDays = java.util.Optional.of(args.getLogRetentionDays());
-        spec.tags = args.getTags();
         List<Waiver> waivers = new java.util.ArrayList<>(BY_DESIGN);
         waivers.addAll(args.getWaivers());
-        spec.waivers = waivers;
-        spec.hasExtraStatements = true;
-        spec.extraStatements = (bucketArn, keyArn, aws) -> {
-            List<Statement> s = new java.util.ArrayList<>();
-            s.add(Statement.builder()
-                    .sid("AllowS3ServerAccessLogDelivery")
-                    .effect(Effect.Allow)
-                    .principal(Principal.service(LOGGING_SERVICE))
-                    .addActions("s3:PutObject")
-                    .addResources(bucketArn + "/" + args.getLogPrefix() + "*")
-                    .addConditions(Condition.of("StringEquals", "aws:SourceAccount", aws.accountId()))
-                    .build());
-            s.addAll(HardenedBucket.encryptionStatements(waivers, bucketArn, null, false));
-            return s;
-        };
+        var spec = HardenedBucket.Spec.of("AccessLogBucketArgs", "access-logs", args)
+                .logTarget(true)
+                .expirationDays(args.getLogRetentionDays())
+                .waivers(waivers)
+                .hasExtraStatements(true)
+                .extraStatements((bucketArn, keyArn, aws) -> {
+                    List<Statement> s = new java.util.ArrayList<>();
+                    s.add(Statement.builder()
+                            .sid("AllowS3ServerAccessLogDelivery")
+                            .effect(Effect.Allow)
+                            .principal(Principal.service(LOGGING_SERVICE))
+                            .addActions("s3:PutObject")
+                            .addResources(bucketArn + "/" + args.getLogPrefix() + "*")
+                            .addConditions(Condition.of("StringEquals", "aws:SourceAccount", aws.accountId()))
+                            .build());
+                    s.addAll(HardenedBucket.encryptionStatements(waivers, bucketArn, null, false));
+                    return s;
+                })
+                .build();
         var b = HardenedBucket.create(this, name, spec);
         this.bucketName = b.bucketName;
         this.bucketArn = b.bucketArn;

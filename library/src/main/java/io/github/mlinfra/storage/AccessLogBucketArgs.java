@@ -4,7 +4,7 @@ import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.MlInfraArgsStyle;
+import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
 import java.util.List;
@@ -22,8 +22,8 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-@MlInfraArgsStyle
-public abstract class AccessLogBucketArgs {
+@MlInfraStyle
+public abstract class AccessLogBucketArgs implements BucketArgs {
     /** The controls an AccessLogBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_TLS_ONLY, Control.S3_MIN_TLS,
             Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING, Control.S3_DENY_SSE_C);

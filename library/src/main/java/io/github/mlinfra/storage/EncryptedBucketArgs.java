@@ -3,24 +3,15 @@ package io.github.mlinfra.storage;
 import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Waiver;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The arguments the SSE-KMS buckets share; {@link HardenedBucket.Spec#of} reads them once for both. */
-interface EncryptedBucketArgs {
-    Optional<String> getBucketName();
-
-    Optional<String> getBucketPrefix();
-
+interface EncryptedBucketArgs extends BucketArgs {
     Optional<Output<String>> getKmsKeyArn();
 
     Optional<Output<String>> getAccessLogBucketName();
 
     String getAccessLogPrefix();
-
-    int getNoncurrentVersionExpirationDays();
-
-    Map<String, String> getTags();
 
     List<Waiver> getWaivers();
 }

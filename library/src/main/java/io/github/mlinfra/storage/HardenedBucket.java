@@ -40,10 +40,10 @@ import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.internal.Waivers;
-import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.policy.Condition;
@@ -56,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
+import org.immutables.value.Value;
 
 /**
  * The hardening every bucket of this package shares (package-private, not API): the bucket and
@@ -73,99 +74,136 @@ final class HardenedBucket {
         List<Statement> build(String bucketArn, @Nullable String keyArn, AwsContext.Values aws);
     }
 
-    /** What to build (filled by each component from its args). */
-    static final class Spec {
-        String argsName;
-        String purpose;
-        Optional<String> bucketName = Optional.empty();
-        Optional<String> bucketPrefix = Optional.empty();
-        /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless sseS3. */
-        Optional<Output<String>> kmsKeyArn = Optional.empty();
-        /** SSE-S3 (AES256) by design (log targets cannot use SSE-KMS). */
-        boolean sseS3;
-        String keyDescription = "mlinfra bucket key";
-        List<KeyServiceAccess> keyServiceAccess = List.of();
-        boolean versioning = true;
-        Optional<Retention> objectLock = Optional.empty();
-        int noncurrentVersionDays = 90;
-        Optional<Integer> expirationDays = Optional.empty();
-        /** Logging target; empty: create an AccessLogBucket unless logging is waived or disabled. */
-        Optional<Output<String>> accessLogBucketName = Optional.empty();
-        boolean accessLogging = true;
-        String accessLogPrefix = AccessLogBucketArgs.DEFAULT_LOG_PREFIX;
-        Map<String, String> tags = Map.of();
-        List<Waiver> waivers = List.of();
-        ExtraStatements extraStatements = (b, k, v) -> List.of();
-        /** Whether {@link #extraStatements} adds at least one statement (known before ARNs resolve). */
-        boolean hasExtraStatements;
+    /**
+     * What to build, filled by each component from its args: an immutable value, so the recipe a
+     * component hands over cannot change while the children are created.
+     */
+    @Value.Immutable
+    @MlInfraStyle
+    abstract static class Spec {
+        /** The args type, for messages, e.g. {@code SecureCheckpointBucketArgs}. */
+        abstract String getArgsName();
 
-        boolean waived(Control c) {
-            return Waivers.waived(waivers, c);
+        /** The {@code mlinfra:purpose} tag value of the bucket and its key. */
+        abstract String getPurpose();
+
+        abstract Optional<String> getBucketName();
+
+        abstract Optional<String> getBucketPrefix();
+
+        /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless a log target. */
+        abstract Optional<Output<String>> getKmsKeyArn();
+
+        /**
+         * An access-log target: SSE-S3 (AES256), since S3 log delivery cannot write to an SSE-KMS
+         * bucket, and no access logging of its own. Default false: SSE-KMS, and access logged.
+         */
+        @Value.Default
+        boolean isLogTarget() {
+            return false;
         }
 
-        /** A spec filled from the arguments the SSE-KMS buckets share. */
-        static Spec of(String argsName, String purpose, String keyDescription, EncryptedBucketArgs args) {
-            Spec spec = new Spec();
-            spec.argsName = argsName;
-            spec.purpose = purpose;
-            spec.bucketName = args.getBucketName();
-            spec.bucketPrefix = args.getBucketPrefix();
-            spec.kmsKeyArn = args.getKmsKeyArn();
-            spec.keyDescription = keyDescription;
-            spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
-            spec.accessLogBucketName = args.getAccessLogBucketName();
-            spec.accessLogPrefix = args.getAccessLogPrefix();
-            spec.tags = args.getTags();
-            spec.waivers = args.getWaivers();
-            return spec;
+        /** The description of the key created when no key is given. */
+        @Value.Default
+        String getKeyDescription() {
+            return "mlinfra bucket key";
+        }
+
+        abstract Optional<Retention> getObjectLock();
+
+        abstract int getNoncurrentVersionDays();
+
+        abstract Optional<Integer> getExpirationDays();
+
+        /** Logging target; empty: create an AccessLogBucket unless logging is waived or this is a log target. */
+        abstract Optional<Output<String>> getAccessLogBucketName();
+
+        @Value.Default
+        String getAccessLogPrefix() {
+            return AccessLogBucketArgs.DEFAULT_LOG_PREFIX;
+        }
+
+        abstract Map<String, String> getTags();
+
+        abstract List<Waiver> getWaivers();
+
+        /** The component's own statements; default none. */
+        @Value.Default
+        ExtraStatements getExtraStatements() {
+            return (b, k, v) -> List.of();
+        }
+
+        /** Whether {@link #getExtraStatements()} adds at least one statement (known before ARNs resolve). */
+        @Value.Default
+        boolean isHasExtraStatements() {
+            return false;
+        }
+
+        boolean waived(Control c) {
+            return Waivers.waived(getWaivers(), c);
+        }
+
+        static ImmutableSpec.Builder builder() {
+            return ImmutableSpec.builder();
+        }
+
+        /** A spec builder filled from the arguments every hardened bucket has. */
+        static ImmutableSpec.Builder of(String argsName, String purpose, BucketArgs args) {
+            return builder()
+                    .argsName(argsName)
+                    .purpose(purpose)
+                    .bucketName(args.getBucketName())
+                    .bucketPrefix(args.getBucketPrefix())
+                    .noncurrentVersionDays(args.getNoncurrentVersionExpirationDays())
+                    .tags(args.getTags());
+        }
+
+        /** A spec builder filled from the arguments the SSE-KMS buckets share. */
+        static ImmutableSpec.Builder of(String argsName, String purpose, String keyDescription, EncryptedBucketArgs args) {
+            return of(argsName, purpose, (BucketArgs) args)
+                    .kmsKeyArn(args.getKmsKeyArn())
+                    .keyDescription(keyDescription)
+                    .accessLogBucketName(args.getAccessLogBucketName())
+                    .accessLogPrefix(args.getAccessLogPrefix())
+                    .waivers(args.getWaivers());
         }
     }
 
-    final BucketV2 bucket;
     final Output<String> bucketName;
     final Output<String> bucketArn;
     /** Resolves to null when the bucket is not SSE-KMS encrypted. */
     final Output<String> keyArn;
-    final boolean kms;
-    @Nullable final BucketPolicy policy;
-    @Nullable final ManagedKey managedKey;
 
-    private HardenedBucket(BucketV2 bucket, Output<String> keyArn, boolean kms, @Nullable BucketPolicy policy,
-                           @Nullable ManagedKey managedKey) {
-        this.bucket = bucket;
+    private HardenedBucket(BucketV2 bucket, Output<String> keyArn) {
         this.bucketName = bucket.bucket();
         this.bucketArn = bucket.arn();
         this.keyArn = keyArn;
-        this.kms = kms;
-        this.policy = policy;
-        this.managedKey = managedKey;
     }
 
     static Map<String, String> tags(Spec spec) {
-        return ResourceTags.of(TagRules.Service.S3).user(spec.tags).purpose(spec.purpose).waivers(spec.waivers).build();
+        return ResourceTags.of(TagRules.Service.S3).user(spec.getTags()).purpose(spec.getPurpose()).waivers(spec.getWaivers()).build();
     }
 
     static HardenedBucket create(ComponentResource parent, String name, Spec spec) {
-        List<Waiver> w = spec.waivers;
+        List<Waiver> w = spec.getWaivers();
         AwsContext aws = AwsContext.of(parent);
         boolean protect = !spec.waived(Control.S3_DELETION_PROTECTION);
-        boolean kms = !spec.sseS3 && !spec.waived(Control.S3_KMS_ENCRYPTION);
-        boolean lock = spec.objectLock.isPresent() && !spec.waived(Control.S3_OBJECT_LOCK);
-        String keyArg = spec.argsName + ".kmsKeyArn";
+        boolean kms = !spec.isLogTarget() && !spec.waived(Control.S3_KMS_ENCRYPTION);
+        boolean lock = spec.getObjectLock().isPresent() && !spec.waived(Control.S3_OBJECT_LOCK);
+        String keyArg = spec.getArgsName() + ".kmsKeyArn";
 
         // --- key -----------------------------------------------------------------------------
         ManagedKey managedKey = null;
         Output<String> keyArn;
         if (!kms) {
             keyArn = Output.ofNullable((String) null);
-        } else if (spec.kmsKeyArn.isPresent()) {
-            keyArn = spec.kmsKeyArn.get().applyValue(a -> StorageChecks.kmsKeyArn(keyArg, a));
+        } else if (spec.getKmsKeyArn().isPresent()) {
+            keyArn = spec.getKmsKeyArn().get().applyValue(a -> StorageChecks.kmsKeyArn(keyArg, a));
         } else {
             var keyArgs = ManagedKeyArgs.builder()
-                    .description(spec.keyDescription)
-                    .addAllServiceAccess(spec.keyServiceAccess)
-                    .putAllTags(spec.tags)
-                    .purpose(spec.purpose);
+                    .description(spec.getKeyDescription())
+                    .putAllTags(spec.getTags())
+                    .purpose(spec.getPurpose());
             if (!protect) {
                 keyArgs.waive(Control.KMS_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
             }
@@ -179,8 +217,8 @@ final class HardenedBucket {
                 .objectLockEnabled(lock)
                 .forceDestroy(false)
                 .tags(tags(spec));
-        spec.bucketName.ifPresent(bucketArgs::bucket);
-        spec.bucketPrefix.ifPresent(bucketArgs::bucketPrefix);
+        spec.getBucketName().ifPresent(bucketArgs::bucket);
+        spec.getBucketPrefix().ifPresent(bucketArgs::bucketPrefix);
         var bucket = new BucketV2(name + "-bucket", bucketArgs.build(),
                 CustomResourceOptions.builder().parent(parent).protect(protect).build());
         WaiverLedger.record(bucket, w);
@@ -188,7 +226,7 @@ final class HardenedBucket {
 
         // --- versioning and Object Lock ----------------------------------------------------------
         BucketVersioningV2 versioning = null;
-        if (spec.versioning && !spec.waived(Control.S3_VERSIONING)) {
+        if (!spec.waived(Control.S3_VERSIONING)) {
             versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucket.id())
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
@@ -196,7 +234,7 @@ final class HardenedBucket {
                     .build(), child);
         }
         if (lock) {
-            Retention r = spec.objectLock.get();
+            Retention r = spec.getObjectLock().get();
             var retention = BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder().mode(r.getMode().name());
             r.getDays().ifPresent(retention::days);
             r.getYears().ifPresent(retention::years);
@@ -247,9 +285,8 @@ final class HardenedBucket {
         recordIf(ownership, w, Control.S3_ACLS_DISABLED);
 
         // --- bucket policy ------------------------------------------------------------------------
-        BucketPolicy policy = null;
-        boolean anyStatement = !spec.waived(Control.S3_TLS_ONLY) || !spec.waived(Control.S3_MIN_TLS)
-                || spec.hasExtraStatements;
+                boolean anyStatement = !spec.waived(Control.S3_TLS_ONLY) || !spec.waived(Control.S3_MIN_TLS)
+                || spec.isHasExtraStatements();
         if (anyStatement) {
             Output<PolicyDocument> doc = Output.tuple(bucket.arn(), keyArn.applyValue(Optional::ofNullable), aws.values())
                     .applyValue(t -> policy(spec, t.t1, t.t2.orElse(null), t.t3));
@@ -257,7 +294,7 @@ final class HardenedBucket {
             if (pab != null) {
                 policyOpts.dependsOn(pab);
             }
-            policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+            var policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                     .bucket(bucket.id())
                     .policy(PolicyDocument.toJson(doc))
                     .build(), policyOpts.build());
@@ -279,9 +316,9 @@ final class HardenedBucket {
                     .status("Enabled")
                     .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
                     .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
-                            .builder().noncurrentDays(spec.noncurrentVersionDays).build())
+                            .builder().noncurrentDays(spec.getNoncurrentVersionDays()).build())
                     .build());
-            spec.expirationDays.ifPresent(d -> rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+            spec.getExpirationDays().ifPresent(d -> rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
                     .id("expire-objects")
                     .status("Enabled")
                     .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
@@ -298,13 +335,13 @@ final class HardenedBucket {
         }
 
         // --- access logging -------------------------------------------------------------------------
-        if (spec.accessLogging && !spec.waived(Control.S3_ACCESS_LOGGING)) {
+        if (!spec.isLogTarget() && !spec.waived(Control.S3_ACCESS_LOGGING)) {
             Output<String> target;
             Resource targetResource = null;
-            if (spec.accessLogBucketName.isPresent()) {
-                target = spec.accessLogBucketName.get();
+            if (spec.getAccessLogBucketName().isPresent()) {
+                target = spec.getAccessLogBucketName().get();
             } else {
-                var logArgs = AccessLogBucketArgs.builder().putAllTags(spec.tags);
+                var logArgs = AccessLogBucketArgs.builder().putAllTags(spec.getTags());
                 if (!protect) {
                     logArgs.waive(Control.S3_DELETION_PROTECTION, justification(w, Control.S3_DELETION_PROTECTION));
                 }
@@ -320,10 +357,10 @@ final class HardenedBucket {
             new BucketLoggingV2(name + "-access-logging", BucketLoggingV2Args.builder()
                     .bucket(bucket.id())
                     .targetBucket(target)
-                    .targetPrefix(spec.accessLogPrefix + name + "/")
+                    .targetPrefix(spec.getAccessLogPrefix() + name + "/")
                     .build(), logOpts.build());
         }
-        return new HardenedBucket(bucket, keyArn, kms, policy, managedKey);
+        return new HardenedBucket(bucket, keyArn);
     }
 
     private static void recordIf(Resource r, List<Waiver> waivers, Control... controls) {
@@ -363,8 +400,8 @@ final class HardenedBucket {
                     .addConditions(Condition.of("NumericLessThan", "s3:TlsVersion", MIN_TLS))
                     .build());
         }
-        s.addAll(spec.extraStatements.build(bucketArn, keyArn, aws));
-        return PolicyDocument.builder().id("mlinfra-" + spec.purpose + "-bucket-policy").addAllStatements(s).build();
+        s.addAll(spec.getExtraStatements().build(bucketArn, keyArn, aws));
+        return PolicyDocument.builder().id("mlinfra-" + spec.getPurpose() + "-bucket-policy").addAllStatements(s).build();
     }
 
     /**

@@ -87,12 +87,12 @@ public final class SecureArtifactBucket extends ComponentResource {
     public SecureArtifactBucket(String name, SecureArtifactBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
-        var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", args.getPurpose(), "Encrypts the ML artifacts of " + name, args);
-        spec.objectLock = args.getObjectLock();
         boolean kms = !args.isWaived(Control.S3_KMS_ENCRYPTION);
-        spec.hasExtraStatements = (kms && !args.isWaived(Control.S3_PIN_KMS_KEY)) || !args.isWaived(Control.S3_DENY_SSE_C)
-                || args.isRequireEncryptionHeaders() || !args.getAdditionalPolicyStatements().isEmpty();
-        spec.extraStatements = (bucketArn, keyArn, aws) -> {
+        var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", args.getPurpose(), "Encrypts the ML artifacts of " + name, args)
+                .objectLock(args.getObjectLock())
+                .hasExtraStatements((kms && !args.isWaived(Control.S3_PIN_KMS_KEY)) || !args.isWaived(Control.S3_DENY_SSE_C)
+                        || args.isRequireEncryptionHeaders() || !args.getAdditionalPolicyStatements().isEmpty());
+        spec.extraStatements((bucketArn, keyArn, aws) -> {
             List<Statement> all = new ArrayList<>(HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn,
                     args.isRequireEncryptionHeaders()));
             for (BucketPolicyStatements extra : args.getAdditionalPolicyStatements()) {
@@ -106,8 +106,8 @@ public final class SecureArtifactBucket extends ComponentResource {
                 }
             }
             return all;
-        };
-        this.hardened = HardenedBucket.create(this, name, spec);
+        });
+        this.hardened = HardenedBucket.create(this, name, spec.build());
         this.bucketName = hardened.bucketName;
         this.bucketArn = hardened.bucketArn;
         this.keyArn = hardened.keyArn;

@@ -11,7 +11,6 @@ import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.WaiverLedger;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -72,11 +71,12 @@ public final class SecureCheckpointBucket extends ComponentResource {
         super(TYPE, Names.check(TYPE, name), options);
         WaiverLedger.record(this, args.getWaivers());
         var spec = HardenedBucket.Spec.of("SecureCheckpointBucketArgs", "checkpoints",
-                "Encrypts the model checkpoints of " + name, args);
-        spec.objectLock = Optional.of(args.getRetention());
-        spec.hasExtraStatements = !args.isWaived(Control.S3_PIN_KMS_KEY) || !args.isWaived(Control.S3_DENY_SSE_C);
-        spec.extraStatements = (bucketArn, keyArn, aws) ->
-                HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn, false);
+                "Encrypts the model checkpoints of " + name, args)
+                .objectLock(args.getRetention())
+                .hasExtraStatements(!args.isWaived(Control.S3_PIN_KMS_KEY) || !args.isWaived(Control.S3_DENY_SSE_C))
+                .extraStatements((bucketArn, keyArn, aws) ->
+                        HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn, false))
+                .build();
         this.hardened = HardenedBucket.create(this, name, spec);
         this.bucketName = hardened.bucketName;
         this.bucketArn = hardened.bucketArn;

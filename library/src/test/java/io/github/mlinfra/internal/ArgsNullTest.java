@@ -1,73 +1,76 @@
 package io.github.mlinfra.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.compute.IngressRule;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.kms.ManagedKeyArgs;
+import io.github.mlinfra.storage.SecureCheckpointBucketArgs;
 import org.junit.jupiter.api.Test;
 
 /**
- * A null given to an argument builder's setter is reported at {@code build()} in the project's
- * format ({@link MlInfraArgsStyle}), not as a bare NullPointerException at the call site; a missing
- * primitive is still refused (the style is MANDATORY_ONLY, not NONE, which would make it 0).
+ * A null given to a builder's setter is reported at the call site in the project's format, naming
+ * the args type and the attribute ({@link MlInfraStyle}'s {@code throwForNullPointer}), not as a
+ * bare NullPointerException; a missing primitive is still refused (the validation method is not
+ * {@code NONE}, which would make it 0).
  */
 class ArgsNullTest {
+    private static final String NULL_EXPECTED = "; got null; expected a value, or the attribute left unset for its default";
 
     @Test
     void aNullRequiredAttributeIsReportedByName() {
-        var builder = ServiceRoleArgs.builder().service(null); // no NullPointerException here
-        assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("ServiceRoleArgs.service: ").hasMessageContaining("; got null; expected ");
+        assertThatThrownBy(() -> ServiceRoleArgs.builder().service(null)).isInstanceOf(InvalidArgsException.class)
+                .hasMessage("ServiceRoleArgs.service: must not be null" + NULL_EXPECTED);
     }
 
     @Test
     void aNullDefaultedAttributeIsReportedByName() {
-        var builder = ManagedKeyArgs.builder().description(null);
-        assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("ManagedKeyArgs.description: ").hasMessageContaining("; got null; expected ");
+        assertThatThrownBy(() -> ManagedKeyArgs.builder().description(null)).isInstanceOf(InvalidArgsException.class)
+                .hasMessage("ManagedKeyArgs.description: must not be null" + NULL_EXPECTED);
+    }
+
+    @Test
+    void aNullGivenToAnOptionalAttributesSetterIsReportedByName() {
+        assertThatThrownBy(() -> ManagedKeyArgs.builder().alias((String) null)).isInstanceOf(InvalidArgsException.class)
+                .hasMessage("ManagedKeyArgs.alias: must not be null" + NULL_EXPECTED);
+        assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName((String) null))
+                .isInstanceOf(InvalidArgsException.class)
+                .hasMessage("SecureCheckpointBucketArgs.bucketName: must not be null" + NULL_EXPECTED);
     }
 
     @Test
     void aNullInAValueTypeIsReportedByName() {
-        var builder = IngressRule.builder().port(443).addCidrs("10.0.0.0/16").description(null);
-        assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("IngressRule.description: ").hasMessageContaining("; got null; expected ");
-    }
-
-    @Test
-    void aNullThatNoCheckLooksAtIsCaughtAfterBuild() {
-        // an attribute no @Value.Check looks at still fails in build(), after the value is built
-        assertThatThrownBy(() -> Check.build("Holder", () -> new Holder(null)))
+        assertThatThrownBy(() -> IngressRule.builder().port(443).addCidrs("10.0.0.0/16").description(null))
                 .isInstanceOf(InvalidArgsException.class)
-                .hasMessage("Holder.value: must not be null; got null; expected a value, or the attribute left unset for its default");
-    }
-
-    /** A value with one accessor, standing in for a generated implementation. */
-    public static final class Holder {
-        private final String value;
-
-        Holder(String value) {
-            this.value = value;
-        }
-
-        public String getValue() {
-            return value;
-        }
+                .hasMessage("IngressRule.description: must not be null" + NULL_EXPECTED);
     }
 
     @Test
-    void aNullListElementIsReportedByName() {
-        var builder = ManagedKeyArgs.builder().addAdministratorRoleArns((String) null);
-        assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("ManagedKeyArgs.administratorRoleArns: ").hasMessageContaining("got [null]");
+    void aNullListElementOrMapValueIsReportedByName() {
+        assertThatThrownBy(() -> ManagedKeyArgs.builder().addAdministratorRoleArns((String) null))
+                .isInstanceOf(InvalidArgsException.class)
+                .hasMessageStartingWith("ManagedKeyArgs.administratorRoleArns: contains a null element; got null; expected ");
+        assertThatThrownBy(() -> ManagedKeyArgs.builder().putTags("team", null))
+                .isInstanceOf(InvalidArgsException.class)
+                .hasMessageStartingWith("ManagedKeyArgs.tags: contains a null value for key: team; got null; expected ");
     }
 
     @Test
     void aMissingPrimitiveIsStillRefusedNotMadeZero() {
         var builder = IngressRule.builder().addCidrs("10.0.0.0/16").description("https from the VPC");
         assertThatThrownBy(builder::build).isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("IngressRule.port: required attribute not set");
+                .hasMessage("IngressRule.port: required attribute not set; got nothing; expected a value");
+    }
+
+    @Test
+    void everyMissingAttributeIsOneLine() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidArgsException.class,
+                () -> IngressRule.builder().addCidrs("10.0.0.0/16").build());
+        assertThat(e.problems()).extracting(InvalidArgsException.Problem::argument)
+                .containsExactly("IngressRule.port", "IngressRule.description");
+        assertThat(e.getMessage()).isEqualTo("IngressRule.port: required attribute not set; got nothing; expected a value\n"
+                + "IngressRule.description: required attribute not set; got nothing; expected a value");
     }
 }

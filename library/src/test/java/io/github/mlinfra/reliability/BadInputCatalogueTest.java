@@ -190,6 +190,15 @@ class BadInputCatalogueTest {
         row("ManagedKey", key, "ManagedKeyArgs.deletionWindowDays", "10 (no waiver)",
                 "ManagedKeyArgs.deletionWindowDays: shorter than 30 days without a waiver of MLI-KMS-02; got 10; expected 30, or waive(Control.KMS_DELETION_WINDOW, \"<why>\")",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder().deletionWindowDays(10).build()));
+        row("ManagedKey", key, "ManagedKeyArgs (three attributes)", "alias \"key\", rotationPeriodDays 10, deletionWindowDays 3",
+                "ManagedKeyArgs.alias: malformed; got \"key\"; expected \"alias/<name>\" (letters, digits, / _ -; not alias/aws/)\n"
+                        + "ManagedKeyArgs.rotationPeriodDays: outside the allowed range; got 10; expected 90 to 2560 days\n"
+                        + "ManagedKeyArgs.deletionWindowDays: outside the allowed range; got 3; expected 7 to 30 days",
+                        () -> new ManagedKey("bad", ManagedKeyArgs.builder().alias("key").rotationPeriodDays(10)
+                                .deletionWindowDays(3).build()));
+        row("ManagedKey", key, "ManagedKeyArgs.alias", "null (given to the setter)",
+                "ManagedKeyArgs.alias: must not be null; got null; expected a value, or the attribute left unset for its default",
+                        () -> new ManagedKey("bad", ManagedKeyArgs.builder().alias((String) null).build()));
         row("ManagedKey", key, "ManagedKeyArgs.rotationPeriodDays", "30",
                 "ManagedKeyArgs.rotationPeriodDays: outside the allowed range; got 30; expected 90 to 2560 days",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder().rotationPeriodDays(30).build()));
@@ -244,7 +253,7 @@ class BadInputCatalogueTest {
 
         String role = ServiceRole.TYPE;
         row("ServiceRole", role, "ServiceRoleArgs.service", "not set",
-                "ServiceRoleArgs.service: required attribute not set; got nothing; expected a value (required attributes: service)",
+                "ServiceRoleArgs.service: required attribute not set; got nothing; expected a value",
                         () -> new ServiceRole("bad", ServiceRoleArgs.builder().build()));
         row("ServiceRole", role, "ServiceRoleArgs.service", "\"sagemaker\"",
                 "ServiceRoleArgs.service: malformed; got \"sagemaker\"; expected a service principal such as \"sagemaker.amazonaws.com\"",
@@ -513,7 +522,8 @@ class BadInputCatalogueTest {
 
         String gpu = HardenedGpuTrainer.TYPE;
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.instanceType", "\"t3.large\"",
-                "HardenedGpuTrainerArgs.instanceType: not a GPU or accelerator instance type; got \"t3.large\"; expected a family of [dl1, dl2q, g4ad, g4dn, g5, g5g, g6, g6e, gr6, inf1, inf2, p3, p3dn, p4d, p4de, p5, p5e, p5en, trn1, trn1n, trn2], or waive(Control.EC2_GPU_INSTANCE_TYPE, \"<why>\")",
+                "HardenedGpuTrainerArgs.instanceType: not a GPU or accelerator instance type; got \"t3.large\"; expected a family of [dl1, dl2q, g4ad, g4dn, g5, g5g, g6, g6e, gr6, inf1, inf2, p3, p3dn, p4d, p4de, p5, p5e, p5en, trn1, trn1n, trn2], or waive(Control.EC2_GPU_INSTANCE_TYPE, \"<why>\")\n"
+                        + "HardenedGpuTrainerArgs.ami: the default AMI (Deep Learning Base OSS Nvidia Driver GPU AMI (Amazon Linux 2023) *) does not support this family; got \"t3.large\"; expected ami(\"ami-...\") or amiNameFilter(\"...\") for t3, or a family of [g4dn, g5, g6, g6e, gr6, p4d, p4de, p5, p5e, p5en]",
                         () -> new HardenedGpuTrainer("bad", trainer().instanceType("t3.large").build()));
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.ami", "\"ami-123456\"",
                 "HardenedGpuTrainerArgs.ami: malformed; got \"ami-123456\"; expected an AMI id \"ami-\" and 8 or 17 lowercase hex digits",
@@ -726,8 +736,10 @@ class BadInputCatalogueTest {
         });
         assertThat(captured.get()).as("the bad input must throw InvalidArgsException").isNotNull();
         assertThat(captured.get().getMessage()).isEqualTo(c.message());
-        assertThat(captured.get().getMessage()).as("the project's one format")
-                .matches(FORMAT);
+        assertThat(captured.get().getMessage().lines()).as("the project's one format, on every line")
+                .allMatch(line -> line.matches(FORMAT));
+        assertThat(captured.get().problems()).extracting(InvalidArgsException.Problem::line)
+                .containsExactlyElementsOf(captured.get().getMessage().lines().toList());
         assertThat(captured.get().getMessage()).doesNotContain(SCRIPT_SECRET);
         // nothing half-created: the plan is exactly the baseline's, with nothing of the bad component
         Plan baseline = PlanEngine.plan(c.baseline());
@@ -810,6 +822,10 @@ class BadInputCatalogueTest {
                 .append("- **One format.** A component's arguments fail with `InvalidArgsException` and one message format:\n")
                 .append("  `<Args>.<attribute>: <what is wrong>; got <value>; expected <allowed>`. The allowed part names the\n")
                 .append("  range, the shape, or the `waive(Control.X, \"<why>\")` call that relaxes a control on purpose.\n")
+                .append("- **Every problem at once.** One `build()` reports every problem of its arguments in one exception,\n")
+                .append("  one line per attribute (the first problem found for it), listed by `InvalidArgsException.problems()`.\n")
+                .append("  A required attribute not set is reported before the other checks, which need it; a `null` given to\n")
+                .append("  a builder setter is reported at once, at the call, in the same format.\n")
                 .append("- **Nothing half-created.** Plain values are checked in the args' `build()` (Immutables `@Value.Check`),\n")
                 .append("  before the component's constructor runs, so no resource is registered: each test runs the bad input\n")
                 .append("  inside `PlanEngine.plan`, catches the exception, and asserts the plan holds no resource of the\n")
@@ -839,7 +855,8 @@ class BadInputCatalogueTest {
 
     private static void tableRow(StringBuilder sb, Case c) {
         sb.append("| ").append(code(c.where())).append(" | ").append(code(c.argument())).append(" | ")
-                .append(code(c.value())).append(" | ").append(code(c.message())).append(" |\n");
+                .append(code(c.value())).append(" | ")
+                .append(String.join("<br>", c.message().lines().map(BadInputCatalogueTest::code).toList())).append(" |\n");
     }
 
     /** A code span that survives backticks and pipes inside a table cell. */

@@ -252,8 +252,10 @@ class SecureCheckpointBucketTest {
                 .waive(Control.S3_KMS_ENCRYPTION, "Public data set mirror, nothing confidential stored.").build())
                 .hasMessage("SecureCheckpointBucketArgs.kmsKeyArn: a KMS key is given but MLI-S3-09 (SSE-KMS) is waived; got \"a key ARN\";"
                         + " expected no kmsKeyArn, or no waiver of MLI-S3-09");
+        // both problems in one exception: the exclusive pair, and the name too short
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("a").bucketPrefix("b").build())
-                .hasMessage("SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix");
+                .hasMessageStartingWith("SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix\n"
+                        + "SecureCheckpointBucketArgs.bucketName: an S3 bucket name has 3 to 63 characters (1 given); got \"a\"; ");
     }
 
     @Test
