@@ -192,7 +192,11 @@ public abstract class ProcessingStep implements PipelineStep {
         return new Builder();
     }
 
-    /** Builds processing steps; {@code build()} validates. */
+    /**
+     * Builds processing steps; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableProcessingStep.Builder {
         /** Use {@link ProcessingStep#builder()}. */
         Builder() {}

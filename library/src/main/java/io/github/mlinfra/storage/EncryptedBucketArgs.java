@@ -1,13 +1,12 @@
 package io.github.mlinfra.storage;
 
 import com.pulumi.core.Output;
-import io.github.mlinfra.controls.Waiver;
-import java.util.List;
+import io.github.mlinfra.controls.Waivable;
 import java.util.Map;
 import java.util.Optional;
 
 /** The arguments the SSE-KMS buckets share; {@link HardenedBucket.Spec#of} reads them once for both. */
-interface EncryptedBucketArgs {
+interface EncryptedBucketArgs extends Waivable {
     Optional<String> getBucketName();
 
     Optional<String> getBucketPrefix();
@@ -21,6 +20,4 @@ interface EncryptedBucketArgs {
     int getNoncurrentVersionExpirationDays();
 
     Map<String, String> getTags();
-
-    List<Waiver> getWaivers();
 }
