@@ -7,6 +7,8 @@ import com.sun.source.doctree.LiteralTree;
 import com.sun.source.doctree.TextTree;
 import com.sun.source.doctree.UnknownBlockTagTree;
 import com.sun.source.doctree.ValueTree;
+import com.sun.source.util.DocTreePath;
+import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,11 @@ public final class BuilderMethodsTaglet implements Taglet {
     public static final String NAME = "builderMethods";
     /** The CSS class of the table, which the docs module's test looks for. */
     public static final String TABLE_CLASS = "builder-methods";
+    /** What {@code build()} does, on every builder of the library. */
+    static final String BUILD = "Checks every attribute and builds the value. Bad input throws "
+            + "<code>io.github.mlinfra.InvalidArgsException</code> in the project's one format "
+            + "(<code>&lt;Type&gt;.&lt;attribute&gt;: &lt;what is wrong&gt;; got &lt;value&gt;; expected &lt;allowed&gt;</code>), "
+            + "before any resource is registered.";
     private static final List<String> PREFIXES = List.of("addAll", "putAll", "add", "put", "");
 
     private DocletEnvironment env;
@@ -84,6 +91,9 @@ public final class BuilderMethodsTaglet implements Taglet {
             ExecutableElement attribute = attributeOf(m, attributes);
             if (attribute != null) {
                 out.append("<code>").append(attributeName(attribute)).append("</code>: ").append(describe(attribute, true));
+            } else if (m.getSimpleName().contentEquals("build") && m.getParameters().isEmpty()) {
+                // every public builder overrides build() to run it through Check.build, without a comment
+                out.append(BUILD);
             } else {
                 out.append(describe(m, false));
             }
@@ -103,8 +113,12 @@ public final class BuilderMethodsTaglet implements Taglet {
             }
             found.add((ExecutableElement) e);
         }
-        found.sort((a, b) -> signature(a).compareTo(signature(b)));
-        return found;
+        // an interface method a generated setter implements (WaivableBuilder.addWaivers) is listed once
+        Map<String, ExecutableElement> bySignature = new java.util.TreeMap<>();
+        for (ExecutableElement m : found) {
+            bySignature.merge(signature(m), m, (x, y) -> x.getModifiers().contains(Modifier.ABSTRACT) ? y : x);
+        }
+        return new ArrayList<>(bySignature.values());
     }
 
     /** The attribute getters of the value type and its supertypes, by attribute name. */
@@ -170,18 +184,35 @@ public final class BuilderMethodsTaglet implements Taglet {
         if (doc == null) {
             return "";
         }
-        StringBuilder s = new StringBuilder(html(doc.getFullBody()));
+        TreePath source = env.getDocTrees().getPath(e);
+        DocTreePath root = source == null ? null : new DocTreePath(source, doc);
+        StringBuilder s = new StringBuilder(html(root, doc.getFullBody()));
         if (withDefault) {
             for (DocTree tag : doc.getBlockTags()) {
                 if (tag instanceof UnknownBlockTagTree u && u.getTagName().equals("defaultValue")) {
-                    s.append(" <em>Default:</em> ").append(html(u.getContent()));
+                    s.append(" <em>Default:</em> ").append(html(root == null ? null : new DocTreePath(root, u), u.getContent()));
                 }
             }
         }
         return s.toString();
     }
 
-    private static String html(List<? extends DocTree> trees) {
+    /** A {@code {@value}}: the constant it names, as javadoc prints it. */
+    private String value(DocTreePath parent, ValueTree v) {
+        if (v.getReference() == null) {
+            return "";
+        }
+        if (parent == null) {
+            return "<code>" + escape(v.getReference().getSignature()) + "</code>";
+        }
+        Element target = env.getDocTrees().getElement(new DocTreePath(new DocTreePath(parent, v), v.getReference()));
+        if (target instanceof VariableElement c && c.getConstantValue() != null) {
+            return escape(String.valueOf(c.getConstantValue()));
+        }
+        return "<code>" + escape(v.getReference().getSignature()) + "</code>";
+    }
+
+    private String html(DocTreePath parent, List<? extends DocTree> trees) {
         StringBuilder s = new StringBuilder();
         for (DocTree t : trees) {
             if (t instanceof TextTree text) {
@@ -190,11 +221,11 @@ public final class BuilderMethodsTaglet implements Taglet {
                 String body = escape(lit.getBody().getBody());
                 s.append(t.getKind() == DocTree.Kind.CODE ? "<code>" + body + "</code>" : body);
             } else if (t instanceof LinkTree link) {
-                String label = html(link.getLabel()).strip();
+                String label = html(parent, link.getLabel()).strip();
                 String ref = link.getReference().getSignature();
                 s.append("<code>").append(label.isEmpty() ? escape(ref.startsWith("#") ? ref.substring(1) : ref) : label).append("</code>");
             } else if (t instanceof ValueTree v) {
-                s.append("<code>").append(escape(v.getReference() == null ? "" : v.getReference().getSignature())).append("</code>");
+                s.append(value(parent, v));
             } else {
                 s.append(t);
             }
