@@ -15,11 +15,11 @@ public final class Infra {
 
     public static void stack(Context ctx) {      // mlinfra plan runs this, offline
         var checkpoints = new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder()
-                .retention(Retention.days(30))
-                .build());
+                .retention(Retention.days(30))                       // GOVERNANCE Object Lock, versioning,
+                .build());                                           // SSE-KMS + rotated key, TLS 1.2+, logging
         var role = new ServiceRole("trainer", ServiceRoleArgs.builder()
                 .service("sagemaker.amazonaws.com")
-                .addGrants(checkpoints.grantWriteCheckpoints("runs/"))
+                .addGrants(checkpoints.grantWriteCheckpoints("runs/"))  // prefix-scoped, KMS included
                 .build());
         ctx.export("bucket", checkpoints.bucketName());
         ctx.export("roleArn", role.roleArn());

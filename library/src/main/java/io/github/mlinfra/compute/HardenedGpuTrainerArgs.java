@@ -9,7 +9,8 @@ import io.github.mlinfra.aws.ResourceIds;
 import io.github.mlinfra.aws.SecurityGroupRules;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.Cidrs;
@@ -40,8 +41,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class HardenedGpuTrainerArgs {
-    /** The controls a HardenedGpuTrainer implements and may waive. */
+public abstract class HardenedGpuTrainerArgs implements Waivable {
+    /**
+     * The controls a HardenedGpuTrainer implements and may waive. A waiver of MLI-EC2-04 allows
+     * ingress from {@code 0.0.0.0/0} or {@code ::/0}, MLI-EC2-07 a non-GPU instance type, MLI-EC2-08
+     * {@code default} tenancy, MLI-EC2-06 no termination protection (instance and volumes not
+     * {@code protect}ed), MLI-EC2-02 a hop limit above 1.
+     */
     public static final List<Control> CONTROLS = List.of(Control.EC2_NO_OPEN_INGRESS, Control.EC2_GPU_INSTANCE_TYPE,
             Control.EC2_DEDICATED_TENANCY, Control.EC2_TERMINATION_PROTECTION, Control.EC2_IMDSV2);
     /**
@@ -246,27 +252,6 @@ public abstract class HardenedGpuTrainerArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification: MLI-EC2-04 (ingress from
-     * {@code 0.0.0.0/0} or {@code ::/0}), MLI-EC2-07 (a non-GPU instance type), MLI-EC2-08
-     * ({@code default} tenancy), MLI-EC2-06 (no termination protection, instance and volumes not
-     * {@code protect}ed), MLI-EC2-02 (hop limit above 1).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * The instance family of {@link #getInstanceType()}.
      *
      * @return e.g. {@code g5}
@@ -307,22 +292,14 @@ public abstract class HardenedGpuTrainerArgs {
         return new Builder();
     }
 
-    /** Builds {@link HardenedGpuTrainerArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableHardenedGpuTrainerArgs.Builder {
+    /**
+     * Builds {@link HardenedGpuTrainerArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableHardenedGpuTrainerArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link HardenedGpuTrainerArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link HardenedGpuTrainerArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public HardenedGpuTrainerArgs build() {

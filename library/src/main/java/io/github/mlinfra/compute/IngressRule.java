@@ -73,7 +73,11 @@ public abstract class IngressRule {
         return new Builder();
     }
 
-    /** Builds an {@link IngressRule}. */
+    /**
+     * Builds an {@link IngressRule}.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableIngressRule.Builder {
         /** Use {@link IngressRule#builder()}. */
         Builder() {}

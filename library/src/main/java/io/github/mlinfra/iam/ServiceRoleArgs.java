@@ -3,6 +3,8 @@ package io.github.mlinfra.iam;
 import io.github.mlinfra.aws.ConfusedDeputyKeys;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -27,8 +29,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ServiceRoleArgs {
-    /** The controls a ServiceRole implements and may waive. */
+public abstract class ServiceRoleArgs implements Waivable {
+    /**
+     * The controls a ServiceRole implements and may waive. A waiver of MLI-IAM-01 allows attaching
+     * managed policies, MLI-IAM-04 a trust policy with no {@code aws:SourceAccount} condition.
+     */
     public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
@@ -150,25 +155,6 @@ public abstract class ServiceRoleArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off: MLI-IAM-01 (attach managed policies), MLI-IAM-04 (no aws:SourceAccount
-     * condition on the trust policy).
-     *
-     * @return the waivers
-     * @defaultValue none
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -177,22 +163,14 @@ public abstract class ServiceRoleArgs {
         return new Builder();
     }
 
-    /** Builds {@link ServiceRoleArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableServiceRoleArgs.Builder {
+    /**
+     * Builds {@link ServiceRoleArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableServiceRoleArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link ServiceRoleArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link ServiceRoleArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public ServiceRoleArgs build() {

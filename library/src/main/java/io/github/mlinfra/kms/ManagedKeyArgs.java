@@ -2,7 +2,8 @@ package io.github.mlinfra.kms;
 
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -26,8 +27,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ManagedKeyArgs {
-    /** The controls a ManagedKey implements and may waive. */
+public abstract class ManagedKeyArgs implements Waivable {
+    /**
+     * The controls a ManagedKey implements and may waive. A waiver of {@code MLI-KMS-01} turns
+     * rotation off, {@code MLI-KMS-02} allows a deletion window below 30 days, {@code MLI-KMS-04}
+     * leaves the key not protected.
+     */
     public static final List<Control> CONTROLS = List.of(Control.KMS_ROTATION, Control.KMS_DELETION_WINDOW,
             Control.KMS_DELETION_PROTECTION);
     static final Pattern ALIAS = Pattern.compile("alias/(?!aws/)[a-zA-Z0-9/_-]{1,250}");
@@ -114,25 +119,6 @@ public abstract class ManagedKeyArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification: {@code MLI-KMS-01} (rotation off),
-     * {@code MLI-KMS-02} (deletion window below 30 days), {@code MLI-KMS-04} (not protected).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -141,22 +127,14 @@ public abstract class ManagedKeyArgs {
         return new Builder();
     }
 
-    /** Builds {@link ManagedKeyArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableManagedKeyArgs.Builder {
+    /**
+     * Builds {@link ManagedKeyArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableManagedKeyArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link ManagedKeyArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link ManagedKeyArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public ManagedKeyArgs build() {

@@ -3,7 +3,8 @@ package io.github.mlinfra.network;
 import com.pulumi.core.Output;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.Cidrs;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -29,11 +30,19 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PrivateNetworkArgs {
+public abstract class PrivateNetworkArgs implements Waivable {
     /** The controls a PrivateNetwork implements. MLI-VPC-03 cannot be waived: this version never creates an internet gateway. */
     public static final List<Control> CONTROLS = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
             Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
-    /** The controls that may be waived. */
+    /**
+     * The controls that may be waived. A waiver of MLI-VPC-01 means no flow logs, MLI-VPC-02 leaves the
+     * default security group as it is, MLI-LOG-01 allows flow-log retention below 365 days (the log
+     * group and its key are not protected from deletion), MLI-VPC-04 creates every endpoint without an
+     * endpoint policy (full access for any credential, from any account). MLI-VPC-03 cannot be waived.
+     * An interface endpoint for a service that does not document endpoint-policy support
+     * ({@link io.github.mlinfra.aws.EndpointPolicySupport}) is created without a policy and records a
+     * waiver of MLI-VPC-04 on that endpoint by itself.
+     */
     public static final List<Control> WAIVABLE = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
             Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
     /** The interface endpoints created by default: what SageMaker notebooks, jobs and SSM-managed instances call. */
@@ -157,30 +166,6 @@ public abstract class PrivateNetworkArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification: MLI-VPC-01 (no flow logs), MLI-VPC-02 (the
-     * default security group is left as it is), MLI-LOG-01 (flow-log retention below 365 days; the
-     * log group and its key are not protected from deletion), MLI-VPC-04 (every endpoint is created
-     * without an endpoint policy: full access for any credential, from any account). MLI-VPC-03
-     * cannot be waived. An interface endpoint for a service that does not document endpoint-policy
-     * support ({@link io.github.mlinfra.aws.EndpointPolicySupport}) is created without a policy and
-     * records a waiver of MLI-VPC-04 on that endpoint by itself.
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * Whether the component adopts an existing VPC instead of creating one.
      *
      * @return true with {@link #getExistingVpcId()}
@@ -225,22 +210,14 @@ public abstract class PrivateNetworkArgs {
         return new Builder();
     }
 
-    /** Builds {@link PrivateNetworkArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutablePrivateNetworkArgs.Builder {
+    /**
+     * Builds {@link PrivateNetworkArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutablePrivateNetworkArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link PrivateNetworkArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link PrivateNetworkArgs#WAIVABLE}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public PrivateNetworkArgs build() {

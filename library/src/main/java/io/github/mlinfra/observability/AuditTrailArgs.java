@@ -2,7 +2,8 @@ package io.github.mlinfra.observability;
 
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -23,7 +24,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class AuditTrailArgs {
+public abstract class AuditTrailArgs implements Waivable {
     /** The controls an AuditTrail implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.CT_MULTI_REGION, Control.CT_ENCRYPTION,
             Control.CT_LOG_VALIDATION, Control.CT_CLOUDWATCH, Control.LOGS_ENCRYPTED_RETAINED,
@@ -72,24 +73,6 @@ public abstract class AuditTrailArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification (see {@link #CONTROLS}).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -98,22 +81,14 @@ public abstract class AuditTrailArgs {
         return new Builder();
     }
 
-    /** Builds {@link AuditTrailArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableAuditTrailArgs.Builder {
+    /**
+     * Builds {@link AuditTrailArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableAuditTrailArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link AuditTrailArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link AuditTrailArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public AuditTrailArgs build() {

@@ -159,7 +159,11 @@ public abstract class PlanOptions {
         return builder().build();
     }
 
-    /** Builds plan options; {@code build()} validates. */
+    /**
+     * Builds plan options; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutablePlanOptions.Builder {
         /** Use {@link PlanOptions#builder()}. */
         Builder() {}

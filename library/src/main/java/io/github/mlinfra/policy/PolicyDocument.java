@@ -74,7 +74,11 @@ public abstract class PolicyDocument {
         return new Builder();
     }
 
-    /** Builds documents; {@code build()} validates and throws in the project's error format. */
+    /**
+     * Builds documents; {@code build()} validates and throws in the project's error format.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutablePolicyDocument.Builder {
         /** Use {@link PolicyDocument#builder()}. */
         Builder() {}

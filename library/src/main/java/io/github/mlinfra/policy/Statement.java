@@ -122,7 +122,11 @@ public abstract class Statement {
         return new Builder();
     }
 
-    /** Builds statements; {@code build()} validates and throws in the project's error format. */
+    /**
+     * Builds statements; {@code build()} validates and throws in the project's error format.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableStatement.Builder {
         /** Use {@link Statement#builder()}. */
         Builder() {}

@@ -70,7 +70,11 @@ public abstract class ConditionStep implements PipelineStep {
         return new Builder();
     }
 
-    /** Builds condition steps; {@code build()} validates. */
+    /**
+     * Builds condition steps; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableConditionStep.Builder {
         /** Use {@link ConditionStep#builder()}. */
         Builder() {}

@@ -5,7 +5,8 @@ import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.NotebookPlatforms;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -34,7 +35,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class HardenedNotebookArgs {
+public abstract class HardenedNotebookArgs implements Waivable {
     /** The controls a HardenedNotebook implements. */
     public static final List<Control> CONTROLS = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NOTEBOOK_IN_VPC,
             Control.SM_NO_ROOT_ACCESS, Control.SM_NOTEBOOK_KMS, Control.SM_NOTEBOOK_IMDSV2, Control.SM_LIFECYCLE_SCRIPT,
@@ -43,6 +44,8 @@ public abstract class HardenedNotebookArgs {
      * The controls that may be waived: MLI-SM-01, -03, -05, -12. The notebook always runs in a VPC
      * subnet (MLI-SM-02), always encrypts its volume with a customer-managed key (MLI-SM-04) and its
      * lifecycle scripts are always base64 shell scripts (MLI-SM-06).
+     * A waiver of MLI-SM-01 allows direct internet access, MLI-SM-03 root access, MLI-SM-05 IMDSv1,
+     * MLI-SM-12 a retired Amazon Linux 1 or 2 platform.
      */
     public static final List<Control> WAIVABLE = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NO_ROOT_ACCESS,
             Control.SM_NOTEBOOK_IMDSV2, Control.SM_SUPPORTED_PLATFORM);
@@ -174,25 +177,6 @@ public abstract class HardenedNotebookArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification: MLI-SM-01 (direct internet access),
-     * MLI-SM-03 (root access), MLI-SM-05 (IMDSv1 allowed), MLI-SM-12 (a retired Amazon Linux 1 or 2 platform).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -201,22 +185,14 @@ public abstract class HardenedNotebookArgs {
         return new Builder();
     }
 
-    /** Builds {@link HardenedNotebookArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableHardenedNotebookArgs.Builder {
+    /**
+     * Builds {@link HardenedNotebookArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableHardenedNotebookArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link HardenedNotebookArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link HardenedNotebookArgs#WAIVABLE}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public HardenedNotebookArgs build() {

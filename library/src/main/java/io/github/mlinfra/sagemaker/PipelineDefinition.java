@@ -113,7 +113,11 @@ public abstract class PipelineDefinition {
         return new Builder();
     }
 
-    /** Builds definitions; {@code build()} validates. */
+    /**
+     * Builds definitions; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutablePipelineDefinition.Builder {
         /** Use {@link PipelineDefinition#builder()}. */
         Builder() {}

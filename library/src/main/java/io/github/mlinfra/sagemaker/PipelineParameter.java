@@ -144,7 +144,11 @@ public abstract class PipelineParameter {
         return builder().name(name).type(Type.Boolean).defaultValue(defaultValue).build();
     }
 
-    /** Builds parameters; {@code build()} validates. */
+    /**
+     * Builds parameters; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutablePipelineParameter.Builder {
         /** Use {@link PipelineParameter#builder()}. */
         Builder() {}

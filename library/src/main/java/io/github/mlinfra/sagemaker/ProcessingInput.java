@@ -83,7 +83,11 @@ public abstract class ProcessingInput {
         return new Builder();
     }
 
-    /** Builds inputs; {@code build()} validates. */
+    /**
+     * Builds inputs; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableProcessingInput.Builder {
         /** Use {@link ProcessingInput#builder()}. */
         Builder() {}

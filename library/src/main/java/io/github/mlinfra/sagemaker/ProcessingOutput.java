@@ -71,7 +71,11 @@ public abstract class ProcessingOutput {
         return new Builder();
     }
 
-    /** Builds outputs; {@code build()} validates. */
+    /**
+     * Builds outputs; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableProcessingOutput.Builder {
         /** Use {@link ProcessingOutput#builder()}. */
         Builder() {}

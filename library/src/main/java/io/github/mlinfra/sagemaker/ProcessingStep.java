@@ -71,9 +71,11 @@ public abstract class ProcessingStep implements PipelineStep {
     public abstract Optional<String> getRoleArn();
 
     /**
-     * The inputs.
+     * The inputs ({@code ProcessingInputs}): S3 objects or prefixes SageMaker copies into the
+     * container before the job starts, each read with the job's role.
      *
      * @return the inputs
+     * @defaultValue none
      */
     public abstract List<ProcessingInput> getInputs();
 
@@ -192,7 +194,11 @@ public abstract class ProcessingStep implements PipelineStep {
         return new Builder();
     }
 
-    /** Builds processing steps; {@code build()} validates. */
+    /**
+     * Builds processing steps; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableProcessingStep.Builder {
         /** Use {@link ProcessingStep#builder()}. */
         Builder() {}

@@ -107,7 +107,11 @@ public abstract class RegisterModelStep implements PipelineStep {
         return new Builder();
     }
 
-    /** Builds register-model steps; {@code build()} validates. */
+    /**
+     * Builds register-model steps; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableRegisterModelStep.Builder {
         /** Use {@link RegisterModelStep#builder()}. */
         Builder() {}

@@ -4,7 +4,8 @@ import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.InstanceStorage;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -35,8 +36,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class SecureTrainingPipelineArgs {
-    /** The controls a SecureTrainingPipeline implements and may waive. */
+public abstract class SecureTrainingPipelineArgs implements Waivable {
+    /**
+     * The controls a SecureTrainingPipeline implements and may waive. A waiver of MLI-SM-07 turns
+     * network isolation off, MLI-SM-08 the KMS keys on job outputs and volumes, MLI-SM-09
+     * inter-container encryption, MLI-SM-10 jobs in a VPC; with MLI-SM-11 the runtime cap becomes
+     * SageMaker's 28-day maximum.
+     */
     public static final List<Control> CONTROLS = List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION,
             Control.SM_INTER_CONTAINER_ENCRYPTION, Control.SM_JOB_IN_VPC, Control.SM_MAX_RUNTIME);
     /** SageMaker's pipeline name rule. */
@@ -147,26 +153,6 @@ public abstract class SecureTrainingPipelineArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification: MLI-SM-07 (network isolation),
-     * MLI-SM-08 (KMS keys on job outputs and volumes), MLI-SM-09 (inter-container encryption),
-     * MLI-SM-10 (jobs in a VPC), MLI-SM-11 (the runtime cap becomes SageMaker's 28-day maximum).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -175,22 +161,14 @@ public abstract class SecureTrainingPipelineArgs {
         return new Builder();
     }
 
-    /** Builds {@link SecureTrainingPipelineArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableSecureTrainingPipelineArgs.Builder {
+    /**
+     * Builds {@link SecureTrainingPipelineArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableSecureTrainingPipelineArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link SecureTrainingPipelineArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link SecureTrainingPipelineArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public SecureTrainingPipelineArgs build() {

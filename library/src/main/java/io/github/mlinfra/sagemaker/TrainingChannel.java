@@ -85,7 +85,11 @@ public abstract class TrainingChannel {
         return new Builder();
     }
 
-    /** Builds channels; {@code build()} validates. */
+    /**
+     * Builds channels; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableTrainingChannel.Builder {
         /** Use {@link TrainingChannel#builder()}. */
         Builder() {}

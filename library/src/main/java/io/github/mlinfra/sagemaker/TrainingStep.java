@@ -182,7 +182,11 @@ public abstract class TrainingStep implements PipelineStep {
         return new Builder();
     }
 
-    /** Builds training steps; {@code build()} validates. */
+    /**
+     * Builds training steps; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableTrainingStep.Builder {
         /** Use {@link TrainingStep#builder()}. */
         Builder() {}

@@ -2,7 +2,8 @@ package io.github.mlinfra.storage;
 
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -23,7 +24,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class AccessLogBucketArgs implements BucketArgs {
+public abstract class AccessLogBucketArgs implements BucketArgs, Waivable {
     /** The controls an AccessLogBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_TLS_ONLY, Control.S3_MIN_TLS,
             Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING, Control.S3_DENY_SSE_C);
@@ -89,25 +90,6 @@ public abstract class AccessLogBucketArgs implements BucketArgs {
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification: MLI-S3-03, MLI-S3-04, MLI-S3-06,
-     * MLI-S3-08, MLI-S3-14.
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -116,22 +98,14 @@ public abstract class AccessLogBucketArgs implements BucketArgs {
         return new Builder();
     }
 
-    /** Builds {@link AccessLogBucketArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableAccessLogBucketArgs.Builder {
+    /**
+     * Builds {@link AccessLogBucketArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableAccessLogBucketArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link AccessLogBucketArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link AccessLogBucketArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public AccessLogBucketArgs build() {

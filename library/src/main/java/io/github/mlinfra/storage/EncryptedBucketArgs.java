@@ -1,17 +1,14 @@
 package io.github.mlinfra.storage;
 
 import com.pulumi.core.Output;
-import io.github.mlinfra.controls.Waiver;
-import java.util.List;
+import io.github.mlinfra.controls.Waivable;
 import java.util.Optional;
 
 /** The arguments the SSE-KMS buckets share; {@link HardenedBucket.Spec#of} reads them once for both. */
-interface EncryptedBucketArgs extends BucketArgs {
+interface EncryptedBucketArgs extends BucketArgs, Waivable {
     Optional<Output<String>> getKmsKeyArn();
 
     Optional<Output<String>> getAccessLogBucketName();
 
     String getAccessLogPrefix();
-
-    List<Waiver> getWaivers();
 }

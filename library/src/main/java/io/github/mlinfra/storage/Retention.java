@@ -136,7 +136,11 @@ public abstract class Retention {
         return new Builder();
     }
 
-    /** Builds {@link Retention}; {@code build()} validates. */
+    /**
+     * Builds {@link Retention}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutableRetention.Builder {
         /** Use {@link Retention#builder()}. */
         Builder() {}

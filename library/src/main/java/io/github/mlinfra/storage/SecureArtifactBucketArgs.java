@@ -3,7 +3,8 @@ package io.github.mlinfra.storage;
 import com.pulumi.core.Output;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -151,24 +152,6 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
     }
 
     /**
-     * Controls turned off, each with its justification (see {@link #CONTROLS}).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -177,22 +160,14 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
         return new Builder();
     }
 
-    /** Builds {@link SecureArtifactBucketArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableSecureArtifactBucketArgs.Builder {
+    /**
+     * Builds {@link SecureArtifactBucketArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableSecureArtifactBucketArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link SecureArtifactBucketArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence).
-         *
-         * @param control one of {@link SecureArtifactBucketArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public SecureArtifactBucketArgs build() {

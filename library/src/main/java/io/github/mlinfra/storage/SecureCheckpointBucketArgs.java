@@ -3,7 +3,8 @@ package io.github.mlinfra.storage;
 import com.pulumi.core.Output;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
-import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -30,7 +31,9 @@ import org.immutables.value.Value;
 public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs {
     /**
      * The controls a SecureCheckpointBucket implements and may waive. MLI-S3-06 (versioning) is
-     * not among them: Object Lock needs versioning.
+     * not among them: Object Lock needs versioning. Waiving MLI-S3-07 leaves checkpoints deletable
+     * and overwritable by anyone with write access; waiving MLI-S3-01 relies on the account-level
+     * Block Public Access alone.
      */
     public static final List<Control> CONTROLS = List.of(Control.S3_BLOCK_PUBLIC_ACCESS, Control.S3_TLS_ONLY,
             Control.S3_MIN_TLS, Control.S3_ACLS_DISABLED, Control.S3_OBJECT_LOCK, Control.S3_LIFECYCLE,
@@ -117,24 +120,6 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
     public abstract Map<String, String> getTags();
 
     /**
-     * Controls turned off, each with its justification (see {@link #CONTROLS}).
-     *
-     * @return the waivers
-     * @defaultValue none: every control on
-     */
-    public abstract List<Waiver> getWaivers();
-
-    /**
-     * Whether a control is waived.
-     *
-     * @param control the control
-     * @return true when waived
-     */
-    public boolean isWaived(Control control) {
-        return Waivers.waived(getWaivers(), control);
-    }
-
-    /**
      * A new builder.
      *
      * @return the builder
@@ -143,24 +128,14 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
         return new Builder();
     }
 
-    /** Builds {@link SecureCheckpointBucketArgs}; {@code build()} validates. */
-    public static final class Builder extends ImmutableSecureCheckpointBucketArgs.Builder {
+    /**
+     * Builds {@link SecureCheckpointBucketArgs}; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
+    public static final class Builder extends ImmutableSecureCheckpointBucketArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link SecureCheckpointBucketArgs#builder()}. */
         Builder() {}
-
-        /**
-         * Turns a control off, with a written justification (at least a sentence). Waiving
-         * MLI-S3-07 leaves checkpoints deletable and overwritable by anyone with write access;
-         * waiving MLI-S3-01 relies on the account-level Block Public Access alone.
-         *
-         * @param control one of {@link SecureCheckpointBucketArgs#CONTROLS}
-         * @param justification why
-         * @return this builder
-         */
-        public Builder waive(Control control, String justification) {
-            addWaivers(Waiver.of(control, justification));
-            return this;
-        }
 
         @Override
         public SecureCheckpointBucketArgs build() {
