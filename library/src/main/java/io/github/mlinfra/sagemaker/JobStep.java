@@ -149,34 +149,125 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
      * @param <B> the builder type
      */
     interface Fields<B extends Fields<B>> {
+        /**
+         * Sets the execution role ARN.
+         *
+         * @param roleArn the role ARN
+         * @return this builder
+         */
         B roleArn(String roleArn);
 
+        /**
+         * Sets the KMS key of the job's outputs.
+         *
+         * @param keyId the key ARN or id
+         * @return this builder
+         */
         B outputKmsKeyId(String keyId);
 
+        /**
+         * Sets the instance type.
+         *
+         * @param instanceType a literal or a parameter
+         * @return this builder
+         */
         B instanceType(PipelineValue instanceType);
 
+        /**
+         * Sets the number of instances.
+         *
+         * @param count a literal or a parameter
+         * @return this builder
+         */
         B instanceCount(PipelineValue count);
 
+        /**
+         * Sets the volume size per instance.
+         *
+         * @param gb the size in GB
+         * @return this builder
+         */
         B volumeSizeInGB(long gb);
 
+        /**
+         * Sets the KMS key of the ML storage volumes.
+         *
+         * @param keyId the key ARN or id
+         * @return this builder
+         */
         B volumeKmsKeyId(String keyId);
 
+        /**
+         * Sets the maximum runtime.
+         *
+         * @param seconds the runtime in seconds
+         * @return this builder
+         */
         B maxRuntimeInSeconds(long seconds);
 
+        /**
+         * Sets whether the container has no network access.
+         *
+         * @param on the flag
+         * @return this builder
+         */
         B enableNetworkIsolation(boolean on);
 
+        /**
+         * Sets whether traffic between instances is encrypted.
+         *
+         * @param on the flag
+         * @return this builder
+         */
         B enableInterContainerTrafficEncryption(boolean on);
 
+        /**
+         * Sets the VPC placement.
+         *
+         * @param vpc the VPC config
+         * @return this builder
+         */
         B vpcConfig(VpcConfig vpc);
 
+        /**
+         * Adds an environment variable.
+         *
+         * @param key the name
+         * @param value the value
+         * @return this builder
+         */
         B putEnvironment(String key, String value);
 
+        /**
+         * Sets the step name.
+         *
+         * @param name the name
+         * @return this builder
+         */
         B name(String name);
 
+        /**
+         * Adds a step this step runs after.
+         *
+         * @param step the step name
+         * @return this builder
+         */
         B addDependsOn(String step);
 
+        /**
+         * Sets the display name.
+         *
+         * @param displayName the display name
+         * @return this builder
+         */
         B displayName(String displayName);
 
+        /**
+         * Sets the description.
+         *
+         * @param description the description
+         * @return this builder
+         */
         B description(String description);
     }
 
