@@ -124,23 +124,12 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
     public abstract Map<String, String> getEnvironment();
 
     /**
-     * The job's container image.
+     * The job's container image, which the pipeline's role pulls.
      *
      * @return the image
      */
-    abstract PipelineValue jobImage();
-
-    /**
-     * The builder attribute that sets {@link #jobImage()}, for messages.
-     *
-     * @return e.g. {@code trainingImage}
-     */
-    abstract String imageAttribute();
-
     @Override
-    final Optional<Steps.Image> image() {
-        return Optional.of(new Steps.Image(imageAttribute(), jobImage(), true));
-    }
+    abstract Optional<Steps.Image> image();
 
     /**
      * The setters of the shared job fields, which each job step's public builder has (Immutables

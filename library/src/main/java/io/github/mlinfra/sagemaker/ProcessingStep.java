@@ -8,6 +8,7 @@ import io.github.mlinfra.internal.MlInfraArgsStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -94,13 +95,8 @@ public abstract sealed class ProcessingStep extends JobStep permits ImmutablePro
     public abstract List<PropertyFile> getPropertyFiles();
 
     @Override
-    final PipelineValue jobImage() {
-        return getImageUri();
-    }
-
-    @Override
-    final String imageAttribute() {
-        return "imageUri";
+    final Optional<Steps.Image> image() {
+        return Steps.Image.pulledByJob("imageUri", getImageUri());
     }
 
     @Override

@@ -26,7 +26,18 @@ final class Steps {
      * @param pulledByJob whether the pipeline's role pulls it (a job's image; a registered model's
      *     image is pulled later by whoever deploys it)
      */
-    record Image(String attribute, PipelineValue value, boolean pulledByJob) {}
+    record Image(String attribute, PipelineValue value, boolean pulledByJob) {
+        /**
+         * A job's image.
+         *
+         * @param attribute the builder attribute
+         * @param value the image
+         * @return the image, pulled by the job's role
+         */
+        static Optional<Image> pulledByJob(String attribute, PipelineValue value) {
+            return Optional.of(new Image(attribute, value, true));
+        }
+    }
 
     /**
      * What {@link SecureTrainingPipeline} sets on every job step.

@@ -93,13 +93,8 @@ public abstract sealed class TrainingStep extends JobStep permits ImmutableTrain
     public abstract Map<String, PipelineValue> getHyperParameters();
 
     @Override
-    final PipelineValue jobImage() {
-        return getTrainingImage();
-    }
-
-    @Override
-    final String imageAttribute() {
-        return "trainingImage";
+    final Optional<Steps.Image> image() {
+        return Steps.Image.pulledByJob("trainingImage", getTrainingImage());
     }
 
     @Override
