@@ -103,6 +103,13 @@ public abstract sealed class ConditionStep extends PipelineStep permits Immutabl
         return b.build();
     }
 
+    @Override
+    final List<PipelineStep> nestedSteps() {
+        List<PipelineStep> out = new ArrayList<>(getIfSteps());
+        out.addAll(getElseSteps());
+        return out;
+    }
+
     /** This step with its nested steps secured. */
     @Override
     final ConditionStep secured(Steps.JobDefaults d) {

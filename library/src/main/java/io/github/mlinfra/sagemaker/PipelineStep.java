@@ -97,6 +97,16 @@ public abstract sealed class PipelineStep permits JobStep, RegisterModelStep, Co
     abstract PipelineStep secured(Steps.JobDefaults defaults);
 
     /**
+     * The steps nested in this one (a condition step's {@code IfSteps}, then its
+     * {@code ElseSteps}); none by default.
+     *
+     * @return the nested steps
+     */
+    List<PipelineStep> nestedSteps() {
+        return List.of();
+    }
+
+    /**
      * The container image the step names, if any.
      *
      * @return the image, with the attribute that names it

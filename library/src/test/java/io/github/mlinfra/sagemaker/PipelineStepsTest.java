@@ -162,6 +162,16 @@ class PipelineStepsTest {
     }
 
     @Test
+    void nestedStepsComeFromTheirStep() {
+        var def = allSteps();
+        assertThat(def.step("CheckAccuracy").orElseThrow().nestedSteps()).extracting(PipelineStep::getName)
+                .containsExactly("Register", "Retrain");
+        assertThat(def.step("Train").orElseThrow().nestedSteps()).isEmpty();
+        assertThat(def.allSteps()).extracting(PipelineStep::getName)
+                .containsExactly("Preprocess", "Train", "CheckAccuracy", "Register", "Retrain");
+    }
+
+    @Test
     void imagesComeFromEachStep() {
         var def = allSteps();
         assertThat(def.step("Train").orElseThrow().image()).hasValueSatisfying(i -> {
