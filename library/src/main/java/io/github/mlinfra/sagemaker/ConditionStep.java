@@ -30,9 +30,6 @@ public abstract sealed class ConditionStep extends PipelineStep permits Immutabl
     /** The step type written as {@code "Type"}. */
     static final String TYPE = "Condition";
 
-    /** Only the generated {@code ImmutableConditionStep} extends this class. */
-    ConditionStep() {}
-
     @Override
     public String stepType() {
         return TYPE;

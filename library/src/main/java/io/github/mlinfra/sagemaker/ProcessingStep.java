@@ -44,9 +44,6 @@ public abstract sealed class ProcessingStep extends JobStep permits ImmutablePro
     /** The step type written as {@code "Type"}. */
     static final String TYPE = "Processing";
 
-    /** Only the generated {@code ImmutableProcessingStep} extends this class. */
-    ProcessingStep() {}
-
     @Override
     public String stepType() {
         return TYPE;

@@ -38,9 +38,6 @@ public abstract sealed class RegisterModelStep extends PipelineStep permits Immu
     /** The step type written as {@code "Type"}. */
     static final String TYPE = "RegisterModel";
 
-    /** Only the generated {@code ImmutableRegisterModelStep} extends this class. */
-    RegisterModelStep() {}
-
     @Override
     public String stepType() {
         return TYPE;

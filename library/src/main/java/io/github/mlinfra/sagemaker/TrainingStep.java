@@ -44,9 +44,6 @@ public abstract sealed class TrainingStep extends JobStep permits ImmutableTrain
     /** The step type written as {@code "Type"}. */
     static final String TYPE = "Training";
 
-    /** Only the generated {@code ImmutableTrainingStep} extends this class. */
-    TrainingStep() {}
-
     @Override
     public String stepType() {
         return TYPE;
