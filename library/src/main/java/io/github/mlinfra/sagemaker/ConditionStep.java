@@ -1,5 +1,8 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
@@ -23,11 +26,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ConditionStep implements PipelineStep {
+public abstract sealed class ConditionStep extends PipelineStep permits ImmutableConditionStep {
+    /** The step type written as {@code "Type"}. */
+    static final String TYPE = "Condition";
 
     @Override
     public String stepType() {
-        return "Condition";
+        return TYPE;
     }
 
     /**
@@ -59,6 +64,56 @@ public abstract class ConditionStep implements PipelineStep {
             values.add(c.getRightValue());
         });
         return Steps.refs(values);
+    }
+
+    @Override
+    final void writeArguments(ObjectNode a) {
+        ArrayNode conds = a.putArray("Conditions");
+        for (PipelineCondition pc : getConditions()) {
+            ObjectNode cn = conds.addObject();
+            cn.put("Type", pc.getType().name());
+            cn.set("LeftValue", pc.getLeftValue().toJson());
+            cn.set("RightValue", pc.getRightValue().toJson());
+        }
+        ArrayNode ifs = a.putArray("IfSteps");
+        getIfSteps().forEach(x -> ifs.add(x.toJson()));
+        ArrayNode elses = a.putArray("ElseSteps");
+        getElseSteps().forEach(x -> elses.add(x.toJson()));
+    }
+
+    /**
+     * Reads a {@code "Type": "Condition"} step object, nested steps included.
+     *
+     * @param s the step node
+     * @return the step
+     */
+    static ConditionStep fromJson(JsonNode s) {
+        var b = builder();
+        readCommon(s, b::name, b::addDependsOn, b::displayName, b::description);
+        JsonNode a = s.path("Arguments");
+        for (JsonNode c : PipelineJson.iter(a.get("Conditions"))) {
+            b.addConditions(PipelineCondition.of(PipelineCondition.Type.valueOf(PipelineJson.text(c, "Type")),
+                    PipelineJson.value(c.get("LeftValue")), PipelineJson.value(c.get("RightValue"))));
+        }
+        PipelineJson.iter(a.get("IfSteps")).forEach(x -> b.addIfSteps(PipelineStep.fromJson(x)));
+        PipelineJson.iter(a.get("ElseSteps")).forEach(x -> b.addElseSteps(PipelineStep.fromJson(x)));
+        return b.build();
+    }
+
+    @Override
+    final List<PipelineStep> nestedSteps() {
+        List<PipelineStep> out = new ArrayList<>(getIfSteps());
+        out.addAll(getElseSteps());
+        return out;
+    }
+
+    /** This step with its nested steps secured. */
+    @Override
+    final ConditionStep secured(Steps.JobDefaults d) {
+        return builder().from(this)
+                .ifSteps(getIfSteps().stream().map(x -> x.secured(d)).toList())
+                .elseSteps(getElseSteps().stream().map(x -> x.secured(d)).toList())
+                .build();
     }
 
     /**

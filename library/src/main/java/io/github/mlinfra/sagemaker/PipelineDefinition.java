@@ -77,10 +77,7 @@ public abstract class PipelineDefinition {
     private static void flatten(List<PipelineStep> steps, List<PipelineStep> out) {
         for (PipelineStep s : steps) {
             out.add(s);
-            if (s instanceof ConditionStep c) {
-                flatten(c.getIfSteps(), out);
-                flatten(c.getElseSteps(), out);
-            }
+            flatten(s.nestedSteps(), out);
         }
     }
 
@@ -209,12 +206,9 @@ public abstract class PipelineDefinition {
                             "\"Steps.<step>…\", \"Parameters.<name>\" or \"Execution.<variable>\"");
                 }
             }
-            if (s instanceof ConditionStep c) {
-                List<PipelineStep> nested = new ArrayList<>();
-                flatten(c.getIfSteps(), nested);
-                flatten(c.getElseSteps(), nested);
-                nested.forEach(n -> after.computeIfAbsent(n.getName(), k -> new LinkedHashSet<>()).add(c.getName()));
-            }
+            List<PipelineStep> nested = new ArrayList<>();
+            flatten(s.nestedSteps(), nested);
+            nested.forEach(n -> after.computeIfAbsent(n.getName(), k -> new LinkedHashSet<>()).add(s.getName()));
         }
         findCycle(after).ifPresent(cycle -> Check.fail("PipelineDefinition.steps", "dependency cycle", String.join(" -> ", cycle),
                 "steps without cycles through DependsOn and Get references"));

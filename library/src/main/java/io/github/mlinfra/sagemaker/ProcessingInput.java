@@ -1,5 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.Optional;
@@ -75,6 +77,31 @@ public abstract class ProcessingInput {
     }
 
     /**
+     * Writes the input object.
+     *
+     * @param n the empty input node
+     */
+    final void writeTo(ObjectNode n) {
+        ObjectNode s3 = Steps.writeS3Part(n, "InputName", getInputName(), "S3Input", getS3Uri(), getLocalPath());
+        s3.put("S3DataType", getS3DataType());
+        s3.put("S3InputMode", getS3InputMode());
+    }
+
+    /**
+     * Reads an input object.
+     *
+     * @param n the input node
+     * @return the input
+     */
+    static ProcessingInput fromJson(JsonNode n) {
+        var b = builder();
+        JsonNode s3 = Steps.readS3Part(n, "InputName", "S3Input", b::inputName, b::localPath, b::s3Uri);
+        PipelineJson.optText(s3, "S3DataType").ifPresent(b::s3DataType);
+        PipelineJson.optText(s3, "S3InputMode").ifPresent(b::s3InputMode);
+        return b.build();
+    }
+
+    /**
      * A new builder.
      *
      * @return the builder
@@ -102,14 +129,8 @@ public abstract class ProcessingInput {
     @Value.Check
     protected void check() {
         Check.matches("ProcessingInput.inputName", getInputName(), NAME, "letters, digits, _ and -");
-        if (!getLocalPath().startsWith("/opt/ml/processing/")) {
-            Check.fail("ProcessingInput.localPath", "outside the processing directory", getLocalPath(), "a path under /opt/ml/processing/");
-        }
-        if (!getS3DataType().matches("S3Prefix|ManifestFile")) {
-            Check.fail("ProcessingInput.s3DataType", "unknown S3 data type", getS3DataType(), "S3Prefix or ManifestFile");
-        }
-        if (!getS3InputMode().matches("File|Pipe")) {
-            Check.fail("ProcessingInput.s3InputMode", "unknown input mode", getS3InputMode(), "File or Pipe");
-        }
+        Steps.processingPath("ProcessingInput.localPath", getLocalPath());
+        Steps.oneOf("ProcessingInput.s3DataType", getS3DataType(), "unknown S3 data type", "S3Prefix", "ManifestFile");
+        Steps.oneOf("ProcessingInput.s3InputMode", getS3InputMode(), "unknown input mode", "File", "Pipe");
     }
 }

@@ -1,5 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.Optional;
@@ -63,6 +65,29 @@ public abstract class ProcessingOutput {
     }
 
     /**
+     * Writes the output object.
+     *
+     * @param n the empty output node
+     */
+    final void writeTo(ObjectNode n) {
+        Steps.writeS3Part(n, "OutputName", getOutputName(), "S3Output", getS3Uri(), getLocalPath())
+                .put("S3UploadMode", getS3UploadMode());
+    }
+
+    /**
+     * Reads an output object.
+     *
+     * @param n the output node
+     * @return the output
+     */
+    static ProcessingOutput fromJson(JsonNode n) {
+        var b = builder();
+        JsonNode s3 = Steps.readS3Part(n, "OutputName", "S3Output", b::outputName, b::localPath, b::s3Uri);
+        PipelineJson.optText(s3, "S3UploadMode").ifPresent(b::s3UploadMode);
+        return b.build();
+    }
+
+    /**
      * A new builder.
      *
      * @return the builder
@@ -90,11 +115,7 @@ public abstract class ProcessingOutput {
     @Value.Check
     protected void check() {
         Check.matches("ProcessingOutput.outputName", getOutputName(), ProcessingInput.NAME, "letters, digits, _ and -");
-        if (!getLocalPath().startsWith("/opt/ml/processing/")) {
-            Check.fail("ProcessingOutput.localPath", "outside the processing directory", getLocalPath(), "a path under /opt/ml/processing/");
-        }
-        if (!getS3UploadMode().matches("EndOfJob|Continuous")) {
-            Check.fail("ProcessingOutput.s3UploadMode", "unknown upload mode", getS3UploadMode(), "EndOfJob or Continuous");
-        }
+        Steps.processingPath("ProcessingOutput.localPath", getLocalPath());
+        Steps.oneOf("ProcessingOutput.s3UploadMode", getS3UploadMode(), "unknown upload mode", "EndOfJob", "Continuous");
     }
 }

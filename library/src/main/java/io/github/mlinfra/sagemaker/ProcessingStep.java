@@ -1,11 +1,13 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -19,7 +21,11 @@ import org.immutables.value.Value;
  * VolumeKmsKeyId}}}, {@code NetworkConfig{EnableNetworkIsolation,
  * EnableInterContainerTrafficEncryption, VpcConfig}}, {@code StoppingCondition}, {@code Environment}.
  *
- * <p>Security fields may be left unset: {@link SecureTrainingPipeline} fills them.
+ * <p>The job fields it shares with {@link TrainingStep} (instance type and count, volume, keys,
+ * runtime, isolation, VPC, environment) are those of {@link JobStep}. Security fields may be left
+ * unset: {@link SecureTrainingPipeline} fills them. {@code sealed}: the only subclass is the one
+ * Immutables generates ({@code ImmutableProcessingStep}), so every instance comes from
+ * {@link #builder()} and is validated.
  *
  * <pre>{@code
  * ProcessingStep.builder()
@@ -34,11 +40,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ProcessingStep implements PipelineStep {
+public abstract sealed class ProcessingStep extends JobStep permits ImmutableProcessingStep {
+    /** The step type written as {@code "Type"}. */
+    static final String TYPE = "Processing";
 
     @Override
     public String stepType() {
-        return "Processing";
+        return TYPE;
     }
 
     /**
@@ -63,14 +71,6 @@ public abstract class ProcessingStep implements PipelineStep {
     public abstract List<String> getContainerArguments();
 
     /**
-     * The execution role ARN.
-     *
-     * @return the role ARN, if set
-     * @defaultValue none: the pipeline's role
-     */
-    public abstract Optional<String> getRoleArn();
-
-    /**
      * The inputs ({@code ProcessingInputs}): S3 objects or prefixes SageMaker copies into the
      * container before the job starts, each read with the job's role.
      *
@@ -87,90 +87,6 @@ public abstract class ProcessingStep implements PipelineStep {
     public abstract List<ProcessingOutput> getOutputs();
 
     /**
-     * The KMS key that encrypts the outputs.
-     *
-     * @return the key, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its key (MLI-SM-08)
-     */
-    public abstract Optional<String> getOutputKmsKeyId();
-
-    /**
-     * The instance type.
-     *
-     * @return the instance type
-     */
-    public abstract PipelineValue getInstanceType();
-
-    /**
-     * The number of instances.
-     *
-     * @return the count
-     * @defaultValue 1
-     */
-    @Value.Default
-    public PipelineValue getInstanceCount() {
-        return PipelineValue.of(1);
-    }
-
-    /**
-     * The volume size per instance, in GB.
-     *
-     * @return the size
-     * @defaultValue 30
-     */
-    @Value.Default
-    public long getVolumeSizeInGB() {
-        return 30;
-    }
-
-    /**
-     * The KMS key that encrypts the volumes.
-     *
-     * @return the key, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its key (MLI-SM-08)
-     */
-    public abstract Optional<String> getVolumeKmsKeyId();
-
-    /**
-     * The maximum runtime, in seconds (1 to 2419200).
-     *
-     * @return the runtime, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its maximum (MLI-SM-11)
-     */
-    public abstract Optional<Long> getMaxRuntimeInSeconds();
-
-    /**
-     * Whether the container has no network access.
-     *
-     * @return the flag, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets true (MLI-SM-07)
-     */
-    public abstract Optional<Boolean> getEnableNetworkIsolation();
-
-    /**
-     * Whether traffic between instances is encrypted.
-     *
-     * @return the flag, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets true (MLI-SM-09)
-     */
-    public abstract Optional<Boolean> getEnableInterContainerTrafficEncryption();
-
-    /**
-     * The VPC placement.
-     *
-     * @return the VPC config, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets it (MLI-SM-10)
-     */
-    public abstract Optional<VpcConfig> getVpcConfig();
-
-    /**
-     * Environment variables of the container.
-     *
-     * @return the environment
-     */
-    public abstract Map<String, String> getEnvironment();
-
-    /**
      * JSON property files the step writes, read by condition steps.
      *
      * @return the property files
@@ -178,11 +94,88 @@ public abstract class ProcessingStep implements PipelineStep {
     public abstract List<PropertyFile> getPropertyFiles();
 
     @Override
+    final Optional<Steps.Image> image() {
+        return Steps.Image.pulledByJob("imageUri", getImageUri());
+    }
+
+    @Override
     public List<String> references() {
         List<Object> values = new ArrayList<>(List.of(getImageUri(), getInstanceType(), getInstanceCount()));
         getInputs().forEach(i -> values.add(i.getS3Uri()));
         getOutputs().forEach(o -> values.add(o.getS3Uri()));
         return Steps.refs(values);
+    }
+
+    @Override
+    final void writeArguments(ObjectNode a) {
+        writeResources(a.putObject("ProcessingResources").putObject("ClusterConfig"));
+        ObjectNode app = a.putObject("AppSpecification");
+        app.set("ImageUri", getImageUri().toJson());
+        PipelineJson.strings(app, "ContainerEntrypoint", getContainerEntrypoint());
+        PipelineJson.strings(app, "ContainerArguments", getContainerArguments());
+        getRoleArn().ifPresent(r -> a.put("RoleArn", r));
+        if (!getInputs().isEmpty()) {
+            ArrayNode in = a.putArray("ProcessingInputs");
+            getInputs().forEach(i -> i.writeTo(in.addObject()));
+        }
+        if (!getOutputs().isEmpty() || getOutputKmsKeyId().isPresent()) {
+            ObjectNode cfg = a.putObject("ProcessingOutputConfig");
+            ArrayNode outs = cfg.putArray("Outputs");
+            getOutputs().forEach(o -> o.writeTo(outs.addObject()));
+            getOutputKmsKeyId().ifPresent(k -> cfg.put("KmsKeyId", k));
+        }
+        if (hasNetwork()) {
+            writeNetwork(a.putObject("NetworkConfig"));
+        }
+        writeRuntime(a);
+        writeEnvironment(a);
+    }
+
+    @Override
+    final void writeAfterArguments(ObjectNode step) {
+        if (!getPropertyFiles().isEmpty()) {
+            ArrayNode files = step.putArray("PropertyFiles");
+            getPropertyFiles().forEach(f -> f.writeTo(files.addObject()));
+        }
+    }
+
+    /**
+     * Reads a {@code "Type": "Processing"} step object.
+     *
+     * @param s the step node
+     * @return the step
+     */
+    static ProcessingStep fromJson(JsonNode s) {
+        JsonNode a = s.path("Arguments");
+        JsonNode cfg = a.path("ProcessingOutputConfig");
+        var b = readFields(builder(), s, a, a.path("ProcessingResources").path("ClusterConfig"), a.path("NetworkConfig"), cfg);
+        JsonNode app = a.path("AppSpecification");
+        b.imageUri(PipelineJson.value(app.get("ImageUri")));
+        PipelineJson.iter(app.get("ContainerEntrypoint")).forEach(x -> b.addContainerEntrypoint(x.asText()));
+        PipelineJson.iter(app.get("ContainerArguments")).forEach(x -> b.addContainerArguments(x.asText()));
+        PipelineJson.iter(a.get("ProcessingInputs")).forEach(i -> b.addInputs(ProcessingInput.fromJson(i)));
+        PipelineJson.iter(cfg.get("Outputs")).forEach(o -> b.addOutputs(ProcessingOutput.fromJson(o)));
+        PipelineJson.iter(s.get("PropertyFiles")).forEach(f -> b.addPropertyFiles(PropertyFile.fromJson(f)));
+        return b.build();
+    }
+
+    /**
+     * This step with the pipeline's defaults, and inputs and outputs without an S3 URI pointed
+     * at the artifact bucket ({@code <base>data/<input>}, {@code <base><step>/<output>}).
+     */
+    @Override
+    final ProcessingStep secured(Steps.JobDefaults d) {
+        List<ProcessingInput> in = new ArrayList<>();
+        for (ProcessingInput i : getInputs()) {
+            in.add(i.getS3Uri().isPresent() ? i : ProcessingInput.builder().from(i)
+                    .s3Uri(PipelineValue.of(d.base() + "data/" + i.getInputName())).build());
+        }
+        List<ProcessingOutput> out = new ArrayList<>();
+        for (ProcessingOutput o : getOutputs()) {
+            out.add(o.getS3Uri().isPresent() ? o : ProcessingOutput.builder().from(o)
+                    .s3Uri(PipelineValue.of(d.base() + getName() + "/" + o.getOutputName())).build());
+        }
+        return secureFields(builder().from(this), d).inputs(in).outputs(out).build();
     }
 
     /**
@@ -199,7 +192,7 @@ public abstract class ProcessingStep implements PipelineStep {
      *
      * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
      */
-    public static final class Builder extends ImmutableProcessingStep.Builder {
+    public static final class Builder extends ImmutableProcessingStep.Builder implements JobStep.Fields<Builder> {
         /** Use {@link ProcessingStep#builder()}. */
         Builder() {}
 
@@ -245,10 +238,7 @@ public abstract class ProcessingStep implements PipelineStep {
     /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
-        Steps.checkCommon("ProcessingStep", this);
-        Steps.checkCount("ProcessingStep", getInstanceCount());
-        Check.range("ProcessingStep.volumeSizeInGB", getVolumeSizeInGB(), 1, 16384, "GB");
-        Steps.checkRuntime("ProcessingStep", getMaxRuntimeInSeconds());
+        checkJob("ProcessingStep");
         Set<String> outputs = new HashSet<>();
         for (ProcessingOutput o : getOutputs()) {
             if (!outputs.add(o.getOutputName())) {

@@ -1,5 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import org.immutables.value.Value;
@@ -50,6 +52,27 @@ public abstract class PropertyFile {
      */
     public static PropertyFile of(String propertyFileName, String outputName, String filePath) {
         return Check.build("PropertyFile", () -> ImmutablePropertyFile.of(propertyFileName, outputName, filePath));
+    }
+
+    /**
+     * Writes the property file object.
+     *
+     * @param n the empty node
+     */
+    final void writeTo(ObjectNode n) {
+        n.put("PropertyFileName", getPropertyFileName());
+        n.put("OutputName", getOutputName());
+        n.put("FilePath", getFilePath());
+    }
+
+    /**
+     * Reads a property file object.
+     *
+     * @param n the node
+     * @return the property file
+     */
+    static PropertyFile fromJson(JsonNode n) {
+        return of(PipelineJson.text(n, "PropertyFileName"), PipelineJson.text(n, "OutputName"), PipelineJson.text(n, "FilePath"));
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */

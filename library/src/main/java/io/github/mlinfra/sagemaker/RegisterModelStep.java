@@ -1,9 +1,13 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -24,17 +28,19 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class RegisterModelStep implements PipelineStep {
+public abstract sealed class RegisterModelStep extends PipelineStep permits ImmutableRegisterModelStep {
     /**
      * SageMaker's model package group name rule, {@code [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}}, 1 to 63
      * characters (<a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html">CreateModelPackageGroup</a>,
      * looked up 2026-11-30).
      */
-    static final Pattern GROUP = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+    static final Pattern GROUP = NameRules.Rule.SAGEMAKER_MODEL_PACKAGE_GROUP.pattern();
+    /** The step type written as {@code "Type"}. */
+    static final String TYPE = "RegisterModel";
 
     @Override
     public String stepType() {
-        return "RegisterModel";
+        return TYPE;
     }
 
     /**
@@ -98,6 +104,49 @@ public abstract class RegisterModelStep implements PipelineStep {
         return Steps.refs(new ArrayList<>(List.of(getImage(), getModelDataUrl())));
     }
 
+    @Override
+    final Optional<Steps.Image> image() {
+        return Optional.of(new Steps.Image("image", getImage(), false));
+    }
+
+    @Override
+    final void writeArguments(ObjectNode a) {
+        a.put("ModelPackageGroupName", getModelPackageGroupName());
+        ObjectNode spec = a.putObject("InferenceSpecification");
+        ObjectNode c = spec.putArray("Containers").addObject();
+        c.set("Image", getImage().toJson());
+        c.set("ModelDataUrl", getModelDataUrl().toJson());
+        PipelineJson.strings(spec, "SupportedContentTypes", getSupportedContentTypes(), true);
+        PipelineJson.strings(spec, "SupportedResponseMIMETypes", getSupportedResponseMimeTypes(), true);
+        a.put("ModelApprovalStatus", getModelApprovalStatus());
+    }
+
+    /**
+     * Reads a {@code "Type": "RegisterModel"} step object.
+     *
+     * @param s the step node
+     * @return the step
+     */
+    static RegisterModelStep fromJson(JsonNode s) {
+        var b = builder();
+        readCommon(s, b::name, b::addDependsOn, b::displayName, b::description);
+        JsonNode a = s.path("Arguments");
+        b.modelPackageGroupName(PipelineJson.text(a, "ModelPackageGroupName"));
+        JsonNode spec = a.path("InferenceSpecification");
+        JsonNode c = spec.path("Containers").path(0);
+        b.image(PipelineJson.value(c.get("Image"))).modelDataUrl(PipelineJson.value(c.get("ModelDataUrl")));
+        PipelineJson.readStrings(spec, "SupportedContentTypes").ifPresent(b::supportedContentTypes);
+        PipelineJson.readStrings(spec, "SupportedResponseMIMETypes").ifPresent(b::supportedResponseMimeTypes);
+        PipelineJson.optText(a, "ModelApprovalStatus").ifPresent(b::modelApprovalStatus);
+        return b.build();
+    }
+
+    /** Nothing to secure: the step runs no job (the model's image is pulled by whoever deploys it). */
+    @Override
+    final RegisterModelStep secured(Steps.JobDefaults defaults) {
+        return this;
+    }
+
     /**
      * A new builder.
      *
@@ -139,9 +188,7 @@ public abstract class RegisterModelStep implements PipelineStep {
         Steps.checkCommon("RegisterModelStep", this);
         Check.matches("RegisterModelStep.modelPackageGroupName", getModelPackageGroupName(), GROUP,
                 "letters, digits and single hyphens (1 to 63)");
-        if (!getModelApprovalStatus().matches("PendingManualApproval|Approved|Rejected")) {
-            Check.fail("RegisterModelStep.modelApprovalStatus", "unknown status", getModelApprovalStatus(),
-                    "PendingManualApproval, Approved or Rejected");
-        }
+        Steps.oneOf("RegisterModelStep.modelApprovalStatus", getModelApprovalStatus(), "unknown status",
+                "PendingManualApproval", "Approved", "Rejected");
     }
 }

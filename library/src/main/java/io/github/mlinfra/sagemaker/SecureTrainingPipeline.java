@@ -14,6 +14,7 @@ import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -138,9 +139,12 @@ public final class SecureTrainingPipeline extends ComponentResource {
         WaiverLedger.record(this, args.getWaivers());
         AwsContext aws = AwsContext.of(this);
         var child = ComponentResourceOptions.builder().parent(this).build();
+        var deployment = Deployment.getInstance();
+        String pipelineName = args.pipelineName(name, deployment.getProjectName(), deployment.getStackName());
+        String prefix = artifactPrefix(args, pipelineName);
 
         var key = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
-                .description("Encrypts artifacts, job outputs and volumes of SageMaker pipeline " + args.getPipelineName())
+                .description("Encrypts artifacts, job outputs and volumes of SageMaker pipeline " + pipelineName)
                 .tags(args.getTags())
                 .build(), child);
         ArtifactStore store = ArtifactStore.create(name + "-artifacts", key.keyArn(), args.getTags(), this);
@@ -152,7 +156,6 @@ public final class SecureTrainingPipeline extends ComponentResource {
                 : Output.of(List.of());
 
         List<Grant> grants = new ArrayList<>();
-        String prefix = args.getArtifactPrefix();
         grants.add(store.grantRead(prefix));
         grants.add(store.grantWrite(prefix));
         grants.add(key.grantEncryptDecrypt());
@@ -200,7 +203,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
         }
         var role = new ServiceRole(name + "-role", ServiceRoleArgs.builder()
                 .service("sagemaker.amazonaws.com")
-                .description("Runs the jobs of SageMaker pipeline " + args.getPipelineName())
+                .description("Runs the jobs of SageMaker pipeline " + pipelineName)
                 .addAllGrants(grants)
                 .tags(args.getTags())
                 .build(), child);
@@ -220,7 +223,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
         for (String g : createdGroups(args)) {
             modelGroups.add(new ModelPackageGroup(name + "-model-group-" + g, ModelPackageGroupArgs.builder()
                     .modelPackageGroupName(g)
-                    .modelPackageGroupDescription("Model versions registered by SageMaker pipeline " + args.getPipelineName())
+                    .modelPackageGroupDescription("Model versions registered by SageMaker pipeline " + pipelineName)
                     .tags(ResourceTags.of(TagRules.Service.SAGEMAKER).user(args.getTags()).build())
                     .build(), CustomResourceOptions.builder().parent(this).protect(true).build()));
         }
@@ -228,11 +231,11 @@ public final class SecureTrainingPipeline extends ComponentResource {
         this.definitionJson = Output.tuple(role.roleArn(), key.keyArn(), store.bucketName(), subnets, groups, aws.region())
                 .applyValue(t -> {
                     checkImageRegions(args.getDefinition(), t.t6);
-                    return secure(args, t.t1, t.t2, t.t3, t.t4, t.t5).toJson();
+                    return secure(args, t.t1, t.t2, "s3://" + t.t3 + "/" + prefix, t.t4, t.t5).toJson();
                 });
         var pipeline = new Pipeline(name + "-pipeline", PipelineArgs.builder()
-                .pipelineName(args.getPipelineName())
-                .pipelineDisplayName(args.getDisplayName())
+                .pipelineName(pipelineName)
+                .pipelineDisplayName(args.getDisplayName().orElse(pipelineName))
                 .pipelineDescription(args.getDescription())
                 .pipelineDefinition(definitionJson)
                 .roleArn(role.roleArn())
@@ -302,33 +305,27 @@ public final class SecureTrainingPipeline extends ComponentResource {
     static void checkImageRegions(PipelineDefinition def, String region) {
         for (PipelineStep s : def.allSteps()) {
             String where = "SecureTrainingPipelineArgs.definition.steps[" + s.getName() + "]";
-            Optional<String> image = s instanceof TrainingStep t ? t.getTrainingImage().literal().map(i -> "trainingImage=" + i)
-                    : s instanceof ProcessingStep p ? p.getImageUri().literal().map(i -> "imageUri=" + i)
-                    : s instanceof RegisterModelStep r ? r.getImage().literal().map(i -> "image=" + i) : Optional.empty();
-            image.ifPresent(a -> {
-                String attribute = a.substring(0, a.indexOf('='));
-                String uri = a.substring(a.indexOf('=') + 1);
+            s.image().ifPresent(image -> image.value().literal().ifPresent(uri -> {
                 SageMakerImages.ecrRegion(uri).filter(r -> !r.equals(region)).ifPresent(r -> {
-                    throw new InvalidArgsException(where + "." + attribute, "an ECR image of region " + r
+                    throw new InvalidArgsException(where + "." + image.attribute(), "an ECR image of region " + r
                             + " while the stack deploys to " + region + " (SageMaker pulls images from the job's own region)",
                             Check.show(uri), "an image in " + region + "'s registry, e.g. SageMakerImages.uri(Family.XGBOOST, \""
                                     + region + "\", \"1.7-1\")");
                 });
-            });
+            }));
         }
     }
 
-    /** The ECR repositories of the training and processing images: {account, region, repository}. */
+    /**
+     * The ECR repositories of the images the jobs pull (each step says which image it pulls,
+     * {@link PipelineStep#image()}): {account, region, repository}.
+     */
     static List<String[]> repositories(PipelineDefinition def) {
         Map<String, String[]> out = new LinkedHashMap<>();
         for (PipelineStep s : def.allSteps()) {
-            PipelineValue image = s instanceof TrainingStep t ? t.getTrainingImage()
-                    : s instanceof ProcessingStep p ? p.getImageUri() : null;
-            if (image == null) {
-                continue;
-            }
-            image.literal().flatMap(SecureTrainingPipelineArgs::ecr).ifPresent((Matcher m) ->
-                    out.putIfAbsent(m.group(1) + m.group(2) + m.group(3), new String[] {m.group(1), m.group(2), m.group(3)}));
+            s.image().filter(Steps.Image::pulledByJob).flatMap(i -> i.value().literal()).flatMap(SecureTrainingPipelineArgs::ecr)
+                    .ifPresent((Matcher m) -> out.putIfAbsent(m.group(1) + m.group(2) + m.group(3),
+                            new String[] {m.group(1), m.group(2), m.group(3)}));
         }
         return List.copyOf(out.values());
     }
@@ -376,78 +373,35 @@ public final class SecureTrainingPipeline extends ComponentResource {
         return out;
     }
 
-    /** The definition with the secure defaults on every training and processing step. */
-    static PipelineDefinition secure(SecureTrainingPipelineArgs args, String roleArn, String keyArn, String bucket,
-                                     List<String> subnets, List<String> groups) {
-        PipelineDefinition def = args.getDefinition();
-        return PipelineDefinition.builder().from(def)
-                .steps(secureAll(def.getSteps(), args, roleArn, keyArn, "s3://" + bucket + "/" + args.getArtifactPrefix(),
-                        subnets, groups))
-                .build();
+    /**
+     * The artifact prefix in effect: {@link SecureTrainingPipelineArgs#getArtifactPrefix()}, else
+     * {@code <pipeline name>/}.
+     *
+     * @param args the arguments
+     * @param pipelineName the pipeline name in effect
+     * @return the prefix
+     */
+    static String artifactPrefix(SecureTrainingPipelineArgs args, String pipelineName) {
+        return args.getArtifactPrefix().orElse(pipelineName + "/");
     }
 
-    private static List<PipelineStep> secureAll(List<PipelineStep> steps, SecureTrainingPipelineArgs args, String roleArn,
-                                                String keyArn, String base, List<String> subnets, List<String> groups) {
-        boolean encrypt = !args.isWaived(Control.SM_JOB_ENCRYPTION);
-        boolean isolate = !args.isWaived(Control.SM_NETWORK_ISOLATION);
-        boolean icte = !args.isWaived(Control.SM_INTER_CONTAINER_ENCRYPTION);
-        boolean vpc = !args.isWaived(Control.SM_JOB_IN_VPC);
-        long runtime = args.isWaived(Control.SM_MAX_RUNTIME) ? Steps.MAX_RUNTIME_LIMIT : args.getMaxRuntimeSeconds();
-        List<PipelineStep> out = new ArrayList<>();
-        for (PipelineStep s : steps) {
-            if (s instanceof TrainingStep t) {
-                var b = TrainingStep.builder().from(t)
-                        .roleArn(roleArn)
-                        .maxRuntimeInSeconds(t.getMaxRuntimeInSeconds().orElse(runtime))
-                        .enableNetworkIsolation(t.getEnableNetworkIsolation().orElse(isolate))
-                        .enableInterContainerTrafficEncryption(t.getEnableInterContainerTrafficEncryption().orElse(icte))
-                        .outputS3Path(t.getOutputS3Path().orElse(PipelineValue.of(base + t.getName())));
-                if (encrypt) {
-                    b.outputKmsKeyId(keyArn);
-                    if (!SecureTrainingPipelineArgs.instanceStorage(t.getInstanceType(), args.getDefinition())) {
-                        b.volumeKmsKeyId(keyArn);
-                    }
-                }
-                if (vpc) {
-                    b.vpcConfig(VpcConfig.of(groups, subnets));
-                }
-                out.add(b.build());
-            } else if (s instanceof ProcessingStep p) {
-                var b = ProcessingStep.builder().from(p)
-                        .roleArn(roleArn)
-                        .maxRuntimeInSeconds(p.getMaxRuntimeInSeconds().orElse(runtime))
-                        .enableNetworkIsolation(p.getEnableNetworkIsolation().orElse(isolate))
-                        .enableInterContainerTrafficEncryption(p.getEnableInterContainerTrafficEncryption().orElse(icte))
-                        .inputs(new ArrayList<>())
-                        .outputs(new ArrayList<>());
-                for (ProcessingInput i : p.getInputs()) {
-                    b.addInputs(i.getS3Uri().isPresent() ? i : ProcessingInput.builder().from(i)
-                            .s3Uri(PipelineValue.of(base + "data/" + i.getInputName())).build());
-                }
-                for (ProcessingOutput o : p.getOutputs()) {
-                    b.addOutputs(o.getS3Uri().isPresent() ? o : ProcessingOutput.builder().from(o)
-                            .s3Uri(PipelineValue.of(base + p.getName() + "/" + o.getOutputName())).build());
-                }
-                if (encrypt) {
-                    b.outputKmsKeyId(keyArn);
-                    if (!SecureTrainingPipelineArgs.instanceStorage(p.getInstanceType(), args.getDefinition())) {
-                        b.volumeKmsKeyId(keyArn);
-                    }
-                }
-                if (vpc) {
-                    b.vpcConfig(VpcConfig.of(groups, subnets));
-                }
-                out.add(b.build());
-            } else if (s instanceof ConditionStep c) {
-                out.add(ConditionStep.builder().from(c)
-                        .ifSteps(secureAll(c.getIfSteps(), args, roleArn, keyArn, base, subnets, groups))
-                        .elseSteps(secureAll(c.getElseSteps(), args, roleArn, keyArn, base, subnets, groups))
-                        .build());
-            } else {
-                out.add(s);
-            }
-        }
-        return out;
+    /**
+     * The definition with the secure defaults on every job step: each step secures itself
+     * ({@link PipelineStep#secured}), a condition step its nested steps.
+     */
+    static PipelineDefinition secure(SecureTrainingPipelineArgs args, String roleArn, String keyArn, String base,
+                                     List<String> subnets, List<String> groups) {
+        PipelineDefinition def = args.getDefinition();
+        var defaults = new Steps.JobDefaults(roleArn,
+                args.isWaived(Control.SM_JOB_ENCRYPTION) ? Optional.empty() : Optional.of(keyArn),
+                base,
+                args.isWaived(Control.SM_JOB_IN_VPC) ? Optional.empty() : Optional.of(VpcConfig.of(groups, subnets)),
+                args.isWaived(Control.SM_MAX_RUNTIME) ? Steps.MAX_RUNTIME_LIMIT : args.getMaxRuntimeSeconds(),
+                !args.isWaived(Control.SM_NETWORK_ISOLATION), !args.isWaived(Control.SM_INTER_CONTAINER_ENCRYPTION),
+                type -> SecureTrainingPipelineArgs.instanceStorage(type, def));
+        return PipelineDefinition.builder().from(def)
+                .steps(def.getSteps().stream().map(s -> s.secured(defaults)).toList())
+                .build();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.InstanceStorage;
+import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
@@ -22,9 +23,10 @@ import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * Arguments of a {@link SecureTrainingPipeline}: the pipeline name, its typed definition (steps
- * without security settings: the component adds them) and where its jobs run. Every control is
- * on by default; weaken one with {@link Builder#waive(Control, String)}.
+ * Arguments of a {@link SecureTrainingPipeline}: its typed definition (steps without security
+ * settings: the component adds them), where its jobs run and, optionally, the pipeline name
+ * (derived from project, stack and component name when not given). Every control is on by
+ * default; weaken one with {@link Builder#waive(Control, String)}.
  *
  * <pre>{@code
  * SecureTrainingPipelineArgs.builder()
@@ -45,8 +47,8 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
      */
     public static final List<Control> CONTROLS = List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION,
             Control.SM_INTER_CONTAINER_ENCRYPTION, Control.SM_JOB_IN_VPC, Control.SM_MAX_RUNTIME);
-    /** SageMaker's pipeline name rule. */
-    static final Pattern PIPELINE_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}");
+    /** SageMaker's pipeline name rule ({@link NameRules.Rule#SAGEMAKER_PIPELINE}). */
+    static final Pattern PIPELINE_NAME = NameRules.Rule.SAGEMAKER_PIPELINE.pattern();
     /** An ECR image URI: {@code <account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@sha256:<digest>]}. */
     static final Pattern ECR_IMAGE = Pattern.compile(
             "(\\d{12})\\.dkr\\.ecr\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.amazonaws\\.com(?:\\.cn)?/"
@@ -57,23 +59,28 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
     static final String ECR_EXPECTED = "an ECR image URI \"<account>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@sha256:<digest>]\"";
 
     /**
-     * The pipeline name: letters, digits and single hyphens, 1 to 256 characters
-     * ({@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$}).
+     * The pipeline name. A given name is kept verbatim and must follow SageMaker's rule: letters,
+     * digits and hyphens, starting and ending with a letter or digit, 1 to 256 characters
+     * ({@code ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$},
+     * <a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePipeline.html">CreatePipeline</a>,
+     * looked up 2026-11-30).
      *
-     * @return the name
+     * @return the name, if given
+     * @defaultValue empty: {@code mlinfra-<project>-<stack>-<component name>}, derived by
+     *     {@link NameRules#derive} with {@link NameRules.Rule#SAGEMAKER_PIPELINE} (other characters
+     *     become hyphens; a name that lost characters that way or is too long ends with {@code -}
+     *     and 8 hex characters of a hash), so a {@code dev} and a {@code prod} stack of one program
+     *     never collide in one account and region; see {@link #pipelineName(String, String, String)}
      */
-    public abstract String getPipelineName();
+    public abstract Optional<String> getPipelineName();
 
     /**
-     * The display name shown in SageMaker Studio.
+     * The display name shown in SageMaker Studio (1 to 256 characters).
      *
-     * @return the display name
-     * @defaultValue the pipeline name
+     * @return the display name, if given
+     * @defaultValue empty: the pipeline name in effect
      */
-    @Value.Default
-    public String getDisplayName() {
-        return getPipelineName();
-    }
+    public abstract Optional<String> getDisplayName();
 
     /**
      * The pipeline description.
@@ -124,12 +131,23 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
      * The key prefix in the artifact bucket this pipeline reads and writes; the role is granted
      * this prefix only.
      *
-     * @return the prefix (ends with {@code /})
-     * @defaultValue {@code <pipelineName>/}
+     * @return the prefix (ends with {@code /}), if given
+     * @defaultValue empty: {@code <pipeline name in effect>/}
      */
-    @Value.Default
-    public String getArtifactPrefix() {
-        return getPipelineName() + "/";
+    public abstract Optional<String> getArtifactPrefix();
+
+    /**
+     * The pipeline name in effect: {@link #getPipelineName()} verbatim when given, else
+     * {@code NameRules.derive(Rule.SAGEMAKER_PIPELINE, project, stack, componentName)}, e.g.
+     * {@code mlinfra-fraud-prod-training} (always within SageMaker's rule).
+     *
+     * @param componentName the component name
+     * @param project the Pulumi project
+     * @param stack the Pulumi stack
+     * @return the pipeline name
+     */
+    public String pipelineName(String componentName, String project, String stack) {
+        return getPipelineName().orElseGet(() -> NameRules.derive(NameRules.Rule.SAGEMAKER_PIPELINE, project, stack, componentName));
     }
 
     /**
@@ -192,19 +210,17 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
     protected void check() {
         ResourceTags.checkUserTags("SecureTrainingPipelineArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.IAM, TagRules.Service.EC2);
         String a = "SecureTrainingPipelineArgs";
-        Check.matches(a + ".pipelineName", getPipelineName(), PIPELINE_NAME,
-                "letters, digits and hyphens, starting and ending with a letter or digit (1 to 256 characters)");
-        if (getDisplayName().isBlank() || getDisplayName().length() > 256) {
-            Check.fail(a + ".displayName", "empty or longer than 256 characters", getDisplayName(), "1 to 256 characters");
-        }
+        getPipelineName().ifPresent(n -> Check.matches(a + ".pipelineName", n, PIPELINE_NAME,
+                "letters, digits and hyphens, starting and ending with a letter or digit (1 to 256 characters)"));
+        getDisplayName().filter(n -> n.isBlank() || n.length() > 256).ifPresent(n ->
+                Check.fail(a + ".displayName", "empty or longer than 256 characters", n, "1 to 256 characters"));
         if (getDescription().length() > 3072) {
             Check.fail(a + ".description", "longer than 3072 characters", getDescription().length(), "at most 3072 characters");
         }
         Check.range(a + ".maxRuntimeSeconds", getMaxRuntimeSeconds(), 1, Steps.MAX_RUNTIME_LIMIT, "seconds");
-        String p = getArtifactPrefix();
-        if (p.startsWith("/") || !p.endsWith("/") || p.contains("*") || p.contains("?") || p.length() > 512) {
-            Check.fail(a + ".artifactPrefix", "malformed", p, "a key prefix ending with \"/\", not starting with \"/\", without * or ?");
-        }
+        getArtifactPrefix().filter(p -> p.startsWith("/") || !p.endsWith("/") || p.contains("*") || p.contains("?")
+                || p.length() > 512).ifPresent(p -> Check.fail(a + ".artifactPrefix", "malformed", p,
+                "a key prefix ending with \"/\", not starting with \"/\", without * or ?"));
         Waivers.checkApplicable(a, getWaivers(), CONTROLS);
         if (!isWaived(Control.SM_JOB_IN_VPC) && getPlacement().isEmpty()) {
             throw new InvalidArgsException(a + ".placement", "required while jobs run in a VPC (" + Control.SM_JOB_IN_VPC.id() + ")",
@@ -218,28 +234,18 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
         checkExistingGroups(a, def);
         for (PipelineStep s : def.allSteps()) {
             String where = a + ".definition.steps[" + s.getName() + "]";
-            if (s instanceof TrainingStep t) {
-                checkInstanceType(where, t.getInstanceType(), def);
-                checkImage(where + ".trainingImage", t.getTrainingImage());
-                checkUnset(where, "roleArn", t.getRoleArn());
-                checkUnset(where, "outputKmsKeyId", t.getOutputKmsKeyId());
-                checkUnset(where, "volumeKmsKeyId", t.getVolumeKmsKeyId());
-                checkUnset(where, "vpcConfig", t.getVpcConfig());
-                checkFlag(where, "enableNetworkIsolation", t.getEnableNetworkIsolation(), Control.SM_NETWORK_ISOLATION);
-                checkFlag(where, "enableInterContainerTrafficEncryption", t.getEnableInterContainerTrafficEncryption(),
+            if (s instanceof JobStep j) {
+                checkInstanceType(where, j.getInstanceType(), def);
+            }
+            s.image().ifPresent(i -> checkImage(where + "." + i.attribute(), i.value()));
+            if (s instanceof JobStep j) {
+                checkUnset(where, "roleArn", j.getRoleArn());
+                checkUnset(where, "outputKmsKeyId", j.getOutputKmsKeyId());
+                checkUnset(where, "volumeKmsKeyId", j.getVolumeKmsKeyId());
+                checkUnset(where, "vpcConfig", j.getVpcConfig());
+                checkFlag(where, "enableNetworkIsolation", j.getEnableNetworkIsolation(), Control.SM_NETWORK_ISOLATION);
+                checkFlag(where, "enableInterContainerTrafficEncryption", j.getEnableInterContainerTrafficEncryption(),
                         Control.SM_INTER_CONTAINER_ENCRYPTION);
-            } else if (s instanceof ProcessingStep ps) {
-                checkInstanceType(where, ps.getInstanceType(), def);
-                checkImage(where + ".imageUri", ps.getImageUri());
-                checkUnset(where, "roleArn", ps.getRoleArn());
-                checkUnset(where, "outputKmsKeyId", ps.getOutputKmsKeyId());
-                checkUnset(where, "volumeKmsKeyId", ps.getVolumeKmsKeyId());
-                checkUnset(where, "vpcConfig", ps.getVpcConfig());
-                checkFlag(where, "enableNetworkIsolation", ps.getEnableNetworkIsolation(), Control.SM_NETWORK_ISOLATION);
-                checkFlag(where, "enableInterContainerTrafficEncryption", ps.getEnableInterContainerTrafficEncryption(),
-                        Control.SM_INTER_CONTAINER_ENCRYPTION);
-            } else if (s instanceof RegisterModelStep r) {
-                checkImage(where + ".image", r.getImage());
             }
         }
     }

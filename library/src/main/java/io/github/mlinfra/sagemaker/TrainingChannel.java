@@ -1,5 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.Optional;
@@ -77,6 +79,35 @@ public abstract class TrainingChannel {
     }
 
     /**
+     * Writes the channel object.
+     *
+     * @param n the empty channel node
+     */
+    final void writeTo(ObjectNode n) {
+        n.put("ChannelName", getChannelName());
+        ObjectNode s3 = n.putObject("DataSource").putObject("S3DataSource");
+        s3.put("S3DataType", getS3DataType());
+        s3.set("S3Uri", getS3Uri().toJson());
+        s3.put("S3DataDistributionType", getS3DataDistributionType());
+        getContentType().ifPresent(x -> n.put("ContentType", x));
+    }
+
+    /**
+     * Reads a channel object.
+     *
+     * @param n the channel node
+     * @return the channel
+     */
+    static TrainingChannel fromJson(JsonNode n) {
+        JsonNode s3 = n.path("DataSource").path("S3DataSource");
+        var b = builder().channelName(PipelineJson.text(n, "ChannelName")).s3Uri(PipelineJson.value(s3.get("S3Uri")));
+        PipelineJson.optText(s3, "S3DataType").ifPresent(b::s3DataType);
+        PipelineJson.optText(s3, "S3DataDistributionType").ifPresent(b::s3DataDistributionType);
+        PipelineJson.optText(n, "ContentType").ifPresent(b::contentType);
+        return b.build();
+    }
+
+    /**
      * A new builder.
      *
      * @return the builder
@@ -104,13 +135,9 @@ public abstract class TrainingChannel {
     @Value.Check
     protected void check() {
         Check.matches("TrainingChannel.channelName", getChannelName(), NAME, "letters, digits, . _ - (1 to 64)");
-        if (!getS3DataType().matches("S3Prefix|ManifestFile|AugmentedManifestFile")) {
-            Check.fail("TrainingChannel.s3DataType", "unknown S3 data type", getS3DataType(),
-                    "S3Prefix, ManifestFile or AugmentedManifestFile");
-        }
-        if (!getS3DataDistributionType().matches("FullyReplicated|ShardedByS3Key")) {
-            Check.fail("TrainingChannel.s3DataDistributionType", "unknown distribution", getS3DataDistributionType(),
-                    "FullyReplicated or ShardedByS3Key");
-        }
+        Steps.oneOf("TrainingChannel.s3DataType", getS3DataType(), "unknown S3 data type",
+                "S3Prefix", "ManifestFile", "AugmentedManifestFile");
+        Steps.oneOf("TrainingChannel.s3DataDistributionType", getS3DataDistributionType(), "unknown distribution",
+                "FullyReplicated", "ShardedByS3Key");
     }
 }

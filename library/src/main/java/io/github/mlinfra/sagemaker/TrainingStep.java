@@ -1,5 +1,8 @@
 package io.github.mlinfra.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
@@ -14,10 +17,14 @@ import org.immutables.value.Value;
  * {@code InputDataConfig}, {@code OutputDataConfig{S3OutputPath, KmsKeyId}},
  * {@code ResourceConfig{InstanceType, InstanceCount, VolumeSizeInGB, VolumeKmsKeyId}},
  * {@code StoppingCondition{MaxRuntimeInSeconds}}, {@code EnableNetworkIsolation},
- * {@code EnableInterContainerTrafficEncryption}, {@code VpcConfig}, {@code HyperParameters}.
+ * {@code EnableInterContainerTrafficEncryption}, {@code VpcConfig}, {@code HyperParameters},
+ * {@code Environment}.
  *
- * <p>Security fields ({@code RoleArn}, KMS keys, isolation, VPC, runtime, output path) may be
- * left unset: {@link SecureTrainingPipeline} fills them with its secure defaults.
+ * <p>The job fields it shares with {@link ProcessingStep} are those of {@link JobStep}. Security
+ * fields ({@code RoleArn}, KMS keys, isolation, VPC, runtime, output path) may be left unset:
+ * {@link SecureTrainingPipeline} fills them with its secure defaults. {@code sealed}: the only
+ * subclass is the one Immutables generates ({@code ImmutableTrainingStep}), so every instance
+ * comes from {@link #builder()} and is validated.
  *
  * <pre>{@code
  * TrainingStep.builder()
@@ -33,11 +40,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class TrainingStep implements PipelineStep {
+public abstract sealed class TrainingStep extends JobStep permits ImmutableTrainingStep {
+    /** The step type written as {@code "Type"}. */
+    static final String TYPE = "Training";
 
     @Override
     public String stepType() {
-        return "Training";
+        return TYPE;
     }
 
     /**
@@ -59,14 +68,6 @@ public abstract class TrainingStep implements PipelineStep {
     }
 
     /**
-     * The execution role ARN.
-     *
-     * @return the role ARN, if set
-     * @defaultValue none: the pipeline's role, set by {@link SecureTrainingPipeline}
-     */
-    public abstract Optional<String> getRoleArn();
-
-    /**
      * The input channels.
      *
      * @return the channels
@@ -82,83 +83,6 @@ public abstract class TrainingStep implements PipelineStep {
     public abstract Optional<PipelineValue> getOutputS3Path();
 
     /**
-     * The KMS key that encrypts the model artifacts.
-     *
-     * @return the key, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its key (MLI-SM-08)
-     */
-    public abstract Optional<String> getOutputKmsKeyId();
-
-    /**
-     * The instance type, e.g. {@code ml.m5.xlarge} or a parameter.
-     *
-     * @return the instance type
-     */
-    public abstract PipelineValue getInstanceType();
-
-    /**
-     * The number of instances; more than one trains distributed, with the same controls.
-     *
-     * @return the count
-     * @defaultValue 1
-     */
-    @Value.Default
-    public PipelineValue getInstanceCount() {
-        return PipelineValue.of(1);
-    }
-
-    /**
-     * The ML storage volume size per instance, in GB (1–16384).
-     *
-     * @return the size
-     * @defaultValue 30
-     */
-    @Value.Default
-    public long getVolumeSizeInGB() {
-        return 30;
-    }
-
-    /**
-     * The KMS key that encrypts the ML storage volumes.
-     *
-     * @return the key, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its key (MLI-SM-08)
-     */
-    public abstract Optional<String> getVolumeKmsKeyId();
-
-    /**
-     * The maximum runtime, in seconds (1 to 2419200).
-     *
-     * @return the runtime, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its maximum (MLI-SM-11)
-     */
-    public abstract Optional<Long> getMaxRuntimeInSeconds();
-
-    /**
-     * Whether the container has no network access.
-     *
-     * @return the flag, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets true (MLI-SM-07)
-     */
-    public abstract Optional<Boolean> getEnableNetworkIsolation();
-
-    /**
-     * Whether traffic between training instances is encrypted.
-     *
-     * @return the flag, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets true (MLI-SM-09)
-     */
-    public abstract Optional<Boolean> getEnableInterContainerTrafficEncryption();
-
-    /**
-     * The VPC placement.
-     *
-     * @return the VPC config, if set
-     * @defaultValue none: {@link SecureTrainingPipeline} sets its subnets and security groups (MLI-SM-10)
-     */
-    public abstract Optional<VpcConfig> getVpcConfig();
-
-    /**
      * Hyperparameters (string values or expressions).
      *
      * @return the hyperparameters
@@ -166,11 +90,69 @@ public abstract class TrainingStep implements PipelineStep {
     public abstract Map<String, PipelineValue> getHyperParameters();
 
     @Override
+    final Optional<Steps.Image> image() {
+        return Steps.Image.pulledByJob("trainingImage", getTrainingImage());
+    }
+
+    @Override
     public List<String> references() {
         List<Object> values = new ArrayList<>(List.of(getTrainingImage(), getOutputS3Path(), getInstanceType(),
                 getInstanceCount(), getHyperParameters().values()));
         getInputs().forEach(c -> values.add(c.getS3Uri()));
         return Steps.refs(values);
+    }
+
+    @Override
+    final void writeArguments(ObjectNode a) {
+        ObjectNode alg = a.putObject("AlgorithmSpecification");
+        alg.set("TrainingImage", getTrainingImage().toJson());
+        alg.put("TrainingInputMode", getTrainingInputMode());
+        getRoleArn().ifPresent(r -> a.put("RoleArn", r));
+        if (!getInputs().isEmpty()) {
+            ArrayNode in = a.putArray("InputDataConfig");
+            getInputs().forEach(c -> c.writeTo(in.addObject()));
+        }
+        ObjectNode out = a.putObject("OutputDataConfig");
+        getOutputS3Path().ifPresent(p -> out.set("S3OutputPath", p.toJson()));
+        getOutputKmsKeyId().ifPresent(k -> out.put("KmsKeyId", k));
+        writeResources(a.putObject("ResourceConfig"));
+        writeRuntime(a);
+        writeNetwork(a);
+        if (!getHyperParameters().isEmpty()) {
+            ObjectNode hp = a.putObject("HyperParameters");
+            getHyperParameters().forEach((k, v) -> hp.set(k, v.toJson()));
+        }
+        writeEnvironment(a);
+    }
+
+    /**
+     * Reads a {@code "Type": "Training"} step object.
+     *
+     * @param s the step node
+     * @return the step
+     */
+    static TrainingStep fromJson(JsonNode s) {
+        JsonNode a = s.path("Arguments");
+        JsonNode out = a.path("OutputDataConfig");
+        var b = readFields(builder(), s, a, a.path("ResourceConfig"), a, out);
+        b.trainingImage(PipelineJson.value(a.path("AlgorithmSpecification").get("TrainingImage")));
+        PipelineJson.optText(a.path("AlgorithmSpecification"), "TrainingInputMode").ifPresent(b::trainingInputMode);
+        PipelineJson.iter(a.get("InputDataConfig")).forEach(c -> b.addInputs(TrainingChannel.fromJson(c)));
+        if (out.has("S3OutputPath")) {
+            b.outputS3Path(PipelineJson.value(out.get("S3OutputPath")));
+        }
+        for (Map.Entry<String, JsonNode> e : a.path("HyperParameters").properties()) {
+            b.putHyperParameters(e.getKey(), PipelineJson.value(e.getValue()));
+        }
+        return b.build();
+    }
+
+    /** This step with the pipeline's defaults, and without an output path, {@code <base><step>}. */
+    @Override
+    final TrainingStep secured(Steps.JobDefaults d) {
+        return secureFields(builder().from(this), d)
+                .outputS3Path(getOutputS3Path().orElse(PipelineValue.of(d.base() + getName())))
+                .build();
     }
 
     /**
@@ -187,7 +169,7 @@ public abstract class TrainingStep implements PipelineStep {
      *
      * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
      */
-    public static final class Builder extends ImmutableTrainingStep.Builder {
+    public static final class Builder extends ImmutableTrainingStep.Builder implements JobStep.Fields<Builder> {
         /** Use {@link TrainingStep#builder()}. */
         Builder() {}
 
@@ -245,12 +227,7 @@ public abstract class TrainingStep implements PipelineStep {
     /** Validates on {@code build()}, in the project\'s error format. */
     @Value.Check
     protected void check() {
-        Steps.checkCommon("TrainingStep", this);
-        if (!getTrainingInputMode().matches("File|Pipe|FastFile")) {
-            Check.fail("TrainingStep.trainingInputMode", "unknown input mode", getTrainingInputMode(), "File, Pipe or FastFile");
-        }
-        Steps.checkCount("TrainingStep", getInstanceCount());
-        Check.range("TrainingStep.volumeSizeInGB", getVolumeSizeInGB(), 1, 16384, "GB");
-        Steps.checkRuntime("TrainingStep", getMaxRuntimeInSeconds());
+        checkJob("TrainingStep");
+        Steps.oneOf("TrainingStep.trainingInputMode", getTrainingInputMode(), "unknown input mode", "File", "Pipe", "FastFile");
     }
 }

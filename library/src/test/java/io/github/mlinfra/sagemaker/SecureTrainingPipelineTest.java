@@ -76,8 +76,9 @@ class SecureTrainingPipelineTest {
     void defaultsAreSecureAndDocumented() {
         var a = args().build();
         assertThat(a.getMaxRuntimeSeconds()).isEqualTo(86_400L);
-        assertThat(a.getArtifactPrefix()).isEqualTo("fraud-training/");
-        assertThat(a.getDisplayName()).isEqualTo("fraud-training");
+        assertThat(a.getArtifactPrefix()).isEmpty(); // in effect: <pipeline name>/
+        assertThat(SecureTrainingPipeline.artifactPrefix(a, a.pipelineName("train", "p", "dev"))).isEqualTo("fraud-training/");
+        assertThat(a.getDisplayName()).isEmpty(); // in effect: the pipeline name
         assertThat(a.getDescription()).isEqualTo("mlinfra secure training pipeline");
         assertThat(a.getWaivers()).isEmpty();
         assertThat(SecureTrainingPipelineArgs.CONTROLS).extracting(Control::id)
