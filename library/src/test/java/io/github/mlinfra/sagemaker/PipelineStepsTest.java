@@ -82,8 +82,7 @@ class PipelineStepsTest {
     static String plannedDefinition(PipelineDefinition def) {
         Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("p", SecureTrainingPipelineArgs.builder()
                 .pipelineName("rich").definition(def)
-                .subnetIds(Output.of(SecureTrainingPipelineTest.SUBNETS))
-                .securityGroupIds(Output.of(SecureTrainingPipelineTest.GROUPS)).build()));
+                .placement(SecureTrainingPipelineTest.existingVpc().build()).build()));
         return (String) plan.resource("p-pipeline").getInputs().get("pipelineDefinition");
     }
 
@@ -137,7 +136,7 @@ class PipelineStepsTest {
 
     @Test
     void eachStepSecuresItself() {
-        var vpc = VpcConfig.of(SecureTrainingPipelineTest.GROUPS, SecureTrainingPipelineTest.SUBNETS);
+        var vpc = VpcConfig.of(List.of("sg-0eeeeeeeeeeeeeeee"), SecureTrainingPipelineTest.SUBNETS);
         var d = new Steps.JobDefaults("arn:aws:iam::123456789012:role/r", Optional.of("arn:aws:kms:us-east-1:123456789012:key/k"),
                 "s3://b/pre/", Optional.of(vpc), 600, true, true, t -> t.literal().orElse("").startsWith("ml.g4dn"));
         var def = allSteps();

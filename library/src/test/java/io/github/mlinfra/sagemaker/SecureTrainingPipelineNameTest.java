@@ -22,8 +22,7 @@ class SecureTrainingPipelineNameTest {
     static SecureTrainingPipelineArgs.Builder unnamed() {
         return SecureTrainingPipelineArgs.builder()
                 .definition(SecureTrainingPipelineTest.definition())
-                .subnetIds(Output.of(SecureTrainingPipelineTest.SUBNETS))
-                .securityGroupIds(Output.of(SecureTrainingPipelineTest.GROUPS));
+                .placement(SecureTrainingPipelineTest.existingVpc().build());
     }
 
     @Test
