@@ -557,7 +557,7 @@ class BadInputCatalogueTest {
                 "HardenedGpuTrainerArgs.ingress.cidrs: the same permission (tcp port 443 from this source) is in two rules; got \"10.20.0.0/16\"; expected each protocol, port and source in one rule only (EC2 refuses a duplicate permission: InvalidPermission.Duplicate)",
                         () -> new HardenedGpuTrainer("bad", trainer().addIngress(ingress("10.20.0.0/16"), ingress("10.20.0.0/16")).build()));
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.placement", "not set",
-                "HardenedGpuTrainerArgs.placement: required attribute not set; got nothing; expected a value (required attributes: placement)",
+                "HardenedGpuTrainerArgs.placement: required attribute not set; got nothing; expected a value",
                         () -> new HardenedGpuTrainer("bad", HardenedGpuTrainerArgs.builder().build()));
         row("HardenedGpuTrainer", gpu, "HardenedGpuTrainerArgs.placement", "default endpoints, agent config with metrics",
                 "HardenedGpuTrainerArgs.placement: the network lacks the \"monitoring\" interface endpoint the CloudWatch agent sends its metrics to; got [\"sagemaker.api\", \"sagemaker.runtime\", \"sts\", \"logs\", \"ecr.api\", \"ecr.dkr\", \"kms\", \"ssm\", \"ssmmessages\", \"ec2messages\"]; expected a network whose interfaceEndpointServices include \"monitoring\", or a cloudWatchAgentConfig without \"metrics\"",
