@@ -33,10 +33,12 @@ import org.immutables.value.Value;
 public abstract class PrivateNetworkArgs {
     /** The controls a PrivateNetwork implements. MLI-VPC-03 cannot be waived: this version never creates an internet gateway. */
     public static final List<Control> CONTROLS = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
-            Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
+            Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY,
+            Control.VPC_SUBNET_NO_PUBLIC_IP, Control.VPC_WORKLOAD_ENDPOINTS, Control.VPC_OPERATIONS_ENDPOINTS);
     /** The controls that may be waived. */
     public static final List<Control> WAIVABLE = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
-            Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
+            Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY, Control.VPC_WORKLOAD_ENDPOINTS,
+            Control.VPC_OPERATIONS_ENDPOINTS);
     /** The interface endpoints created by default: what SageMaker notebooks, jobs and SSM-managed instances call. */
     public static final List<String> DEFAULT_INTERFACE_ENDPOINTS = List.of("sagemaker.api", "sagemaker.runtime", "sts",
             "logs", "ecr.api", "ecr.dkr", "kms", "ssm", "ssmmessages", "ec2messages");
@@ -322,8 +324,10 @@ public abstract class PrivateNetworkArgs {
     @Value.Check
     protected void check() {
         // an interface endpoint whose service documents no endpoint policy carries one built-in MLI-VPC-04 waiver tag
+        // and the VPC it creates carries one built-in MLI-VPC-09 waiver tag (PrivateNetwork.operationsEndpointsWaiver)
         int builtInWaivers = !isWaived(Control.VPC_ENDPOINT_POLICY) && getInterfaceEndpointServices().stream()
-                .anyMatch(svc -> !io.github.mlinfra.aws.EndpointPolicySupport.documented(svc)) ? 1 : 0;
+                .anyMatch(svc -> !io.github.mlinfra.aws.EndpointPolicySupport.documented(svc))
+                || !usesExistingVpc() && !isWaived(Control.VPC_OPERATIONS_ENDPOINTS) ? 1 : 0;
         ResourceTags.checkUserTags("PrivateNetworkArgs.tags", getTags(), getWaivers().size() + builtInWaivers, TagRules.Service.VPC, TagRules.Service.LOGS, TagRules.Service.IAM, TagRules.Service.KMS);
         Waivers.checkApplicable("PrivateNetworkArgs", getWaivers(), CONTROLS);
         if (isWaived(Control.VPC_NO_INTERNET_GATEWAY)) {

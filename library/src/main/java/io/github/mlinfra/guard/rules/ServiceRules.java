@@ -7,17 +7,32 @@ import io.github.mlinfra.plan.PlannedResource;
 import io.github.mlinfra.policy.Effect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The rules that judge one CloudTrail trail, SageMaker notebook, KMS key, IAM role or VPC endpoint
- * by its own inputs, declared as {@link InputRule}s.
+ * The rules that judge one resource other than an EC2 instance (trail, notebook, KMS key, IAM role,
+ * user policy, VPC endpoint, subnet, log group, any taggable resource) by its own inputs, declared
+ * as {@link InputRule}s.
  */
 final class ServiceRules {
     private ServiceRules() {}
 
-    /** MLI-CT-02..04, MLI-SM-01 and -04, MLI-KMS-01, MLI-IAM-04 and MLI-VPC-04. */
+    /**
+     * The types Security Hub's tagging controls name that a plan can hold (EC2.35, .37 to .46, .48,
+     * .175, IAM.24, IAM.25, CloudTrail.9).
+     */
+    static final String[] TAGGED = {"aws:ec2/networkInterface:NetworkInterface", "aws:ec2/eip:Eip", Types.INSTANCE,
+        Types.INTERNET_GATEWAY, "aws:ec2/natGateway:NatGateway", "aws:ec2/networkAcl:NetworkAcl", "aws:ec2/routeTable:RouteTable",
+        Types.SECURITY_GROUP, Types.DEFAULT_SECURITY_GROUP, "aws:ec2/subnet:Subnet", Types.EBS_VOLUME, Types.VPC, Types.FLOW_LOG,
+        Types.LAUNCH_TEMPLATE, Types.ROLE, "aws:iam/user:User", Types.TRAIL};
+    /** The types that give an IAM user a policy of its own. */
+    static final String[] USER_POLICIES = {Types.USER_POLICY, Types.USER_POLICY_ATTACHMENT, Types.POLICY_ATTACHMENT};
+    /** Security Hub CloudWatch.16's default minimum retention, in days. */
+    static final int MIN_RETENTION_DAYS = 365;
+
+    /** MLI-CT-02..04, MLI-SM-01 and -04, MLI-KMS-01, MLI-IAM-04 and -11, MLI-VPC-04 and -07, MLI-LOG-01, MLI-TAG-01. */
     static List<InputRule> all() {
         return List.of(
                 InputRule.required(Control.CT_ENCRYPTION, Types.TRAIL, "kmsKeyId", "kmsKeyId is not set"),
@@ -27,7 +42,86 @@ final class ServiceRules {
                 InputRule.required(Control.SM_NOTEBOOK_KMS, Types.NOTEBOOK, "kmsKeyId", "kmsKeyId is not set (the volume uses an AWS-managed key)"),
                 new InputRule(Control.KMS_ROTATION, ServiceRules::rotation, ServiceRules::rotationOpaque, Types.KMS_KEY),
                 new InputRule(Control.IAM_CONFUSED_DEPUTY, ServiceRules::confusedDeputy, ServiceRules::trustOpaque, Types.ROLE),
-                new InputRule(Control.VPC_ENDPOINT_POLICY, ServiceRules::endpointPolicy, r -> List.of(), Types.VPC_ENDPOINT));
+                new InputRule(Control.VPC_ENDPOINT_POLICY, ServiceRules::endpointPolicy, r -> List.of(), Types.VPC_ENDPOINT),
+                new InputRule(Control.IAM_USER_NO_POLICIES, ServiceRules::userPolicy, r -> InputRule.opaqueInputs(r, "users"), USER_POLICIES),
+                new InputRule(Control.VPC_SUBNET_NO_PUBLIC_IP, ServiceRules::publicIpOnLaunch, ServiceRules::publicIpOpaque, "aws:ec2/subnet:Subnet"),
+                new InputRule(Control.LOGS_ENCRYPTED_RETAINED, ServiceRules::logGroup, r -> InputRule.opaqueInputs(r, "retentionInDays"), Types.LOG_GROUP),
+                new InputRule(Control.RESOURCES_TAGGED, ServiceRules::tagged, r -> InputRule.opaqueInputs(r, "tags"), TAGGED));
+    }
+
+    /**
+     * MLI-IAM-11 (Security Hub IAM.2, https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2):
+     * a policy given to a user directly, inline ({@code aws:iam/userPolicy}), attached
+     * ({@code aws:iam/userPolicyAttachment}) or named among a policy attachment's {@code users}.
+     */
+    static List<String> userPolicy(PlannedResource r) {
+        if (r.getType().equals(Types.POLICY_ATTACHMENT)) {
+            List<Object> users = PlanIndex.isOpaque(r, "users") ? List.of() : PlanIndex.list(r, "users");
+            return users.isEmpty() ? List.of() : List.of("the attachment gives users " + users
+                    + " the policy directly; attach it to a group they belong to");
+        }
+        String user = r.input("user").map(String::valueOf).orElse("(not set)");
+        return List.of((r.getType().equals(Types.USER_POLICY) ? "an inline policy on user " : "a managed policy attached to user ")
+                + user + "; give users permissions through a group");
+    }
+
+    /**
+     * MLI-VPC-07 (Security Hub EC2.15, https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15;
+     * AWS Config's subnet-auto-assign-public-ip-disabled, which Security Hub runs, also fails IPv6
+     * auto-assignment: https://docs.aws.amazon.com/config/latest/developerguide/subnet-auto-assign-public-ip-disabled.html).
+     */
+    static List<String> publicIpOnLaunch(PlannedResource r) {
+        List<String> out = new ArrayList<>();
+        if (PlanIndex.bool(r, "mapPublicIpOnLaunch").orElse(false)) {
+            out.add("mapPublicIpOnLaunch is true: every instance launched in the subnet gets a public IPv4 address");
+        }
+        if (PlanIndex.bool(r, "assignIpv6AddressOnCreation").orElse(false)) {
+            out.add("assignIpv6AddressOnCreation is true: every interface created in the subnet gets an IPv6 address");
+        }
+        return out;
+    }
+
+    static List<String> publicIpOpaque(PlannedResource r) {
+        return InputRule.opaqueInputs(r, "mapPublicIpOnLaunch", "assignIpv6AddressOnCreation");
+    }
+
+    /**
+     * MLI-LOG-01: a KMS key, and a retention of at least 365 days (Security Hub CloudWatch.16,
+     * https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-16,
+     * whose minRetentionTime defaults to 365; AWS Config's cw-loggroup-retention-period-check).
+     * "Never expire" passes Security Hub but not this rule: logs kept forever are kept, and billed,
+     * past any need.
+     */
+    static List<String> logGroup(PlannedResource r) {
+        List<String> out = new ArrayList<>();
+        if (PlanIndex.isBlank(r, "kmsKeyId")) {
+            out.add("kmsKeyId is not set");
+        }
+        Object days = r.input("retentionInDays").orElse(null);
+        if (!PlanIndex.isOpaque(days) && !(days instanceof Number n && n.longValue() > 0)) {
+            out.add("retentionInDays is not set (logs are kept forever)");
+        } else if (days instanceof Number n && n.longValue() < MIN_RETENTION_DAYS) {
+            out.add("retentionInDays is " + n + ", expected at least " + MIN_RETENTION_DAYS);
+        }
+        return out.isEmpty() ? out : List.of(String.join("; ", out));
+    }
+
+    /**
+     * MLI-TAG-01: at least one tag key that is not a system tag ({@code aws:*}), in {@code tags} or,
+     * from the provider's default tags, {@code tagsAll}. Security Hub's tagging controls check the
+     * same when no required keys are configured (for example
+     * https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-38 and the AWS
+     * Resource Tagging standard, https://docs.aws.amazon.com/securityhub/latest/userguide/standards-tagging.html).
+     */
+    static List<String> tagged(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, "tags") || ownTag(r.input("tags").orElse(null)) || ownTag(r.output("tagsAll").orElse(null))) {
+            return List.of();
+        }
+        return List.of("no tag of its own (system tags aws:* do not count): owners, cost and access cannot be told from it");
+    }
+
+    private static boolean ownTag(Object tags) {
+        return tags instanceof Map<?, ?> m && m.keySet().stream().anyMatch(k -> !String.valueOf(k).startsWith("aws:"));
     }
 
     /** MLI-SM-01: the notebook has no direct internet access. */
