@@ -42,7 +42,8 @@ public final class App {
         var net = new PrivateNetwork("ml", PrivateNetworkArgs.builder().build());
         // job security group: no ingress but its own members (distributed training), egress to the endpoints, S3 and itself
         var sg = new SecurityGroup("training-jobs-sg", SecurityGroupArgs.builder().vpcId(net.vpcId())
-                .description("SageMaker pipeline jobs: traffic between job instances only").build());
+                .description("SageMaker pipeline jobs: traffic between job instances only")
+                .tags(java.util.Map.of("Name", "training-jobs")).build()); // MLI-TAG-01 (Security Hub EC2.43)
         new SecurityGroupIngressRule("training-jobs-self-in", SecurityGroupIngressRuleArgs.builder().securityGroupId(sg.id())
                 .ipProtocol("-1").referencedSecurityGroupId(sg.id()).description("between job instances").build());
         new SecurityGroupEgressRule("training-jobs-self-out", SecurityGroupEgressRuleArgs.builder().securityGroupId(sg.id())
