@@ -233,7 +233,10 @@ public enum Control {
     VPC_ENDPOINT_NO_PUBLIC_POLICY("MLI-VPC-05", Severity.CRITICAL, "VPC endpoint policy admits no principal at large"),
     /** No VPC endpoint policy admits principals of an untrusted account. */
     VPC_ENDPOINT_NO_CROSS_ACCOUNT_POLICY("MLI-VPC-06", Severity.HIGH, "VPC endpoint policy admits no untrusted account"),
-    /** Subnets assign no public IPv4 address (and no IPv6 address) to the interfaces launched in them. */
+    /**
+     * Subnets assign no public IPv4 address ({@code mapPublicIpOnLaunch}) and no IPv6 address
+     * ({@code assignIpv6AddressOnCreation}) to the interfaces launched in them.
+     */
     VPC_SUBNET_NO_PUBLIC_IP("MLI-VPC-07", Severity.MEDIUM, "Subnets do not assign public IP addresses at launch",
             "FSBP EC2.15", "HIPAA.Security-VPCSubnetAutoAssignPublicIpDisabled", "NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled"),
     /** Each VPC has interface endpoints for the ECR API, the ECR Docker registry and Systems Manager. */

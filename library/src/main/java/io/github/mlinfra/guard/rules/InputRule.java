@@ -58,6 +58,23 @@ final class InputRule extends SimpleResourceRule {
         return new InputRule(control, r -> PlanIndex.isBlank(r, path) ? List.of(finding) : List.of(), r -> List.of(), type);
     }
 
+    /**
+     * A rule that wants a SageMaker-style switch to be {@code Disabled} (its default is Enabled); an
+     * opaque value is not evaluated.
+     *
+     * @param control the control
+     * @param type the type token judged
+     * @param path the input path, e.g. {@code rootAccess}
+     * @return the rule; its finding names the value found
+     */
+    static InputRule disabled(Control control, String type, String path) {
+        return new InputRule(control, r -> {
+            Object v = r.input(path).orElse(null);
+            return "Disabled".equals(v) || PlanIndex.isOpaque(v) ? List.of()
+                    : List.of(path + " is " + (v == null ? "not set (defaults to Enabled)" : v) + ", expected Disabled");
+        }, r -> opaque(r, path), type);
+    }
+
     @Override
     public List<String> check(PlannedResource r) {
         return check.apply(r);

@@ -13,18 +13,17 @@ public final class Rules {
     private static final List<Rule> ALL = Stream.concat(Stream.<Rule>of(
             new S3BlockPublicAccessRule(), new S3AclsDisabledRule(), new S3VersioningRule(), new S3ObjectLockRule(),
             new S3LifecycleRule(), new S3KmsEncryptionRule(), new S3BucketKeyRule(), new S3AccessLoggingRule(),
-            new S3DeletionProtectionRule(), new KmsDeletionProtectionRule(), new Ec2GpuInstanceTypeRule(),
-            new SmSupportedPlatformRule(), new KmsDeletionWindowRule(),
-            new KmsKeyPolicyRule(), new IamNoManagedPoliciesRule(), new IamNoWildcardActionsRule(),
-            new IamNoWildcardResourcesRule(), new IamNoPlaceholdersRule(), new IamAttachmentIsPolicyRule(),
-            new Ec2EbsEncryptionRule(), new Ec2NoPublicIpRule(), new Ec2NoOpenIngressRule(),
-            new Ec2RestrictedEgressRule(), new SmNotebookInVpcRule(), new SmNoRootAccessRule(),
-            new SmNotebookImdsv2Rule(), new SmLifecycleScriptRule(), new SmNetworkIsolationRule(),
-            new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(), new SmJobInVpcRule(),
-            new SmMaxRuntimeRule(), new CtMultiRegionRule(), new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(),
+            new S3DeletionProtectionRule(), new Ec2GpuInstanceTypeRule(), new SmSupportedPlatformRule(),
+            new KmsDeletionWindowRule(), new KmsKeyPolicyRule(), new IamNoManagedPoliciesRule(),
+            new IamNoWildcardActionsRule(), new IamNoWildcardResourcesRule(), new IamNoPlaceholdersRule(),
+            new IamAttachmentIsPolicyRule(), new Ec2EbsEncryptionRule(), new Ec2NoPublicIpRule(),
+            new Ec2NoOpenIngressRule(), new Ec2RestrictedEgressRule(), new SmLifecycleScriptRule(),
+            new SmNetworkIsolationRule(), new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(),
+            new SmJobInVpcRule(), new SmMaxRuntimeRule(), new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(),
             new VpcNoInternetGatewayRule(), new WaiverTagKnownRule(), new SecEc2UserDataRule(),
             new SecLifecycleScriptRule(), new SecPipelineEnvRule(), new SecTagsRule(), new SecOutputsRule()),
-            Stream.of(InstanceRules.all(), ServiceRules.all(), BucketPolicyRules.all(), VpcEndpointsRule.all(), PolicyAccessRules.all(), PreflightRules.all())
+            Stream.of(InstanceRules.all(), ServiceRules.all(), BucketPolicyRules.all(), VpcEndpointsRule.all(),
+                    PolicyAccessRules.all(), PreflightRules.all())
                     .flatMap(List::stream))
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());

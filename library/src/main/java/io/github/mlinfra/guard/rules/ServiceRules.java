@@ -29,16 +29,24 @@ final class ServiceRules {
         Types.LAUNCH_TEMPLATE, Types.ROLE, "aws:iam/user:User", Types.TRAIL};
     /** The types that give an IAM user a policy of its own. */
     static final String[] USER_POLICIES = {Types.USER_POLICY, Types.USER_POLICY_ATTACHMENT, Types.POLICY_ATTACHMENT};
+    private static final String IMDS = "instanceMetadataServiceConfiguration";
+    private static final String IMDS_VERSION = IMDS + ".minimumInstanceMetadataServiceVersion";
     /** Security Hub CloudWatch.16's default minimum retention, in days. */
     static final int MIN_RETENTION_DAYS = 365;
 
-    /** MLI-CT-02..04, MLI-SM-01 and -04, MLI-KMS-01, MLI-IAM-04 and -11, MLI-VPC-04 and -07, MLI-LOG-01, MLI-TAG-01. */
+    /** MLI-CT-01..04, MLI-SM-01..05, MLI-KMS-04, MLI-KMS-01, MLI-IAM-04 and -11, MLI-VPC-04 and -07, MLI-LOG-01, MLI-TAG-01. */
     static List<InputRule> all() {
         return List.of(
                 InputRule.required(Control.CT_ENCRYPTION, Types.TRAIL, "kmsKeyId", "kmsKeyId is not set"),
                 InputRule.flag(Control.CT_LOG_VALIDATION, Types.TRAIL, "enableLogFileValidation"),
                 InputRule.required(Control.CT_CLOUDWATCH, Types.TRAIL, "cloudWatchLogsGroupArn", "cloudWatchLogsGroupArn is not set"),
-                new InputRule(Control.SM_NO_DIRECT_INTERNET, ServiceRules::directInternet, r -> InputRule.opaqueInputs(r, "directInternetAccess"), Types.NOTEBOOK),
+                new InputRule(Control.CT_MULTI_REGION, ServiceRules::multiRegion, r -> InputRule.opaqueInputs(r, "isMultiRegionTrail", "includeGlobalServiceEvents"), Types.TRAIL),
+                InputRule.disabled(Control.SM_NO_DIRECT_INTERNET, Types.NOTEBOOK, "directInternetAccess"),
+                InputRule.disabled(Control.SM_NO_ROOT_ACCESS, Types.NOTEBOOK, "rootAccess"),
+                new InputRule(Control.SM_NOTEBOOK_IN_VPC, ServiceRules::notebookInVpc, r -> List.of(), Types.NOTEBOOK),
+                new InputRule(Control.SM_NOTEBOOK_IMDSV2, ServiceRules::notebookImdsv2, r -> InputRule.opaqueInputs(r, IMDS, IMDS_VERSION), Types.NOTEBOOK),
+                new InputRule(Control.KMS_DELETION_PROTECTION, r -> r.isProtect() ? List.of()
+                        : List.of("the key is not protected (resource option protect)"), r -> List.of(), Types.KMS_KEY),
                 InputRule.required(Control.SM_NOTEBOOK_KMS, Types.NOTEBOOK, "kmsKeyId", "kmsKeyId is not set (the volume uses an AWS-managed key)"),
                 new InputRule(Control.KMS_ROTATION, ServiceRules::rotation, ServiceRules::rotationOpaque, Types.KMS_KEY),
                 new InputRule(Control.IAM_CONFUSED_DEPUTY, ServiceRules::confusedDeputy, ServiceRules::trustOpaque, Types.ROLE),
@@ -124,13 +132,40 @@ final class ServiceRules {
         return tags instanceof Map<?, ?> m && m.keySet().stream().anyMatch(k -> !String.valueOf(k).startsWith("aws:"));
     }
 
-    /** MLI-SM-01: the notebook has no direct internet access. */
-    static List<String> directInternet(PlannedResource r) {
-        Object v = r.input("directInternetAccess").orElse(null);
-        if ("Disabled".equals(v) || PlanIndex.isOpaque(v)) {
+    /** MLI-CT-01: the trail is multi-region and includes global service events. */
+    static List<String> multiRegion(PlannedResource r) {
+        List<String> out = new ArrayList<>();
+        if (!PlanIndex.isOpaque(r, "isMultiRegionTrail") && !PlanIndex.bool(r, "isMultiRegionTrail").orElse(false)) {
+            out.add("isMultiRegionTrail is not true");
+        }
+        if (PlanIndex.bool(r, "includeGlobalServiceEvents").equals(Optional.of(false))) {
+            out.add("includeGlobalServiceEvents is false");
+        }
+        return out;
+    }
+
+    /** MLI-SM-02: the notebook runs in a VPC subnet with security groups. */
+    static List<String> notebookInVpc(PlannedResource r) {
+        List<String> missing = new ArrayList<>();
+        if (PlanIndex.isBlank(r, "subnetId")) {
+            missing.add("subnetId");
+        }
+        if (PlanIndex.isBlank(r, "securityGroups")) {
+            missing.add("securityGroups");
+        }
+        return missing.isEmpty() ? List.of() : List.of(String.join(" and ", missing) + " not set: the notebook is not in a VPC");
+    }
+
+    /** MLI-SM-05: the notebook requires IMDSv2. */
+    static List<String> notebookImdsv2(PlannedResource r) {
+        if (PlanIndex.isOpaque(r, IMDS)) {
             return List.of();
         }
-        return List.of("directInternetAccess is " + (v == null ? "not set (defaults to Enabled)" : v) + ", expected Disabled");
+        Object v = r.input(IMDS_VERSION).orElse(null);
+        if ("2".equals(String.valueOf(v)) || PlanIndex.isOpaque(v)) {
+            return List.of();
+        }
+        return List.of(IMDS_VERSION + " is " + (v == null ? "not set (IMDSv1 allowed)" : v) + ", expected \"2\"");
     }
 
     /** MLI-KMS-01: automatic rotation is on (symmetric keys; asymmetric and HMAC keys cannot rotate). */
