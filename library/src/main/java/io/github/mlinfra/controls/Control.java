@@ -239,10 +239,16 @@ public enum Control {
      */
     VPC_SUBNET_NO_PUBLIC_IP("MLI-VPC-07", Severity.MEDIUM, "Subnets do not assign public IP addresses at launch",
             "FSBP EC2.15", "HIPAA.Security-VPCSubnetAutoAssignPublicIpDisabled", "NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled"),
-    /** Each VPC has interface endpoints for the ECR API, the ECR Docker registry and Systems Manager. */
+    /**
+     * Each VPC has interface endpoints for the ECR API, the ECR Docker registry and Systems Manager
+     * (Security Hub evaluates these per VPC, whatever runs in it).
+     */
     VPC_WORKLOAD_ENDPOINTS("MLI-VPC-08", Severity.MEDIUM, "VPCs have interface endpoints for ECR and Systems Manager",
             "SecurityHub EC2.55", "SecurityHub EC2.56", "SecurityHub EC2.57"),
-    /** Each VPC has interface endpoints for the EC2 API, Incident Manager and Incident Manager Contacts. */
+    /**
+     * Each VPC has interface endpoints for the EC2 API, Incident Manager and Incident Manager Contacts
+     * (per VPC too; a VPC whose workloads call none of them records a waiver saying so).
+     */
     VPC_OPERATIONS_ENDPOINTS("MLI-VPC-09", Severity.LOW, "VPCs have interface endpoints for EC2 and Incident Manager",
             "FSBP EC2.10", "SecurityHub EC2.58", "SecurityHub EC2.60"),
     /**

@@ -20,10 +20,10 @@ public final class Rules {
             new Ec2NoOpenIngressRule(), new Ec2RestrictedEgressRule(), new SmLifecycleScriptRule(),
             new SmNetworkIsolationRule(), new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(),
             new SmJobInVpcRule(), new SmMaxRuntimeRule(), new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(),
-            new VpcNoInternetGatewayRule(), new WaiverTagKnownRule(), new SecEc2UserDataRule(),
-            new SecLifecycleScriptRule(), new SecPipelineEnvRule(), new SecTagsRule(), new SecOutputsRule()),
+            new VpcNoInternetGatewayRule(), new WaiverTagKnownRule(),
+            new SecPipelineEnvRule(), new SecTagsRule(), new SecOutputsRule()),
             Stream.of(InstanceRules.all(), ServiceRules.all(), BucketPolicyRules.all(), VpcEndpointsRule.all(),
-                    PolicyAccessRules.all(), PreflightRules.all())
+                    ScriptSecretsRule.all(), PolicyAccessRules.all(), PreflightRules.all())
                     .flatMap(List::stream))
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
