@@ -79,7 +79,7 @@ public enum Control {
     // --- KMS ------------------------------------------------------------------------------
     /** Automatic key rotation is on. */
     KMS_ROTATION("MLI-KMS-01", Severity.MEDIUM, "KMS key rotation is on",
-            "FSBP KMS.4", "AwsSolutions-KMS5", "NIST.800.53.R5-KMSBackingKeyRotationEnabled"),
+            "SecurityHub KMS.4", "AwsSolutions-KMS5", "NIST.800.53.R5-KMSBackingKeyRotationEnabled"),
     /** The deletion window is the maximum, 30 days. */
     KMS_DELETION_WINDOW("MLI-KMS-02", Severity.LOW, "KMS key deletion window is 30 days"),
     /** The key policy keeps the account root or an admin role and does not bypass the lockout check. */
@@ -89,7 +89,7 @@ public enum Control {
             "FSBP KMS.3"),
     /** The key policy grants no public access (anyone, without a condition that restricts the caller). */
     KMS_NO_PUBLIC_POLICY("MLI-KMS-05", Severity.CRITICAL, "KMS key policy grants no public access",
-            "FSBP KMS.5", "AccessAnalyzer ExternalAccess (public)"),
+            "SecurityHub KMS.5", "AccessAnalyzer ExternalAccess (public)"),
     /** The key policy grants nothing to an account that is not the stack's own or trusted. */
     KMS_NO_CROSS_ACCOUNT_POLICY("MLI-KMS-06", Severity.HIGH, "KMS key policy grants no access to untrusted accounts",
             "AccessAnalyzer ExternalAccess"),
@@ -120,11 +120,17 @@ public enum Control {
     /** No SNS topic, SQS queue or ECR repository policy grants public access. */
     IAM_RESOURCE_POLICY_NO_PUBLIC("MLI-IAM-09", Severity.CRITICAL,
             "Topic, queue and repository policies grant no public access",
-            "FSBP SNS.4", "FSBP SQS.3", "AccessAnalyzer ExternalAccess (public)"),
+            "SecurityHub SNS.4", "SecurityHub SQS.3", "AccessAnalyzer ExternalAccess (public)"),
     /** No SNS topic, SQS queue or ECR repository policy grants access to an untrusted account. */
     IAM_RESOURCE_POLICY_NO_CROSS_ACCOUNT("MLI-IAM-10", Severity.HIGH,
             "Topic, queue and repository policies grant no access to untrusted accounts",
             "AccessAnalyzer ExternalAccess"),
+    /**
+     * No IAM user gets a policy of its own (inline, attached, or named in a policy attachment's
+     * users): users get permissions through groups, so access is reviewed per group.
+     */
+    IAM_USER_NO_POLICIES("MLI-IAM-11", Severity.LOW, "IAM users get policies only through groups",
+            "FSBP IAM.2", "HIPAA.Security-IAMUserNoPolicies", "NIST.800.53.R5-IAMUserNoPolicies"),
 
     // --- EC2 ------------------------------------------------------------------------------
     /** Every EBS volume is encrypted, with a customer-managed key. */
@@ -188,7 +194,7 @@ public enum Control {
     SM_MAX_RUNTIME("MLI-SM-11", Severity.LOW, "Jobs have a maximum runtime"),
     /** The notebook runs a supported platform identifier. */
     SM_SUPPORTED_PLATFORM("MLI-SM-12", Severity.LOW, "Notebook runs a supported platform",
-            "FSBP SageMaker.8"),
+            "SecurityHub SageMaker.8"),
 
     // --- CloudTrail -----------------------------------------------------------------------
     /** The trail is multi-region and includes global service events. */
@@ -227,9 +233,41 @@ public enum Control {
     VPC_ENDPOINT_NO_PUBLIC_POLICY("MLI-VPC-05", Severity.CRITICAL, "VPC endpoint policy admits no principal at large"),
     /** No VPC endpoint policy admits principals of an untrusted account. */
     VPC_ENDPOINT_NO_CROSS_ACCOUNT_POLICY("MLI-VPC-06", Severity.HIGH, "VPC endpoint policy admits no untrusted account"),
-    /** CloudWatch log groups are KMS-encrypted and have a retention period. */
-    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted with a retention period",
-            "HIPAA.Security-CloudWatchLogGroupEncrypted", "NIST.800.53.R5-CloudWatchLogGroupEncrypted", "HIPAA.Security-CloudWatchLogGroupRetentionPeriod", "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod"),
+    /**
+     * Subnets assign no public IPv4 address ({@code mapPublicIpOnLaunch}) and no IPv6 address
+     * ({@code assignIpv6AddressOnCreation}) to the interfaces launched in them.
+     */
+    VPC_SUBNET_NO_PUBLIC_IP("MLI-VPC-07", Severity.MEDIUM, "Subnets do not assign public IP addresses at launch",
+            "FSBP EC2.15", "HIPAA.Security-VPCSubnetAutoAssignPublicIpDisabled", "NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled"),
+    /**
+     * Each VPC has interface endpoints for the ECR API, the ECR Docker registry and Systems Manager
+     * (Security Hub evaluates these per VPC, whatever runs in it).
+     */
+    VPC_WORKLOAD_ENDPOINTS("MLI-VPC-08", Severity.MEDIUM, "VPCs have interface endpoints for ECR and Systems Manager",
+            "SecurityHub EC2.55", "SecurityHub EC2.56", "SecurityHub EC2.57"),
+    /**
+     * Each VPC has interface endpoints for the EC2 API, Incident Manager and Incident Manager Contacts
+     * (per VPC too; a VPC whose workloads call none of them records a waiver saying so).
+     */
+    VPC_OPERATIONS_ENDPOINTS("MLI-VPC-09", Severity.LOW, "VPCs have interface endpoints for EC2 and Incident Manager",
+            "FSBP EC2.10", "SecurityHub EC2.58", "SecurityHub EC2.60"),
+    /**
+     * CloudWatch log groups are KMS-encrypted and have a retention period of at least 365 days
+     * (Security Hub CloudWatch.16's default minimum; "never expire" is not accepted here).
+     */
+    LOGS_ENCRYPTED_RETAINED("MLI-LOG-01", Severity.LOW, "Log groups are KMS-encrypted and kept at least 365 days",
+            "SecurityHub CloudWatch.16", "HIPAA.Security-CloudWatchLogGroupEncrypted", "NIST.800.53.R5-CloudWatchLogGroupEncrypted", "HIPAA.Security-CloudWatchLogGroupRetentionPeriod", "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod"),
+
+    /**
+     * EC2 instances, volumes, VPCs, subnets, route tables, security groups, gateways, network ACLs,
+     * network interfaces, Elastic IPs, flow logs, launch templates, IAM roles and users, and
+     * CloudTrail trails carry at least one tag of their own (system tags, {@code aws:*}, do not count).
+     */
+    RESOURCES_TAGGED("MLI-TAG-01", Severity.LOW, "Resources carry at least one tag of their own",
+            "SecurityHub EC2.35", "SecurityHub EC2.37", "SecurityHub EC2.38", "SecurityHub EC2.39", "SecurityHub EC2.40",
+            "SecurityHub EC2.41", "SecurityHub EC2.42", "SecurityHub EC2.43", "SecurityHub EC2.44", "SecurityHub EC2.45",
+            "SecurityHub EC2.46", "SecurityHub EC2.48", "SecurityHub EC2.175", "SecurityHub IAM.24", "SecurityHub IAM.25",
+            "SecurityHub CloudTrail.9"),
 
     // --- Secrets in plain text ----------------------------------------------------------------
     // Checkov: CKV_AWS_46 (EC2 user data) and its secrets framework's CKV_SECRET_* by kind; cdk-nag:

@@ -138,13 +138,19 @@ public final class PrivateNetwork extends ComponentResource {
             s3RouteTables = args.getExistingRouteTableIds().map(o -> o.applyValue(PrivateNetwork::checkRouteTableIds))
                     .orElse(null);
         } else {
+            List<Waiver> vpcWaivers = operationsEndpointsWaiver(args).stream().toList();
             var vpcResource = new Vpc(name + "-vpc", VpcArgs.builder()
                     .cidrBlock(cidr)
                     .enableDnsSupport(true)
                     .enableDnsHostnames(true)
                     .instanceTenancy("default")
-                    .tags(named(args, name + "-vpc"))
+                    .tags(named(args, name + "-vpc", vpcWaivers))
                     .build(), child);
+            // the ledger (what the guard reads) holds the user's waivers of the VPC's endpoint controls too
+            List<Waiver> judged = new ArrayList<>(vpcWaivers);
+            args.getWaivers().stream().filter(w -> w.getControl() == Control.VPC_WORKLOAD_ENDPOINTS
+                    || w.getControl() == Control.VPC_OPERATIONS_ENDPOINTS).forEach(judged::add);
+            WaiverLedger.record(vpcResource, judged);
             vpc = vpcResource.id();
             int count = args.getAvailabilityZoneCount();
             boolean ha = args.isHighAvailability();
@@ -430,6 +436,24 @@ public final class PrivateNetwork extends ComponentResource {
 
     private static List<Waiver> endpointWaivers(PrivateNetworkArgs args) {
         return args.getWaivers().stream().filter(w -> w.getControl() == Control.VPC_ENDPOINT_POLICY).toList();
+    }
+
+    /**
+     * The built-in waiver of MLI-VPC-09 (Security Hub EC2.10, EC2.58, EC2.60: interface endpoints for
+     * the EC2 API, Incident Manager and Incident Manager Contacts in every VPC) recorded on the VPC,
+     * unless the user waived the control themselves. This network's workloads (SageMaker jobs and
+     * notebooks, training instances) call none of these services, and its private subnets have no
+     * route out, so no such call leaves the VPC; an endpoint per service and zone would cost money
+     * and add network interfaces for traffic that does not exist. Incident Manager endpoints are not
+     * among the services this component creates; {@code ec2} is, for instances that call the EC2 API.
+     */
+    static java.util.Optional<Waiver> operationsEndpointsWaiver(PrivateNetworkArgs args) {
+        if (args.isWaived(Control.VPC_OPERATIONS_ENDPOINTS)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Waiver.of(Control.VPC_OPERATIONS_ENDPOINTS, "The workloads of this private network"
+                + " do not call Incident Manager, its Contacts or, unless ec2 is among the endpoint services, the EC2 API;"
+                + " the subnets have no route out, so no such call leaves the VPC."));
     }
 
     static Waiver undocumentedPolicyWaiver(String service) {

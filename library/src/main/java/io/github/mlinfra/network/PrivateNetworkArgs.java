@@ -33,7 +33,8 @@ import org.immutables.value.Value;
 public abstract class PrivateNetworkArgs implements Waivable {
     /** The controls a PrivateNetwork implements. MLI-VPC-03 cannot be waived: this version never creates an internet gateway. */
     public static final List<Control> CONTROLS = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
-            Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
+            Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY,
+            Control.VPC_SUBNET_NO_PUBLIC_IP, Control.VPC_WORKLOAD_ENDPOINTS, Control.VPC_OPERATIONS_ENDPOINTS);
     /**
      * The controls that may be waived. A waiver of MLI-VPC-01 means no flow logs, MLI-VPC-02 leaves the
      * default security group as it is, MLI-LOG-01 allows flow-log retention below 365 days (the log
@@ -41,10 +42,13 @@ public abstract class PrivateNetworkArgs implements Waivable {
      * endpoint policy (full access for any credential, from any account). MLI-VPC-03 cannot be waived.
      * An interface endpoint for a service that does not document endpoint-policy support
      * ({@link io.github.mlinfra.aws.EndpointPolicySupport}) is created without a policy and records a
-     * waiver of MLI-VPC-04 on that endpoint by itself.
+     * waiver of MLI-VPC-04 on that endpoint by itself. A waiver of MLI-VPC-08 or MLI-VPC-09 lets the VPC go without
+     * the workload (ECR, SSM) or operations (EC2, Incident Manager) interface endpoints; the network
+     * records MLI-VPC-09 on its VPC by itself (see the component guide).
      */
     public static final List<Control> WAIVABLE = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
-            Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY);
+            Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY, Control.VPC_WORKLOAD_ENDPOINTS,
+            Control.VPC_OPERATIONS_ENDPOINTS);
     /** The interface endpoints created by default: what SageMaker notebooks, jobs and SSM-managed instances call. */
     public static final List<String> DEFAULT_INTERFACE_ENDPOINTS = List.of("sagemaker.api", "sagemaker.runtime", "sts",
             "logs", "ecr.api", "ecr.dkr", "kms", "ssm", "ssmmessages", "ec2messages");
@@ -286,8 +290,10 @@ public abstract class PrivateNetworkArgs implements Waivable {
     @Value.Check
     protected void check() {
         // an interface endpoint whose service documents no endpoint policy carries one built-in MLI-VPC-04 waiver tag
+        // and the VPC it creates carries one built-in MLI-VPC-09 waiver tag (PrivateNetwork.operationsEndpointsWaiver)
         int builtInWaivers = !isWaived(Control.VPC_ENDPOINT_POLICY) && getInterfaceEndpointServices().stream()
-                .anyMatch(svc -> !io.github.mlinfra.aws.EndpointPolicySupport.documented(svc)) ? 1 : 0;
+                .anyMatch(svc -> !io.github.mlinfra.aws.EndpointPolicySupport.documented(svc))
+                || !usesExistingVpc() && !isWaived(Control.VPC_OPERATIONS_ENDPOINTS) ? 1 : 0;
         ResourceTags.checkUserTags("PrivateNetworkArgs.tags", getTags(), getWaivers().size() + builtInWaivers, TagRules.Service.VPC, TagRules.Service.LOGS, TagRules.Service.IAM, TagRules.Service.KMS);
         Waivers.checkApplicable("PrivateNetworkArgs", getWaivers(), CONTROLS);
         if (isWaived(Control.VPC_NO_INTERNET_GATEWAY)) {

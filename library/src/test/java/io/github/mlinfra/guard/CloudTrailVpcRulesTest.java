@@ -1,6 +1,7 @@
 package io.github.mlinfra.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.pulumi.aws.cloudtrail.Trail;
 import com.pulumi.aws.cloudtrail.TrailArgs;
@@ -12,10 +13,17 @@ import com.pulumi.aws.ec2.InternetGateway;
 import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.DefaultSecurityGroupIngressArgs;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CloudTrailVpcRulesTest {
+    private static final String ENDPOINT_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\","
+            + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalAccount\":\"123456789012\"}}}]}";
+
     @Test
     void aHardenedTrailAndVpcHaveNoFindings() {
         PostureReport r = GuardTesting.check(ctx -> {
@@ -28,6 +36,10 @@ class CloudTrailVpcRulesTest {
             new FlowLog("flow", FlowLogArgs.builder().vpcId(vpc.id()).trafficType("ALL")
                     .logDestination("arn:aws:logs:us-east-1:123456789012:log-group:flow").build());
             new DefaultSecurityGroup("default-sg", DefaultSecurityGroupArgs.builder().vpcId(vpc.id()).build());
+            for (String service : List.of("ecr.api", "ecr.dkr", "ssm", "ec2", "ssm-contacts", "ssm-incidents")) {
+                new VpcEndpoint("endpoint-" + service, VpcEndpointArgs.builder().vpcId(vpc.id()).vpcEndpointType("Interface")
+                        .serviceName("com.amazonaws.us-east-1." + service).policy(ENDPOINT_POLICY).build());
+            }
         });
         assertThat(GuardTesting.rulesFiredWithPrefix(r, "MLI-CT")).isEmpty();
         assertThat(GuardTesting.rulesFiredWithPrefix(r, "MLI-VPC")).isEmpty();
@@ -38,12 +50,14 @@ class CloudTrailVpcRulesTest {
         PostureReport r = GuardTesting.check(ctx -> {
             new com.pulumi.aws.cloudwatch.LogGroup("bare", com.pulumi.aws.cloudwatch.LogGroupArgs.builder().build());
             new com.pulumi.aws.cloudwatch.LogGroup("good", com.pulumi.aws.cloudwatch.LogGroupArgs.builder()
-                    .kmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k").retentionInDays(90).build());
+                    .kmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k").retentionInDays(365).build());
+            new com.pulumi.aws.cloudwatch.LogGroup("short", com.pulumi.aws.cloudwatch.LogGroupArgs.builder()
+                    .kmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k").retentionInDays(180).build());
         });
-        assertThat(r.findingsOf("MLI-LOG-01")).singleElement().satisfies(f -> {
-            assertThat(f.getResourceName()).isEqualTo("bare");
-            assertThat(f.getMessage()).isEqualTo("kmsKeyId is not set; retentionInDays is not set (logs are kept forever)");
-        });
+        assertThat(r.findingsOf("MLI-LOG-01")).extracting(Finding::getResourceName, Finding::getMessage).containsExactlyInAnyOrder(
+                tuple("bare", "kmsKeyId is not set; retentionInDays is not set (logs are kept forever)"),
+                // Security Hub CloudWatch.16: at least 365 days by default
+                tuple("short", "retentionInDays is 180, expected at least 365"));
     }
 
     @Test

@@ -145,7 +145,7 @@ class NotEvaluatedTest {
                 res("aws:ec2/instance:Instance", "vm", Map.of("monitoring", U, "ebsOptimized", true,
                         "disableApiTermination", true, "associatePublicIpAddress", false,
                         "metadataOptions", Map.of("httpTokens", "required", "httpPutResponseHopLimit", 1),
-                        "rootBlockDevice", Map.of("encrypted", true, "kmsKeyId", "k")))).build();
+                        "rootBlockDevice", Map.of("encrypted", true, "kmsKeyId", "k"), "tags", Map.of("team", "ml")))).build();
         assertThat(Guard.defaults().check(p).getFindings()).isEmpty();
         assertThat(Guard.defaults().check(p).failsAt(Severity.LOW, false)).isFalse();
         assertThat(Guard.defaults().check(p).failsAt(Severity.LOW, true)).isTrue();

@@ -61,7 +61,7 @@ class ReportsTest {
         assertThat(suppressed.path("justification").asText()).isEqualTo(GuardTest.REASON);
         assertThat(open).isNotNull();
         assertThat(open.path("justification").isNull()).isTrue();
-        assertThat(open.path("controls").get(0).asText()).isEqualTo("FSBP KMS.4");
+        assertThat(open.path("controls").get(0).asText()).isEqualTo("SecurityHub KMS.4");
         assertThat(Plan.fromJson(Reports.json(r))).isEqualTo(r.getPlan());
     }
 
@@ -85,7 +85,7 @@ class ReportsTest {
         assertThat(rotation.path("help").path("text").asText()).contains("Rotation limits");
         assertThat(rotation.path("fullDescription").path("text").asText()).contains("Rotation limits");
         assertThat(rotation.path("defaultConfiguration").path("level").asText()).isEqualTo("warning");
-        assertThat(rotation.path("properties").path("tags").toString()).contains("FSBP KMS.4").contains("AwsSolutions-KMS5");
+        assertThat(rotation.path("properties").path("tags").toString()).contains("SecurityHub KMS.4").contains("AwsSolutions-KMS5");
         JsonNode results = run.path("results");
         assertThat(results.size()).isEqualTo(r.findingCount());
         int suppressed = 0;

@@ -210,7 +210,7 @@ class SeedProgramsTest {
         Map<String, List<String>> fired = rulesByResource(r);
         assertThat(fired.get("sagemakerKmsKey")).contains("MLI-IAM-05", "MLI-KMS-01", "MLI-KMS-03");
         assertThat(message(r, "MLI-IAM-05", "sagemakerKmsKey")).contains("'ACCOUNT_ID'");
-        assertThat(fired.get("sagemakerRole")).containsExactly("MLI-IAM-04");
+        assertThat(fired.get("sagemakerRole")).containsExactly("MLI-IAM-04", "MLI-TAG-01");
         assertThat(fired.get("sagemakerKmsPolicyAttachment")).containsExactly("MLI-IAM-06");
         assertThat(fired.get("sagemakerBasicExecution")).containsExactly("MLI-IAM-01");
         assertThat(message(r, "MLI-IAM-01", "sagemakerBasicExecution")).contains("AmazonSageMakerFullAccess");
@@ -235,7 +235,7 @@ class SeedProgramsTest {
     void seed003_gpuTrainer() {
         PostureReport r = GuardTesting.check(SeedProgramsTest::seed003);
         Map<String, List<String>> fired = rulesByResource(r);
-        assertThat(fired.get("ai_sec_group")).containsExactly("MLI-EC2-04", "MLI-EC2-10");
+        assertThat(fired.get("ai_sec_group")).containsExactly("MLI-EC2-04", "MLI-EC2-10", "MLI-TAG-01");
         assertThat(fired.get("ai_ec2_instance")).containsExactly(
                 "MLI-EC2-01", "MLI-EC2-02", "MLI-EC2-03", "MLI-EC2-06", "MLI-EC2-09");
         assertThat(message(r, "MLI-EC2-09", "ai_ec2_instance")).contains("securityGroups names groups")

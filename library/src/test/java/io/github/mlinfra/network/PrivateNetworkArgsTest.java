@@ -110,7 +110,7 @@ class PrivateNetworkArgsTest {
         assertThatThrownBy(() -> PrivateNetworkArgs.builder()
                 .waive(Control.VPC_NO_INTERNET_GATEWAY, "We want a public subnet for a bastion host here.").build())
                 .hasMessage("PrivateNetworkArgs.waivers: this version never creates an internet gateway, so MLI-VPC-03 cannot be waived; "
-                        + "got \"MLI-VPC-03\"; expected one of [MLI-VPC-01, MLI-VPC-02, MLI-LOG-01, MLI-VPC-04]");
+                        + "got \"MLI-VPC-03\"; expected one of [MLI-VPC-01, MLI-VPC-02, MLI-LOG-01, MLI-VPC-04, MLI-VPC-08, MLI-VPC-09]");
         assertThatThrownBy(() -> PrivateNetworkArgs.builder()
                 .waive(Control.S3_TLS_ONLY, "Not a network control, so it must be refused.").build())
                 .hasMessageStartingWith("PrivateNetworkArgs.waivers: control MLI-S3-03 does not apply here");

@@ -11,28 +11,20 @@ import java.util.stream.Stream;
 /** The registry of posture rules: one rule per implemented control, in control order. */
 public final class Rules {
     private static final List<Rule> ALL = Stream.concat(Stream.<Rule>of(
-            new S3BlockPublicAccessRule(), new S3TlsOnlyRule(), new S3MinTlsRule(),
-            new S3AclsDisabledRule(), new S3VersioningRule(), new S3ObjectLockRule(), new S3LifecycleRule(),
-            new S3KmsEncryptionRule(), new S3BucketKeyRule(), new S3AccessLoggingRule(), new S3PinKmsKeyRule(),
-            new S3DenySseCRule(), new S3DeletionProtectionRule(), new KmsDeletionProtectionRule(),
-            new IamConfusedDeputyRule(), new Ec2GpuInstanceTypeRule(), new Ec2DedicatedTenancyRule(), new Ec2EbsOptimizedRule(),
-            new SmSupportedPlatformRule(), new LogsEncryptedRetainedRule(),
-            new KmsRotationRule(), new KmsDeletionWindowRule(), new KmsKeyPolicyRule(),
-            new IamNoManagedPoliciesRule(), new IamNoWildcardActionsRule(), new IamNoWildcardResourcesRule(),
-            new IamNoPlaceholdersRule(), new IamAttachmentIsPolicyRule(),
-            new Ec2EbsEncryptionRule(), new Ec2Imdsv2Rule(), new Ec2NoPublicIpRule(), new Ec2NoOpenIngressRule(),
-            new Ec2DetailedMonitoringRule(), new Ec2TerminationProtectionRule(), new Ec2VpcReferencesRule(),
-            new Ec2RestrictedEgressRule(),
-            new SmNoDirectInternetRule(), new SmNotebookInVpcRule(), new SmNoRootAccessRule(), new SmNotebookKmsRule(),
-            new SmNotebookImdsv2Rule(), new SmLifecycleScriptRule(), new SmNetworkIsolationRule(),
-            new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(), new SmJobInVpcRule(), new SmMaxRuntimeRule(),
-            new CtMultiRegionRule(), new CtEncryptionRule(), new CtLogValidationRule(), new CtCloudWatchRule(),
-            new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(), new VpcNoInternetGatewayRule(),
-            new VpcEndpointPolicyRule(),
-            new WaiverTagKnownRule(),
-            new SecEc2UserDataRule(), new SecLifecycleScriptRule(), new SecPipelineEnvRule(), new SecTagsRule(),
-            new SecOutputsRule()),
-            Stream.concat(PolicyAccessRules.all().stream(), PreflightRules.all().stream()))
+            new S3BlockPublicAccessRule(), new S3AclsDisabledRule(), new S3VersioningRule(), new S3ObjectLockRule(),
+            new S3LifecycleRule(), new S3KmsEncryptionRule(), new S3BucketKeyRule(), new S3AccessLoggingRule(),
+            new S3DeletionProtectionRule(), new Ec2GpuInstanceTypeRule(), new SmSupportedPlatformRule(),
+            new KmsDeletionWindowRule(), new KmsKeyPolicyRule(), new IamNoManagedPoliciesRule(),
+            new IamNoWildcardActionsRule(), new IamNoWildcardResourcesRule(), new IamNoPlaceholdersRule(),
+            new IamAttachmentIsPolicyRule(), new Ec2EbsEncryptionRule(), new Ec2NoPublicIpRule(),
+            new Ec2NoOpenIngressRule(), new Ec2RestrictedEgressRule(), new SmLifecycleScriptRule(),
+            new SmNetworkIsolationRule(), new SmJobEncryptionRule(), new SmInterContainerEncryptionRule(),
+            new SmJobInVpcRule(), new SmMaxRuntimeRule(), new VpcFlowLogsRule(), new VpcDefaultSgClosedRule(),
+            new VpcNoInternetGatewayRule(), new WaiverTagKnownRule(),
+            new SecPipelineEnvRule(), new SecTagsRule(), new SecOutputsRule()),
+            Stream.of(InstanceRules.all(), ServiceRules.all(), BucketPolicyRules.all(), VpcEndpointsRule.all(),
+                    ScriptSecretsRule.all(), PolicyAccessRules.all(), PreflightRules.all())
+                    .flatMap(List::stream))
             .sorted(Comparator.comparing(r -> r.control().ordinal()))
             .collect(Collectors.toUnmodifiableList());
 

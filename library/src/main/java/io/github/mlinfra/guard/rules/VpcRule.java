@@ -20,9 +20,17 @@ abstract class VpcRule extends DescribedRule {
             for (String m : check(vpc, plan)) {
                 out.add(Violation.of(vpc, m));
             }
+            for (String m : notEvaluated(vpc, plan)) {
+                out.add(Violation.notEvaluated(vpc, m));
+            }
         }
         return out;
     }
 
     abstract List<String> check(PlannedResource vpc, PlanIndex plan);
+
+    /** Why the rule cannot decide on the VPC (a value it needs is opaque). Default: nothing. */
+    List<String> notEvaluated(PlannedResource vpc, PlanIndex plan) {
+        return List.of();
+    }
 }
