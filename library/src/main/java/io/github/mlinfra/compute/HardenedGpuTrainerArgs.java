@@ -10,6 +10,7 @@ import io.github.mlinfra.aws.SecurityGroupRules;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraArgsStyle;
@@ -70,8 +71,6 @@ public abstract class HardenedGpuTrainerArgs {
     static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
     static final Pattern PREFIX_LIST_ID = Pattern.compile("pl-([0-9a-f]{8}|[0-9a-f]{17})");
-    static final Pattern KMS_KEY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:\\d{12}:key/"
-            + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
     private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     private static final Pattern IPV6_CIDR = Pattern.compile("([0-9a-fA-F:]+)/(\\d{1,3})");
     static final Pattern RULE_DESCRIPTION = Pattern.compile("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,255}");
@@ -216,13 +215,17 @@ public abstract class HardenedGpuTrainerArgs {
     public abstract List<DataVolume> getDataVolumes();
 
     /**
-     * A customer-managed KMS key ARN for the root and data volumes. Validated when it resolves.
+     * The customer-managed KMS key for the root and data volumes: a {@link io.github.mlinfra.kms.ManagedKey}
+     * of this program, or an existing key by {@link KeyReference#fromArn(String)}, its ARN checked with
+     * {@link io.github.mlinfra.aws.Arns#checkKmsKeyArn(String, String)} when it resolves (an alias is
+     * refused). An imported key's rotation and key policy are its owner's; its key policy must let
+     * the account's IAM policies use it.
      *
-     * @return the key ARN, if given
+     * @return the key, if given
      * @defaultValue empty: a {@code ManagedKey} {@code <name>-key} is created (rotation on,
      *     protected)
      */
-    public abstract Optional<Output<String>> getKmsKeyArn();
+    public abstract Optional<KeyReference> getKmsKey();
 
     /**
      * The tenancy, {@code dedicated} or {@code default}; {@code default} needs a waiver of

@@ -1,5 +1,6 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.ConfusedDeputyKeys;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
@@ -31,7 +32,6 @@ public abstract class ServiceRoleArgs {
     /** The controls a ServiceRole implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
-    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern POLICY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy/[\\w+=,.@/-]+");
 
     /**
@@ -205,13 +205,7 @@ public abstract class ServiceRoleArgs {
     protected void check() {
         ResourceTags.checkUserTags("ServiceRoleArgs.tags", getTags(), getWaivers().size() + (builtInWaiver().isPresent() ? 1 : 0), TagRules.Service.IAM);
         Check.matches("ServiceRoleArgs.service", getService(), SERVICE, "a service principal such as \"sagemaker.amazonaws.com\"");
-        getRoleName().ifPresent(n -> {
-            if (n.length() > 64) {
-                Check.fail("ServiceRoleArgs.roleName", "longer than 64 characters (" + n.length() + ")", n,
-                        "at most 64 characters of letters, digits and +=,.@_-");
-            }
-            Check.matches("ServiceRoleArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
-        });
+        getRoleName().ifPresent(n -> Arns.checkRoleName("ServiceRoleArgs.roleName", n));
         getServiceFeature().ifPresent(f -> {
             if (!ConfusedDeputyKeys.features(getService()).contains(f)) {
                 Check.fail("ServiceRoleArgs.serviceFeature", "not a feature the confused-deputy table knows for "

@@ -1,7 +1,7 @@
 package io.github.mlinfra.storage;
 
-import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.kms.KeyReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +12,9 @@ interface EncryptedBucketArgs {
 
     Optional<String> getBucketPrefix();
 
-    Optional<Output<String>> getKmsKeyArn();
+    Optional<KeyReference> getKmsKey();
 
-    Optional<Output<String>> getAccessLogBucketName();
+    Optional<BucketReference> getAccessLogBucket();
 
     String getAccessLogPrefix();
 

@@ -44,6 +44,8 @@ import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.kms.KeyServiceAccess;
+import io.github.mlinfra.aws.Arns;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.policy.Condition;
@@ -80,7 +82,7 @@ final class HardenedBucket {
         Optional<String> bucketName = Optional.empty();
         Optional<String> bucketPrefix = Optional.empty();
         /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless sseS3. */
-        Optional<Output<String>> kmsKeyArn = Optional.empty();
+        Optional<KeyReference> kmsKey = Optional.empty();
         /** SSE-S3 (AES256) by design (log targets cannot use SSE-KMS). */
         boolean sseS3;
         String keyDescription = "mlinfra bucket key";
@@ -90,7 +92,7 @@ final class HardenedBucket {
         int noncurrentVersionDays = 90;
         Optional<Integer> expirationDays = Optional.empty();
         /** Logging target; empty: create an AccessLogBucket unless logging is waived or disabled. */
-        Optional<Output<String>> accessLogBucketName = Optional.empty();
+        Optional<BucketReference> accessLogBucket = Optional.empty();
         boolean accessLogging = true;
         String accessLogPrefix = AccessLogBucketArgs.DEFAULT_LOG_PREFIX;
         Map<String, String> tags = Map.of();
@@ -110,10 +112,10 @@ final class HardenedBucket {
             spec.purpose = purpose;
             spec.bucketName = args.getBucketName();
             spec.bucketPrefix = args.getBucketPrefix();
-            spec.kmsKeyArn = args.getKmsKeyArn();
+            spec.kmsKey = args.getKmsKey();
             spec.keyDescription = keyDescription;
             spec.noncurrentVersionDays = args.getNoncurrentVersionExpirationDays();
-            spec.accessLogBucketName = args.getAccessLogBucketName();
+            spec.accessLogBucket = args.getAccessLogBucket();
             spec.accessLogPrefix = args.getAccessLogPrefix();
             spec.tags = args.getTags();
             spec.waivers = args.getWaivers();
@@ -151,15 +153,15 @@ final class HardenedBucket {
         boolean protect = !spec.waived(Control.S3_DELETION_PROTECTION);
         boolean kms = !spec.sseS3 && !spec.waived(Control.S3_KMS_ENCRYPTION);
         boolean lock = spec.objectLock.isPresent() && !spec.waived(Control.S3_OBJECT_LOCK);
-        String keyArg = spec.argsName + ".kmsKeyArn";
+        String keyArg = spec.argsName + ".kmsKey";
 
         // --- key -----------------------------------------------------------------------------
         ManagedKey managedKey = null;
         Output<String> keyArn;
         if (!kms) {
             keyArn = Output.ofNullable((String) null);
-        } else if (spec.kmsKeyArn.isPresent()) {
-            keyArn = spec.kmsKeyArn.get().applyValue(a -> StorageChecks.kmsKeyArn(keyArg, a));
+        } else if (spec.kmsKey.isPresent()) {
+            keyArn = spec.kmsKey.get().keyArn().applyValue(a -> Arns.checkKmsKeyArn(keyArg, a));
         } else {
             var keyArgs = ManagedKeyArgs.builder()
                     .description(spec.keyDescription)
@@ -301,8 +303,8 @@ final class HardenedBucket {
         if (spec.accessLogging && !spec.waived(Control.S3_ACCESS_LOGGING)) {
             Output<String> target;
             Resource targetResource = null;
-            if (spec.accessLogBucketName.isPresent()) {
-                target = spec.accessLogBucketName.get();
+            if (spec.accessLogBucket.isPresent()) {
+                target = spec.accessLogBucket.get().bucketName();
             } else {
                 var logArgs = AccessLogBucketArgs.builder().putAllTags(spec.tags);
                 if (!protect) {

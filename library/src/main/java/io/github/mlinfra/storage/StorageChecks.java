@@ -4,14 +4,11 @@ import io.github.mlinfra.internal.Check;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Validators shared by the storage args: S3 bucket naming, key ARNs, object prefixes. */
+/** Validators shared by the storage args: S3 bucket naming, object prefixes (key ARNs: {@link io.github.mlinfra.aws.Arns}). */
 final class StorageChecks {
     static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9][a-z0-9.-]*[a-z0-9]");
     static final Pattern PREFIX_CHARS = Pattern.compile("[a-z0-9][a-z0-9.-]*");
     static final Pattern IP = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    static final Pattern KMS_KEY_ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]):kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/(mrk-)?[a-zA-Z0-9-]{1,128}");
-    static final String KMS_KEY_ARN_EXPECTED = "a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)";
     static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
     static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
     static final String BUCKET_EXPECTED = "3 to 63 lowercase letters, digits, dots and hyphens, starting and ending"
@@ -57,14 +54,6 @@ final class StorageChecks {
                 Check.fail(arg, "reserved prefix " + p, name, expected);
             }
         }
-    }
-
-    /**
-     * Validates a KMS key ARN when it resolves (an Output); throws in the project's format.
-     */
-    static String kmsKeyArn(String arg, String arn) {
-        Check.matches(arg, arn, KMS_KEY_ARN, KMS_KEY_ARN_EXPECTED);
-        return arn;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.network.PrivateNetwork;
@@ -199,7 +200,7 @@ class BadInputCatalogueTest {
                 "ManagedKeyArgs.rotationPeriodDays: outside the allowed range; got 2561; expected 90 to 2560 days",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder().rotationPeriodDays(2561).build()));
         row("ManagedKey", key, "ManagedKeyArgs.administratorRoleArns", "\"arn:aws:sts::123456789012:assumed-role/deployer/s\"",
-                "ManagedKeyArgs.administratorRoleArns: an assumed-role session is not a valid key policy principal; got \"arn:aws:sts::123456789012:assumed-role/deployer/s\"; expected an IAM role ARN \"arn:aws:iam::<account>:role/<name>\"",
+                "ManagedKeyArgs.administratorRoleArns: an assumed-role session is not a valid policy principal; got \"arn:aws:sts::123456789012:assumed-role/deployer/s\"; expected an IAM role ARN \"arn:<partition>:iam::<account>:role/<path/><name>\"",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder()
                         .addAdministratorRoleArns("arn:aws:sts::123456789012:assumed-role/deployer/s").build()));
         row("ManagedKey", key, "ManagedKeyArgs.alias", "\"alias/aws/s3\"",
@@ -751,10 +752,10 @@ class BadInputCatalogueTest {
             return Optional.empty();
         };
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:s3:::not-a-key")).build()), PlanOptions.builder().addTransformations(record).build()))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:s3:::not-a-key"))).build()), PlanOptions.builder().addTransformations(record).build()))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKeyArn: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
-                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)");
+                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKey: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
+                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)");
         assertThat(registered).contains("bad", "bad-bucket");
     }
 
@@ -792,7 +793,7 @@ class BadInputCatalogueTest {
                 .append("  `[secret] (<n> bytes)`, never its text; the tests assert the script's content is absent.\n")
                 .append("- **Output-typed values** (subnet ids, security group ids, key ARNs wired from other resources) are only\n")
                 .append("  known when they resolve: they are checked then, and fail the run with the same format (e.g.\n")
-                .append("  `SecureCheckpointBucketArgs.kmsKeyArn: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key ARN …`).\n")
+                .append("  `SecureCheckpointBucketArgs.kmsKey: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key ARN …`).\n")
                 .append("  By then the component and some children are already registered, so those cases are not rows here;\n")
                 .append("  the components' own tests cover them.\n")
                 .append("- **The command line** exits with status 2 on bad input and prints exactly one line on stderr,\n")

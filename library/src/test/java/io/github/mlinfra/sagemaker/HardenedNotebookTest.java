@@ -7,6 +7,7 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
@@ -142,7 +143,7 @@ class HardenedNotebookTest {
                 .subnetId(Output.of("subnet-0a1b2c3d4e5f60718"))
                 .endpointSecurityGroupId(Output.of("sg-0a1b2c3d4e5f60718"))
                 .s3PrefixListId(Output.of("pl-63a5400a"))
-                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")))
                 .roleName("lab-notebook-execution")
                 .waive(Control.SM_NO_ROOT_ACCESS, "Lab image builds need sudo for conda; the lab account is isolated.")
                 .build()));
@@ -180,9 +181,9 @@ class HardenedNotebookTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("HardenedNotebookArgs.subnetId: empty subnet id; got \"\"");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("nb", HardenedNotebookArgsTest.base()
-                .kmsKeyArn(Output.of("alias/aws/sagemaker")).build())))
+                .kmsKey(KeyReference.fromArn(Output.of("alias/aws/sagemaker"))).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("HardenedNotebookArgs.kmsKeyArn: malformed; got \"alias/aws/sagemaker\"");
+                .hasMessageContaining("HardenedNotebookArgs.kmsKey: malformed; got \"alias/aws/sagemaker\"");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("bad_name", HardenedNotebookArgsTest.base().build())))
                 .hasMessageContaining("HardenedNotebook.name: malformed; got \"bad_name\"");
     }

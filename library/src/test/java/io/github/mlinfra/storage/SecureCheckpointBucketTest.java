@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -39,7 +40,7 @@ class SecureCheckpointBucketTest {
         assertThat(args.getRetention().getMode()).isEqualTo(Retention.Mode.GOVERNANCE);
         assertThat(args.getNoncurrentVersionExpirationDays()).isEqualTo(90);
         assertThat(args.getAccessLogPrefix()).isEqualTo("s3-access/");
-        assertThat(args.getKmsKeyArn()).isEmpty();
+        assertThat(args.getKmsKey()).isEmpty();
         assertThat(args.getWaivers()).isEmpty();
         assertThat(SecureCheckpointBucketArgs.builder().retention(Retention.years(1)).build()
                 .getNoncurrentVersionExpirationDays()).isEqualTo(365);
@@ -213,15 +214,15 @@ class SecureCheckpointBucketTest {
     void keyArnIsValidatedWhenItResolves() {
         String good = "arn:aws-us-gov:kms:us-gov-west-1:210987654321:key/mrk-1234abcd12ab34cd56ef1234567890ab";
         Plan plan = PlanEngine.plan(ctx -> ctx.export("k", new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder()
-                .kmsKeyArn(Output.of(good)).build()).keyArn()), PlanOptions.builder().partition("aws-us-gov")
+                .kmsKey(KeyReference.fromArn(Output.of(good))).build()).keyArn()), PlanOptions.builder().partition("aws-us-gov")
                 .region("us-gov-west-1").accountId("210987654321").build());
         assertThat(plan.getOutputs()).containsEntry("k", good);
         assertThat(plan.find("ckpt-key")).isEmpty();
         assertThatThrownBy(() -> plan(SecureCheckpointBucketArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:s3:::not-a-key")).build()))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:s3:::not-a-key"))).build()))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKeyArn: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
-                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)");
+                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKey: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
+                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)");
     }
 
     @Test
@@ -248,10 +249,10 @@ class SecureCheckpointBucketTest {
                 .hasMessage("SecureCheckpointBucketArgs.waivers: control MLI-S3-06 does not apply here; got \"MLI-S3-06\"; expected one of"
                         + " [MLI-S3-01, MLI-S3-03, MLI-S3-04, MLI-S3-05, MLI-S3-07, MLI-S3-08, MLI-S3-09, MLI-S3-10, MLI-S3-11, MLI-S3-14,"
                         + " MLI-S3-12, MLI-S3-13]");
-        assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().kmsKeyArn(Output.of("x"))
+        assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().kmsKey(KeyReference.fromArn(Output.of("x")))
                 .waive(Control.S3_KMS_ENCRYPTION, "Public data set mirror, nothing confidential stored.").build())
-                .hasMessage("SecureCheckpointBucketArgs.kmsKeyArn: a KMS key is given but MLI-S3-09 (SSE-KMS) is waived; got \"a key ARN\";"
-                        + " expected no kmsKeyArn, or no waiver of MLI-S3-09");
+                .hasMessage("SecureCheckpointBucketArgs.kmsKey: a KMS key is given but MLI-S3-09 (SSE-KMS) is waived; got \"a key\";"
+                        + " expected no kmsKey, or no waiver of MLI-S3-09");
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("a").bucketPrefix("b").build())
                 .hasMessage("SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix");
     }
