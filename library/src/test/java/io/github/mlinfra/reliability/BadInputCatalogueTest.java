@@ -7,6 +7,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ResourceTransformation;
 import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.cli.Main;
 import io.github.mlinfra.compute.DataVolume;
 import io.github.mlinfra.compute.HardenedGpuTrainer;
@@ -14,6 +15,9 @@ import io.github.mlinfra.compute.HardenedGpuTrainerArgs;
 import io.github.mlinfra.compute.IngressRule;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.iam.RoleGrants;
+import io.github.mlinfra.iam.RoleGrantsArgs;
+import io.github.mlinfra.iam.RoleReference;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.kms.KeyReference;
@@ -45,6 +49,7 @@ import io.github.mlinfra.sagemaker.TrainingChannel;
 import io.github.mlinfra.sagemaker.TrainingStep;
 import io.github.mlinfra.storage.AccessLogBucket;
 import io.github.mlinfra.storage.AccessLogBucketArgs;
+import io.github.mlinfra.storage.BucketReference;
 import io.github.mlinfra.storage.Retention;
 import io.github.mlinfra.storage.SecureArtifactBucket;
 import io.github.mlinfra.storage.SecureArtifactBucketArgs;
@@ -82,6 +87,7 @@ class BadInputCatalogueTest {
     static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/";
     /** {@code <Args>.<attribute>: <what is wrong>; got <value>; expected <allowed>}; segments may carry {@code [name]}. */
     static final String FORMAT = "[A-Za-z][A-Za-z0-9]*(\\[[^\\]]+\\])?(\\.[A-Za-z][A-Za-z0-9]*(\\[[^\\]]+\\])?)*: .+; got .+; expected .+";
+    static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String SCRIPT_SECRET = "export API_TOKEN=tok-7f3a9c";
 
     /**
@@ -260,6 +266,44 @@ class BadInputCatalogueTest {
                 "ServiceRoleArgs.maxSessionDurationSeconds: outside the allowed range; got 60; expected 3600 to 43200 seconds",
                         () -> new ServiceRole("bad", ServiceRoleArgs.builder().service("ec2.amazonaws.com")
                         .maxSessionDurationSeconds(60).build()));
+        String grants = RoleGrants.TYPE;
+        row("RoleGrants", grants, "RoleGrantsArgs.grants", "none",
+                "RoleGrantsArgs.grants: no grant; got \"nothing\"; expected at least one grant",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec")).build()));
+        row("RoleGrants", grants, "RoleGrantsArgs.policyName", "\"data access\"",
+                "RoleGrantsArgs.policyName: does not match [\\w+=,.@-]{1,128} (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html); got \"data access\"; expected 1 to 128 letters, digits and +=,.@_-",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec"))
+                        .addGrants(KeyReference.fromArn(KEY_ARN).grantDecrypt()).policyName("data access").build()));
+        row("RoleReference (RoleGrants)", grants, "RoleReference.name", "\"ml exec\"",
+                "RoleReference.name: malformed; got \"ml exec\"; expected at most 64 characters of letters, digits and +=,.@_-",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml exec"))
+                        .addGrants(KeyReference.fromArn(KEY_ARN).grantDecrypt()).build()));
+        row("RoleReference (RoleGrants)", grants, "RoleReference.arn", "an assumed-role session ARN",
+                "RoleReference.arn: an assumed-role session is not a valid policy principal; got \"arn:aws:sts::123456789012:assumed-role/deployer/s\"; expected an IAM role ARN \"arn:<partition>:iam::<account>:role/<path/><name>\"",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder()
+                        .role(RoleReference.fromArn("arn:aws:sts::123456789012:assumed-role/deployer/s"))
+                        .addGrants(KeyReference.fromArn(KEY_ARN).grantDecrypt()).build()));
+        row("Grant (RoleGrants)", grants, "Grant.ecrPull", "\"…:repository/*\"",
+                "Grant.ecrPull: malformed; got \"arn:aws:ecr:us-east-1:123456789012:repository/*\"; expected an ECR repository ARN \"arn:<partition>:ecr:<region>:<account>:repository/<name>\"",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec"))
+                        .addGrants(Grant.ecrPull(List.of("arn:aws:ecr:us-east-1:123456789012:repository/*"))).build()));
+        row("Grant (RoleGrants)", grants, "Grant.sageMakerJobLogs", "no job kind",
+                "Grant.sageMakerJobLogs: no job kind; got \"nothing\"; expected TRAINING, PROCESSING or both",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec"))
+                        .addGrants(Grant.sageMakerJobLogs()).build()));
+        row("KeyReference (SecureCheckpointBucket)", SecureCheckpointBucket.TYPE, "KeyReference.arn", "an alias ARN",
+                "KeyReference.arn: malformed; got \"arn:aws:kms:us-east-1:123456789012:alias/shared\"; expected a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)",
+                        () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder()
+                        .kmsKey(KeyReference.fromArn("arn:aws:kms:us-east-1:123456789012:alias/shared")).build()));
+        row("BucketReference (SecureArtifactBucket)", SecureArtifactBucket.TYPE, "BucketReference.name", "\"Central_Logs\"",
+                "BucketReference.name: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Central_Logs\"; expected "
+                        + Arns.BUCKET_NAME_EXPECTED,
+                        () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder()
+                        .accessLogBucket(BucketReference.fromName("Central_Logs")).build()));
+        row("BucketReference (SecureArtifactBucket)", SecureArtifactBucket.TYPE, "BucketReference.arn", "an object ARN",
+                "BucketReference.arn: not a bucket ARN; got \"arn:aws:s3:::central-logs/s3-access/\"; expected an S3 bucket ARN \"arn:<partition>:s3:::<bucket name>\" (no object key)",
+                        () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder()
+                        .accessLogBucket(BucketReference.fromArn("arn:aws:s3:::central-logs/s3-access/")).build()));
         row("ServiceRole", role, "ServiceRoleArgs.managedPolicyArns", "\"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess\" (no waiver)",
                 "ServiceRoleArgs.managedPolicyArns: managed policies without a waiver of MLI-IAM-01; got [\"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess\"]; expected grants, or waive(Control.IAM_NO_MANAGED_POLICIES, \"<why>\")",
                         () -> new ServiceRole("bad", ServiceRoleArgs.builder().service("sagemaker.amazonaws.com")
@@ -734,7 +778,7 @@ class BadInputCatalogueTest {
         assertThat(CASES.stream().map(Case::type).filter(t -> t != null).distinct())
                 .containsExactlyInAnyOrder(ManagedKey.TYPE, ServiceRole.TYPE, SecureCheckpointBucket.TYPE, SecureArtifactBucket.TYPE,
                         AccessLogBucket.TYPE, AuditTrail.TYPE, PrivateNetwork.TYPE, HardenedNotebook.TYPE,
-                        SecureTrainingPipeline.TYPE, HardenedGpuTrainer.TYPE);
+                        SecureTrainingPipeline.TYPE, HardenedGpuTrainer.TYPE, RoleGrants.TYPE);
         assertThat(CASES).filteredOn(Case::isCli).hasSizeGreaterThanOrEqualTo(10);
     }
 
