@@ -56,6 +56,11 @@ public final class Arns {
     public static final String ROLE_ARN_EXPECTED = "an IAM role ARN \"arn:<partition>:iam::<account>:role/<path/><name>\"";
     /** What a role name may be, in words. */
     public static final String ROLE_NAME_EXPECTED = "at most 64 characters of letters, digits and +=,.@_-";
+    /**
+     * An IAM managed policy ARN, customer ({@code <account>}) or AWS-managed ({@code aws}) account
+     * (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html">IAM ARNs</a>).
+     */
+    public static final Pattern POLICY_ARN = Pattern.compile("arn:" + PARTITION + ":iam::(?:\\d{12}|aws):policy/[\\w+=,.@/-]+");
     /** An ECR repository ARN. */
     public static final Pattern ECR_REPOSITORY_ARN = Pattern.compile("arn:" + PARTITION + ":ecr:" + REGION
             + ":\\d{12}:repository/(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");

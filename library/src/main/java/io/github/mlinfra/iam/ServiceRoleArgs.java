@@ -32,7 +32,6 @@ public abstract class ServiceRoleArgs {
     /** The controls a ServiceRole implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
-    private static final Pattern POLICY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy/[\\w+=,.@/-]+");
 
     /**
      * The service principal that assumes the role, e.g. {@code sagemaker.amazonaws.com}.
@@ -213,10 +212,10 @@ public abstract class ServiceRoleArgs {
             }
         });
         Check.range("ServiceRoleArgs.maxSessionDurationSeconds", getMaxSessionDurationSeconds(), 3600, 43200, "seconds");
-        getPermissionsBoundaryArn().ifPresent(a -> Check.matches("ServiceRoleArgs.permissionsBoundaryArn", a, POLICY_ARN,
+        getPermissionsBoundaryArn().ifPresent(a -> Check.matches("ServiceRoleArgs.permissionsBoundaryArn", a, Arns.POLICY_ARN,
                 "an IAM policy ARN \"arn:aws:iam::<account>:policy/<name>\""));
         for (String arn : getManagedPolicyArns()) {
-            Check.matches("ServiceRoleArgs.managedPolicyArns", arn, POLICY_ARN,
+            Check.matches("ServiceRoleArgs.managedPolicyArns", arn, Arns.POLICY_ARN,
                     "an IAM policy ARN \"arn:aws:iam::<account|aws>:policy/<name>\" (not a KMS key or other ARN)");
         }
         if (!getManagedPolicyArns().isEmpty() && !isWaived(Control.IAM_NO_MANAGED_POLICIES)) {

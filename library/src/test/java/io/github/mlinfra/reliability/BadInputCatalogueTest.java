@@ -349,13 +349,13 @@ class BadInputCatalogueTest {
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder()
                         .retention(Retention.builder().mode(Retention.Mode.COMPLIANCE).days(30).build()).build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketName", "\"Ckpt\"",
-                "SecureCheckpointBucketArgs.bucketName: malformed; got \"Ckpt\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureCheckpointBucketArgs.bucketName: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Ckpt\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().bucketName("Ckpt").build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketName", "\"ab\"",
-                "SecureCheckpointBucketArgs.bucketName: an S3 bucket name has 3 to 63 characters (2 given); got \"ab\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureCheckpointBucketArgs.bucketName: bucket name must be 3 to 63 characters (2); got \"ab\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().bucketName("ab").build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketName", "\"192.168.5.4\"",
-                "SecureCheckpointBucketArgs.bucketName: an S3 bucket name must not be an IP address; got \"192.168.5.4\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureCheckpointBucketArgs.bucketName: bucket name is formatted as an IP address; got \"192.168.5.4\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().bucketName("192.168.5.4").build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketPrefix", "bucketName(\"a1b\") and bucketPrefix(\"b\")",
                 "SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix",
@@ -373,7 +373,7 @@ class BadInputCatalogueTest {
 
         String art = SecureArtifactBucket.TYPE;
         row("SecureArtifactBucket", art, "SecureArtifactBucketArgs.bucketName", "\"Bad_Name\"",
-                "SecureArtifactBucketArgs.bucketName: malformed; got \"Bad_Name\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureArtifactBucketArgs.bucketName: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Bad_Name\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder().bucketName("Bad_Name").build()));
         row("SecureArtifactBucket", art, "SecureArtifactBucketArgs.noncurrentVersionExpirationDays", "0",
                 "SecureArtifactBucketArgs.noncurrentVersionExpirationDays: outside the allowed range; got 0; expected 1 to 36500 days",

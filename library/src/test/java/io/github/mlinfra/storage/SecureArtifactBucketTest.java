@@ -197,7 +197,7 @@ class SecureArtifactBucketTest {
     void badInputIsRefused() {
         assertThatThrownBy(() -> SecureArtifactBucketArgs.builder().bucketName("Bad_Name").build())
                 .isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("SecureArtifactBucketArgs.bucketName: malformed; got \"Bad_Name\"");
+                .hasMessageStartingWith("SecureArtifactBucketArgs.bucketName: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Bad_Name\"");
         assertThatThrownBy(() -> SecureArtifactBucketArgs.builder().noncurrentVersionExpirationDays(0).build())
                 .hasMessage("SecureArtifactBucketArgs.noncurrentVersionExpirationDays: outside the allowed range; got 0; expected 1 to 36500 days");
         assertThatThrownBy(() -> SecureArtifactBucketArgs.builder()
