@@ -86,7 +86,15 @@ public final class NameRules {
          * (<a href="https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html">CreateRole</a>).
          */
         IAM_ROLE("", 64, Pattern.compile("[\\w+=,.@-]{1,64}"), "[^a-zA-Z0-9+=,.@_-]", "-",
-                "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html");
+                "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html"),
+        /**
+         * An IAM role's inline policy: 1–128 characters of letters, digits and {@code + = , . @ _ -};
+         * unique per role only, and {@code PutRolePolicy} "adds or updates" the policy of that name,
+         * so a second policy of the same name silently replaces the first
+         * (<a href="https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html">PutRolePolicy</a>).
+         */
+        IAM_INLINE_POLICY("", 128, Pattern.compile("[\\w+=,.@-]{1,128}"), "[^a-zA-Z0-9+=,.@_-]", "-",
+                "https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html");
 
         private final String prefix;
         private final int maxLength;

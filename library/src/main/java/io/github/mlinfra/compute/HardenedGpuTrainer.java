@@ -1,5 +1,6 @@
 package io.github.mlinfra.compute;
 
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.ebs.Volume;
 import com.pulumi.aws.ebs.VolumeArgs;
@@ -67,7 +68,7 @@ import javax.annotation.Nullable;
  * ctx.export("instanceId", trainer.instanceId());
  * }</pre>
  *
- * <p>Children: {@code <name>-key} (a {@code ManagedKey}, unless {@code kmsKeyArn} is given),
+ * <p>Children: {@code <name>-key} (a {@code ManagedKey}, unless {@code kmsKey} is given),
  * {@code <name>-role} (a {@code ServiceRole} for {@code ec2.amazonaws.com}), {@code <name>-profile}
  * ({@code aws:iam/instanceProfile:InstanceProfile}), {@code <name>-sg}
  * ({@code aws:ec2/securityGroup:SecurityGroup}), {@code <name>-instance}
@@ -171,9 +172,9 @@ public final class HardenedGpuTrainer extends ComponentResource {
         // Encryption: a customer-managed key for every volume. The role's statement for it has its
         // own Sid ("UseVolumeKey", the actions of ManagedKey.grantEncryptDecrypt()) so it never
         // collides with a storage key's "UseKey" grant in the same policy.
-        if (args.getKmsKeyArn().isPresent()) {
-            this.keyArn = args.getKmsKeyArn().get().applyValue(v -> HardenedGpuTrainerArgs.checkResolved("kmsKeyArn", v,
-                    HardenedGpuTrainerArgs.KMS_KEY_ARN, "a KMS key ARN \"arn:aws:kms:<region>:<account>:key/<id>\""));
+        if (args.getKmsKey().isPresent()) {
+            this.keyArn = args.getKmsKey().get().keyArn()
+                    .applyValue(v -> Arns.checkKmsKeyArn("HardenedGpuTrainerArgs.kmsKey", v));
         } else {
             var key = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
                     .description("Encrypts the EBS volumes of GPU trainer " + name)

@@ -11,6 +11,7 @@ import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
 import io.github.mlinfra.controls.WaivableBuilder;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.Cidrs;
@@ -71,8 +72,6 @@ public abstract class HardenedGpuTrainerArgs implements Waivable {
 
     static final Pattern INSTANCE_TYPE = Pattern.compile("([a-z][a-z0-9-]*)\\.([a-z0-9-]+)");
     static final Pattern DEVICE = Pattern.compile("/dev/(sd|xvd)[f-p]");
-    static final Pattern KMS_KEY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:\\d{12}:key/"
-            + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
     static final Pattern RULE_DESCRIPTION = Pattern.compile("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,255}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -183,13 +182,17 @@ public abstract class HardenedGpuTrainerArgs implements Waivable {
     public abstract List<DataVolume> getDataVolumes();
 
     /**
-     * A customer-managed KMS key ARN for the root and data volumes. Validated when it resolves.
+     * The customer-managed KMS key for the root and data volumes: a {@link io.github.mlinfra.kms.ManagedKey}
+     * of this program, or an existing key by {@link KeyReference#fromArn(String)}, its ARN checked with
+     * {@link io.github.mlinfra.aws.Arns#checkKmsKeyArn(String, String)} when it resolves (an alias is
+     * refused). An imported key's rotation and key policy are its owner's; its key policy must let
+     * the account's IAM policies use it.
      *
-     * @return the key ARN, if given
+     * @return the key, if given
      * @defaultValue empty: a {@code ManagedKey} {@code <name>-key} is created (rotation on,
      *     protected)
      */
-    public abstract Optional<Output<String>> getKmsKeyArn();
+    public abstract Optional<KeyReference> getKmsKey();
 
     /**
      * The tenancy, {@code dedicated} or {@code default}; {@code default} needs a waiver of

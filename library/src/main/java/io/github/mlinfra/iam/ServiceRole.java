@@ -46,7 +46,7 @@ import javax.annotation.Nullable;
  * ({@code aws:iam/rolePolicy:RolePolicy}, when there are grants), and
  * {@code <name>-managed-<n>} attachments only with a waiver of MLI-IAM-01.
  */
-public final class ServiceRole extends ComponentResource {
+public final class ServiceRole extends ComponentResource implements RoleReference {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:iam:ServiceRole";
 
@@ -100,11 +100,12 @@ public final class ServiceRole extends ComponentResource {
         WaiverLedger.record(role, waivers);
 
         if (!args.getGrants().isEmpty()) {
-            Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statements()
+            InlinePolicyNames names = InlinePolicyNames.current();
+            Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statementsIn(aws)
                     .applyValue(list -> PolicyDocument.builder().addAllStatements(list).build()));
             new RolePolicy(name + "-policy", RolePolicyArgs.builder()
                     .role(role.name())
-                    .name(name + "-least-privilege")
+                    .name(role.name().applyValue(r -> names.claim("ServiceRoleArgs.grants", r, name + "-least-privilege")))
                     .policy(policy)
                     .build(), CustomResourceOptions.builder().parent(this).build());
         }
@@ -135,6 +136,7 @@ public final class ServiceRole extends ComponentResource {
      *
      * @return the name
      */
+    @Override
     public Output<String> roleName() {
         return roleName;
     }

@@ -1,5 +1,6 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.ConfusedDeputyKeys;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
@@ -36,8 +37,6 @@ public abstract class ServiceRoleArgs implements Waivable {
      */
     public static final List<Control> CONTROLS = List.of(Control.IAM_NO_MANAGED_POLICIES, Control.IAM_CONFUSED_DEPUTY);
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
-    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
-    private static final Pattern POLICY_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}|aws):policy/[\\w+=,.@/-]+");
 
     /**
      * The service principal that assumes the role, e.g. {@code sagemaker.amazonaws.com}.
@@ -183,13 +182,7 @@ public abstract class ServiceRoleArgs implements Waivable {
     protected void check() {
         ResourceTags.checkUserTags("ServiceRoleArgs.tags", getTags(), getWaivers().size() + (builtInWaiver().isPresent() ? 1 : 0), TagRules.Service.IAM);
         Check.matches("ServiceRoleArgs.service", getService(), SERVICE, "a service principal such as \"sagemaker.amazonaws.com\"");
-        getRoleName().ifPresent(n -> {
-            if (n.length() > 64) {
-                Check.fail("ServiceRoleArgs.roleName", "longer than 64 characters (" + n.length() + ")", n,
-                        "at most 64 characters of letters, digits and +=,.@_-");
-            }
-            Check.matches("ServiceRoleArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
-        });
+        getRoleName().ifPresent(n -> Arns.checkRoleName("ServiceRoleArgs.roleName", n));
         getServiceFeature().ifPresent(f -> {
             if (!ConfusedDeputyKeys.features(getService()).contains(f)) {
                 Check.fail("ServiceRoleArgs.serviceFeature", "not a feature the confused-deputy table knows for "
@@ -197,10 +190,10 @@ public abstract class ServiceRoleArgs implements Waivable {
             }
         });
         Check.range("ServiceRoleArgs.maxSessionDurationSeconds", getMaxSessionDurationSeconds(), 3600, 43200, "seconds");
-        getPermissionsBoundaryArn().ifPresent(a -> Check.matches("ServiceRoleArgs.permissionsBoundaryArn", a, POLICY_ARN,
+        getPermissionsBoundaryArn().ifPresent(a -> Check.matches("ServiceRoleArgs.permissionsBoundaryArn", a, Arns.POLICY_ARN,
                 "an IAM policy ARN \"arn:aws:iam::<account>:policy/<name>\""));
         for (String arn : getManagedPolicyArns()) {
-            Check.matches("ServiceRoleArgs.managedPolicyArns", arn, POLICY_ARN,
+            Check.matches("ServiceRoleArgs.managedPolicyArns", arn, Arns.POLICY_ARN,
                     "an IAM policy ARN \"arn:aws:iam::<account|aws>:policy/<name>\" (not a KMS key or other ARN)");
         }
         if (!getManagedPolicyArns().isEmpty() && !isWaived(Control.IAM_NO_MANAGED_POLICIES)) {

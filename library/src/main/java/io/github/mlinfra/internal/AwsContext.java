@@ -9,6 +9,7 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.Resource;
 import java.util.function.Supplier;
+import javax.annotation.Nullable;
 
 /**
  * The account, partition and region a component deploys to, looked up at run time (never a
@@ -22,8 +23,8 @@ public final class AwsContext {
     private final Supplier<Output<GetCallerIdentityResult>> identity;
     private final Supplier<Output<String>> region;
 
-    private AwsContext(Resource parent) {
-        var opts = InvokeOutputOptions.builder().parent(parent).build();
+    private AwsContext(@Nullable Resource parent) {
+        var opts = parent == null ? InvokeOutputOptions.builder().build() : InvokeOutputOptions.builder().parent(parent).build();
         this.identity = memoize(() -> AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), opts));
         this.region = memoize(() -> AwsFunctions.getRegion(GetRegionArgs.builder().build(), opts)
                 .applyValue(GetRegionResult::name));
@@ -37,6 +38,16 @@ public final class AwsContext {
      */
     public static AwsContext of(Resource parent) {
         return new AwsContext(parent);
+    }
+
+    /**
+     * The context of the default provider, for values made outside any component (a grant
+     * rendered on its own).
+     *
+     * @return the context
+     */
+    public static AwsContext ofDefaultProvider() {
+        return new AwsContext(null);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {

@@ -43,11 +43,11 @@ import javax.annotation.Nullable;
  * ({@code aws:kms/alias:Alias}).
  *
  * <p>Key policy: {@code EnableIamPolicies} lets the account root (and so IAM policies) use and
- * administer the key, which keeps the key manageable and lets {@link #grantEncryptDecrypt()} work;
+ * administer the key, which keeps the key manageable and lets {@link KeyReference#grantEncryptDecrypt()} work;
  * {@code KeyAdministrators} gives named admin roles the administrative actions only; one statement
  * per {@link KeyServiceAccess}.
  */
-public final class ManagedKey extends ComponentResource {
+public final class ManagedKey extends ComponentResource implements KeyReference {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:kms:ManagedKey";
     /** The key-administration actions (no use of the key). */
@@ -170,6 +170,7 @@ public final class ManagedKey extends ComponentResource {
      *
      * @return the ARN
      */
+    @Override
     public Output<String> keyArn() {
         return keyArn;
     }
@@ -190,29 +191,6 @@ public final class ManagedKey extends ComponentResource {
      */
     public Output<String> aliasName() {
         return aliasName;
-    }
-
-    /**
-     * What a role needs to encrypt and decrypt with this key (S3 SSE-KMS with a bucket key,
-     * EBS, SageMaker volumes): {@code kms:Encrypt}, {@code kms:Decrypt}, {@code kms:ReEncryptFrom},
-     * {@code kms:ReEncryptTo}, {@code kms:GenerateDataKey}, {@code kms:GenerateDataKeyWithoutPlaintext},
-     * {@code kms:DescribeKey}, on this key only.
-     *
-     * @return the grant
-     */
-    public Grant grantEncryptDecrypt() {
-        return grant(keyArn, "UseKey", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-                "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"));
-    }
-
-    /**
-     * What a role needs to read data encrypted with this key: {@code kms:Decrypt},
-     * {@code kms:DescribeKey}, on this key only.
-     *
-     * @return the grant
-     */
-    public Grant grantDecrypt() {
-        return grant(keyArn, "DecryptWithKey", List.of("kms:Decrypt", "kms:DescribeKey"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.mlinfra.kms;
 
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
@@ -36,7 +37,6 @@ public abstract class ManagedKeyArgs implements Waivable {
     public static final List<Control> CONTROLS = List.of(Control.KMS_ROTATION, Control.KMS_DELETION_WINDOW,
             Control.KMS_DELETION_PROTECTION);
     static final Pattern ALIAS = Pattern.compile("alias/(?!aws/)[a-zA-Z0-9/_-]{1,250}");
-    static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
     /**
      * The key's description, shown in the KMS console.
@@ -161,14 +161,7 @@ public abstract class ManagedKeyArgs implements Waivable {
                     + Control.KMS_DELETION_WINDOW.id(), getDeletionWindowDays(),
                     "30, or waive(Control.KMS_DELETION_WINDOW, \"<why>\")");
         }
-        for (String arn : getAdministratorRoleArns()) {
-            if (arn.contains(":assumed-role/") || arn.contains(":sts::")) {
-                Check.fail("ManagedKeyArgs.administratorRoleArns", "an assumed-role session is not a valid key policy principal",
-                        arn, "an IAM role ARN \"arn:aws:iam::<account>:role/<name>\"");
-            }
-            Check.matches("ManagedKeyArgs.administratorRoleArns", arn, ROLE_ARN,
-                    "an IAM role ARN \"arn:aws:iam::<account>:role/<name>\"");
-        }
+        getAdministratorRoleArns().forEach(arn -> Arns.checkRoleArn("ManagedKeyArgs.administratorRoleArns", arn));
         Waivers.checkApplicable("ManagedKeyArgs", getWaivers(), CONTROLS);
     }
 }

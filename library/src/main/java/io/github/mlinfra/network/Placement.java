@@ -115,7 +115,11 @@ public abstract class Placement {
         return new Builder();
     }
 
-    /** Builds a {@link Placement} in an existing VPC; {@code build()} validates. */
+    /**
+     * Builds a {@link Placement} in an existing VPC; {@code build()} validates.
+     *
+     * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
+     */
     public static final class Builder extends ImmutablePlacement.Builder {
         private final Map<String, Object> plain = new LinkedHashMap<>();
 

@@ -108,7 +108,7 @@ public final class AuditTrail extends ComponentResource {
 
         String prefix = args.getS3KeyPrefix().map(p -> p + "/").orElse("");
         var bucketArgs = SecureArtifactBucketArgs.builder()
-                .kmsKeyArn(key.keyArn())
+                .kmsKey(key)
                 .putAllTags(args.getTags())
                 .purpose("audit-logs")
                 // CloudTrail encrypts log files with the trail's key itself and writes digest files

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.storage.SecureArtifactBucket;
 import io.github.mlinfra.storage.SecureArtifactBucketArgs;
 import java.util.Map;
@@ -55,7 +56,7 @@ interface ArtifactStore {
      */
     static ArtifactStore create(String name, Output<String> keyArn, Map<String, String> tags, Resource parent) {
         var bucket = new SecureArtifactBucket(name, SecureArtifactBucketArgs.builder()
-                .kmsKeyArn(keyArn)
+                .kmsKey(KeyReference.fromArn(keyArn))
                 .tags(tags)
                 .build(), ComponentResourceOptions.builder().parent(parent).build());
         return new ArtifactStore() {

@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
@@ -52,7 +53,7 @@ import javax.annotation.Nullable;
  * ctx.export("notebookName", nb.notebookName());
  * }</pre>
  *
- * <p>Children: {@code <name>-key} ({@link ManagedKey}, unless a key ARN is given),
+ * <p>Children: {@code <name>-key} ({@link ManagedKey}, unless {@code kmsKey} is given),
  * {@code <name>-sg} with the egress rules {@code <name>-https-endpoints} and
  * {@code <name>-https-s3}, {@code <name>-role} ({@link ServiceRole}), {@code <name>-lifecycle}
  * (when a script is given) and {@code <name>-notebook}.
@@ -60,8 +61,6 @@ import javax.annotation.Nullable;
 public final class HardenedNotebook extends ComponentResource {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:sagemaker:HardenedNotebook";
-    private static final Pattern KEY_ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov):kms:[a-z0-9-]+:\\d{12}:key/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})");
 
     private final Output<String> notebookName;
     private final Output<String> notebookArn;
@@ -96,8 +95,8 @@ public final class HardenedNotebook extends ComponentResource {
 
         Output<String> key;
         Grant keyGrant;
-        if (args.getKmsKeyArn().isPresent()) {
-            key = args.getKmsKeyArn().orElseThrow().applyValue(HardenedNotebook::checkKeyArn);
+        if (args.getKmsKey().isPresent()) {
+            key = args.getKmsKey().orElseThrow().keyArn().applyValue(HardenedNotebook::checkKeyArn);
             keyGrant = ManagedKey.grant(key, "UseNotebookKey", List.of("kms:Encrypt", "kms:Decrypt",
                     "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                     "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"));
@@ -197,9 +196,7 @@ public final class HardenedNotebook extends ComponentResource {
     }
 
     static String checkKeyArn(String arn) {
-        Check.matches("HardenedNotebookArgs.kmsKeyArn", arn, KEY_ARN,
-                "a KMS key ARN \"arn:aws:kms:<region>:<account>:key/<key id>\" (not an alias, not an AWS-managed key)");
-        return arn;
+        return Arns.checkKmsKeyArn("HardenedNotebookArgs.kmsKey", arn);
     }
 
     /**

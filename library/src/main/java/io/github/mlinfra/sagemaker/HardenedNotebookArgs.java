@@ -1,12 +1,14 @@
 package io.github.mlinfra.sagemaker;
 
 import com.pulumi.core.Output;
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.NotebookPlatforms;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
 import io.github.mlinfra.controls.WaivableBuilder;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -62,7 +64,6 @@ public abstract class HardenedNotebookArgs implements Waivable {
      */
     public static final int SCRIPT_LIMIT = 16384;
     private static final Pattern INSTANCE_TYPE = Pattern.compile("ml\\.([a-z0-9]+)\\.(medium|large|xlarge|\\d{1,2}xlarge|metal)");
-    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern NOTEBOOK_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
 
     /**
@@ -131,13 +132,16 @@ public abstract class HardenedNotebookArgs implements Waivable {
     public abstract Optional<String> getPlatformIdentifier();
 
     /**
-     * A customer-managed KMS key ARN for the volume, checked when it resolves. Without one, the
-     * component creates a {@code ManagedKey} (MLI-SM-04 either way).
+     * The customer-managed KMS key for the volume: a {@link io.github.mlinfra.kms.ManagedKey} of this
+     * program, or an existing key by {@link KeyReference#fromArn(String)}, its ARN checked with
+     * {@link io.github.mlinfra.aws.Arns#checkKmsKeyArn(String, String)} when it resolves (an alias is
+     * refused). Without one, the component creates a {@code ManagedKey} (MLI-SM-04 either way); an
+     * imported key's rotation and key policy are its owner's.
      *
-     * @return the key ARN, if given
+     * @return the key, if given
      * @defaultValue empty: the component creates a rotated, protected key
      */
-    public abstract Optional<Output<String>> getKmsKeyArn();
+    public abstract Optional<KeyReference> getKmsKey();
 
     /**
      * The lifecycle script run when the notebook is created: plain shell text starting with
@@ -309,13 +313,7 @@ public abstract class HardenedNotebookArgs implements Waivable {
             }
         }
         getNotebookName().ifPresent(n -> checkNotebookName("HardenedNotebookArgs.notebookName", n));
-        getRoleName().ifPresent(n -> {
-            if (n.length() > 64) {
-                Check.fail("HardenedNotebookArgs.roleName", "longer than 64 characters (" + n.length() + ")", n,
-                        "at most 64 characters of letters, digits and +=,.@_-");
-            }
-            Check.matches("HardenedNotebookArgs.roleName", n, ROLE_NAME, "at most 64 characters of letters, digits and +=,.@_-");
-        });
+        getRoleName().ifPresent(n -> Arns.checkRoleName("HardenedNotebookArgs.roleName", n));
         getPlatformIdentifier().ifPresent(this::checkPlatform);
         String platform = NotebookPlatforms.effective(getPlatformIdentifier());
         List<String> families = NotebookPlatforms.families(platform);

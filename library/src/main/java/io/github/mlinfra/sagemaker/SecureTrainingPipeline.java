@@ -103,7 +103,9 @@ import javax.annotation.Nullable;
  *
  * <p>What the role may do, and nothing else: read and write its artifact bucket under
  * {@link SecureTrainingPipelineArgs#getArtifactPrefix()}, use its key, pull the ECR repositories
- * of its images, write {@code /aws/sagemaker/*} logs of its account and region, create, describe,
+ * of its images ({@link Grant#ecrPull(Output)}), write the logs of its training and processing jobs
+ * ({@link Grant#sageMakerJobLogs}: {@code /aws/sagemaker/TrainingJobs}, {@code /aws/sagemaker/ProcessingJobs}
+ * of its account and region), create, describe,
  * stop and tag the job kinds its steps use (and create model packages in the groups its
  * register steps name), and manage job network interfaces in its subnets and security groups.
  */
@@ -170,17 +172,21 @@ public final class SecureTrainingPipeline extends ComponentResource {
         }
         List<String[]> repos = repositories(args.getDefinition());
         if (!repos.isEmpty()) {
-            grants.add(Grant.of(aws.partition().applyValue(p -> {
-                TreeSet<String> arns = new TreeSet<>();
+            grants.add(Grant.ecrPull(aws.partition().applyValue(p -> {
+                List<String> arns = new ArrayList<>();
                 repos.forEach(r -> arns.add("arn:" + p + ":ecr:" + r[1] + ":" + r[0] + ":repository/" + r[2]));
-                return List.of(Statement.builder()
-                        .sid("PullStepImages")
-                        .effect(Effect.Allow)
-                        .addActions("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability")
-                        .addAllResources(arns)
-                        .build());
+                return arns;
             })));
-            grants.add(Grant.onAnyResource("EcrLogin", "ecr:GetAuthorizationToken"));
+        }
+        List<Grant.SageMakerJob> jobs = new ArrayList<>();
+        if (args.getDefinition().allSteps().stream().anyMatch(s -> s instanceof TrainingStep)) {
+            jobs.add(Grant.SageMakerJob.TRAINING);
+        }
+        if (args.getDefinition().allSteps().stream().anyMatch(s -> s instanceof ProcessingStep)) {
+            jobs.add(Grant.SageMakerJob.PROCESSING);
+        }
+        if (!jobs.isEmpty()) {
+            grants.add(Grant.sageMakerJobLogs(jobs.toArray(new Grant.SageMakerJob[0])));
         }
         grants.add(Grant.of(aws.values().applyValue(v -> roleStatements(args.getDefinition(), v))));
         if (inVpc) {
@@ -330,14 +336,13 @@ public final class SecureTrainingPipeline extends ComponentResource {
         return List.copyOf(out.values());
     }
 
-    /** Logs and the SageMaker actions of the step kinds the pipeline uses, scoped to account and region. */
+    /**
+     * The SageMaker actions of the step kinds the pipeline uses, scoped to account and region (the
+     * job logs and image pulls are {@link Grant#sageMakerJobLogs} and {@link Grant#ecrPull}).
+     */
     static List<Statement> roleStatements(PipelineDefinition def, AwsContext.Values v) {
-        String logs = "arn:" + v.partition() + ":logs:" + v.region() + ":" + v.accountId() + ":log-group:/aws/sagemaker/*";
         String sm = "arn:" + v.partition() + ":sagemaker:" + v.region() + ":" + v.accountId() + ":";
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.builder().sid("WriteJobLogs").effect(Effect.Allow)
-                .addActions("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
-                .addResources(logs, logs + ":log-stream:*").build());
         boolean training = def.allSteps().stream().anyMatch(s -> s instanceof TrainingStep);
         boolean processing = def.allSteps().stream().anyMatch(s -> s instanceof ProcessingStep);
         TreeSet<String> groups = new TreeSet<>();

@@ -30,7 +30,7 @@ import javax.annotation.Nullable;
  * <pre>{@code
  * var logs = new AccessLogBucket("access-logs", AccessLogBucketArgs.builder().build());
  * var ckpt = new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder()
- *     .accessLogBucketName(logs.bucketName())
+ *     .accessLogBucket(logs)
  *     .build());
  * }</pre>
  *
@@ -38,7 +38,7 @@ import javax.annotation.Nullable;
  * {@code -public-access-block}, {@code -ownership}, {@code -policy}, {@code -lifecycle}. The log
  * bucket does not log its own access (that would loop); CloudTrail data events cover it.
  */
-public final class AccessLogBucket extends ComponentResource {
+public final class AccessLogBucket extends ComponentResource implements BucketReference {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:storage:AccessLogBucket";
     /** The S3 logging service principal. */
@@ -106,10 +106,11 @@ public final class AccessLogBucket extends ComponentResource {
     }
 
     /**
-     * The bucket name, to give as {@code accessLogBucketName} to other buckets.
+     * The bucket name, to give as {@code accessLogBucket} to other buckets (or give this component itself).
      *
      * @return the name
      */
+    @Override
     public Output<String> bucketName() {
         return bucketName;
     }

@@ -27,15 +27,15 @@ final class CommonChecks {
     static void logging(String argsName, boolean logBucketGiven, String prefix, List<Waiver> waivers) {
         Check.matches(argsName + ".accessLogPrefix", prefix, LOG_PREFIX, "a literal key prefix ending with \"/\" such as \"s3-access/\"");
         if (logBucketGiven && Waivers.waived(waivers, Control.S3_ACCESS_LOGGING)) {
-            Check.fail(argsName + ".accessLogBucketName", "a log bucket is given but MLI-S3-11 (access logging) is waived",
+            Check.fail(argsName + ".accessLogBucket", "a log bucket is given but MLI-S3-11 (access logging) is waived",
                     "a log bucket", "no log bucket, or no waiver of MLI-S3-11");
         }
     }
 
     static void key(String argsName, boolean keyGiven, List<Waiver> waivers) {
         if (keyGiven && Waivers.waived(waivers, Control.S3_KMS_ENCRYPTION)) {
-            Check.fail(argsName + ".kmsKeyArn", "a KMS key is given but MLI-S3-09 (SSE-KMS) is waived",
-                    "a key ARN", "no kmsKeyArn, or no waiver of MLI-S3-09");
+            Check.fail(argsName + ".kmsKey", "a KMS key is given but MLI-S3-09 (SSE-KMS) is waived",
+                    "a key", "no kmsKey, or no waiver of MLI-S3-09");
         }
     }
 }

@@ -1,14 +1,14 @@
 package io.github.mlinfra.storage;
 
-import com.pulumi.core.Output;
 import io.github.mlinfra.controls.Waivable;
+import io.github.mlinfra.kms.KeyReference;
 import java.util.Optional;
 
 /** The arguments the SSE-KMS buckets share; {@link HardenedBucket.Spec#of} reads them once for both. */
 interface EncryptedBucketArgs extends BucketArgs, Waivable {
-    Optional<Output<String>> getKmsKeyArn();
+    Optional<KeyReference> getKmsKey();
 
-    Optional<Output<String>> getAccessLogBucketName();
+    Optional<BucketReference> getAccessLogBucket();
 
     String getAccessLogPrefix();
 }

@@ -44,6 +44,8 @@ import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.internal.Waivers;
+import io.github.mlinfra.aws.Arns;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.policy.Condition;
@@ -92,7 +94,7 @@ final class HardenedBucket {
         abstract Optional<String> getBucketPrefix();
 
         /** SSE-KMS with this key (validated when it resolves); empty: create a ManagedKey unless a log target. */
-        abstract Optional<Output<String>> getKmsKeyArn();
+        abstract Optional<KeyReference> getKmsKey();
 
         /**
          * An access-log target: SSE-S3 (AES256), since S3 log delivery cannot write to an SSE-KMS
@@ -116,7 +118,7 @@ final class HardenedBucket {
         abstract Optional<Integer> getExpirationDays();
 
         /** Logging target; empty: create an AccessLogBucket unless logging is waived or this is a log target. */
-        abstract Optional<Output<String>> getAccessLogBucketName();
+        abstract Optional<BucketReference> getAccessLogBucket();
 
         @Value.Default
         String getAccessLogPrefix() {
@@ -161,9 +163,9 @@ final class HardenedBucket {
         /** A spec builder filled from the arguments the SSE-KMS buckets share. */
         static ImmutableSpec.Builder of(String argsName, String purpose, String keyDescription, EncryptedBucketArgs args) {
             return of(argsName, purpose, (BucketArgs) args)
-                    .kmsKeyArn(args.getKmsKeyArn())
+                    .kmsKey(args.getKmsKey())
                     .keyDescription(keyDescription)
-                    .accessLogBucketName(args.getAccessLogBucketName())
+                    .accessLogBucket(args.getAccessLogBucket())
                     .accessLogPrefix(args.getAccessLogPrefix())
                     .waivers(args.getWaivers());
         }
@@ -190,15 +192,15 @@ final class HardenedBucket {
         boolean protect = !spec.waived(Control.S3_DELETION_PROTECTION);
         boolean kms = !spec.isLogTarget() && !spec.waived(Control.S3_KMS_ENCRYPTION);
         boolean lock = spec.getObjectLock().isPresent() && !spec.waived(Control.S3_OBJECT_LOCK);
-        String keyArg = spec.getArgsName() + ".kmsKeyArn";
+        String keyArg = spec.getArgsName() + ".kmsKey";
 
         // --- key -----------------------------------------------------------------------------
         ManagedKey managedKey = null;
         Output<String> keyArn;
         if (!kms) {
             keyArn = Output.ofNullable((String) null);
-        } else if (spec.getKmsKeyArn().isPresent()) {
-            keyArn = spec.getKmsKeyArn().get().applyValue(a -> StorageChecks.kmsKeyArn(keyArg, a));
+        } else if (spec.getKmsKey().isPresent()) {
+            keyArn = spec.getKmsKey().get().keyArn().applyValue(a -> Arns.checkKmsKeyArn(keyArg, a));
         } else {
             var keyArgs = ManagedKeyArgs.builder()
                     .description(spec.getKeyDescription())
@@ -338,8 +340,8 @@ final class HardenedBucket {
         if (!spec.isLogTarget() && !spec.waived(Control.S3_ACCESS_LOGGING)) {
             Output<String> target;
             Resource targetResource = null;
-            if (spec.getAccessLogBucketName().isPresent()) {
-                target = spec.getAccessLogBucketName().get();
+            if (spec.getAccessLogBucket().isPresent()) {
+                target = spec.getAccessLogBucket().get().bucketName();
             } else {
                 var logArgs = AccessLogBucketArgs.builder().putAllTags(spec.getTags());
                 if (!protect) {

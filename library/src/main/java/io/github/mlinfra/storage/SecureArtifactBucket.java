@@ -52,7 +52,7 @@ import javax.annotation.Nullable;
  * components {@code <name>-key} ({@code ManagedKey}, unless a key ARN is given) and
  * {@code <name>-access-logs} ({@code AccessLogBucket}, unless a log bucket is given).
  */
-public final class SecureArtifactBucket extends ComponentResource {
+public final class SecureArtifactBucket extends ComponentResource implements BucketReference {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:storage:SecureArtifactBucket";
     /** The S3 condition key naming the KMS key of an upload. */
@@ -120,6 +120,7 @@ public final class SecureArtifactBucket extends ComponentResource {
      *
      * @return the name
      */
+    @Override
     public Output<String> bucketName() {
         return bucketName;
     }

@@ -1,10 +1,10 @@
 package io.github.mlinfra.storage;
 
-import com.pulumi.core.Output;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
 import io.github.mlinfra.controls.WaivableBuilder;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * SecureArtifactBucketArgs.builder()
  *     .bucketPrefix("fraud-artifacts-")
- *     .kmsKeyArn(existingKey.keyArn())      // optional: otherwise a ManagedKey is created
+ *     .kmsKey(existingKey)                  // optional: otherwise a ManagedKey is created
  *     .build();
  * }</pre>
  */
@@ -51,24 +51,28 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
     public abstract Optional<String> getBucketPrefix();
 
     /**
-     * An existing KMS key to encrypt with (its ARN, validated as
-     * {@code arn:<partition>:kms:<region>:<account>:key/<id>} when it resolves). The key's policy
+     * The KMS key to encrypt with: a {@link io.github.mlinfra.kms.ManagedKey} of this program, or an existing
+     * key by {@link KeyReference#fromArn(String)}. Its ARN is checked with
+     * {@link io.github.mlinfra.aws.Arns#checkKmsKeyArn(String, String)} when it resolves (an alias is refused:
+     * S3 stores the key ARN, and an alias can be repointed). An imported key's rotation and key policy are
+     * its owner's. The key's policy
      * must let this account's IAM policies use it.
      *
-     * @return the key ARN, if given
+     * @return the key, if given
      * @defaultValue empty: the component creates a {@code ManagedKey} {@code <name>-key} (rotation on,
      *     30-day deletion window, protected)
      */
-    public abstract Optional<Output<String>> getKmsKeyArn();
+    public abstract Optional<KeyReference> getKmsKey();
 
     /**
-     * The bucket receiving this bucket's server access logs (same account and region; its policy
+     * The bucket receiving this bucket's server access logs: an {@link AccessLogBucket} of this program,
+     * or an existing bucket by {@link BucketReference#fromName(String)} (same account and region; its policy
      * must let {@code logging.s3.amazonaws.com} write under {@link #getAccessLogPrefix()}).
      *
-     * @return the log bucket name, if given
+     * @return the log bucket, if given
      * @defaultValue empty: the component creates an {@link AccessLogBucket} {@code <name>-access-logs}
      */
-    public abstract Optional<Output<String>> getAccessLogBucketName();
+    public abstract Optional<BucketReference> getAccessLogBucket();
 
     /**
      * The key prefix of the access logs in the log bucket; logs go to {@code <prefix><name>/}.
@@ -189,8 +193,8 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
         String a = "SecureArtifactBucketArgs";
         HardenedBucket.checkBucketNaming(a, getBucketName(), getBucketPrefix());
         CommonChecks.noncurrent(a, getNoncurrentVersionExpirationDays(), getObjectLock());
-        CommonChecks.logging(a, getAccessLogBucketName().isPresent(), getAccessLogPrefix(), getWaivers());
-        CommonChecks.key(a, getKmsKeyArn().isPresent(), getWaivers());
+        CommonChecks.logging(a, getAccessLogBucket().isPresent(), getAccessLogPrefix(), getWaivers());
+        CommonChecks.key(a, getKmsKey().isPresent(), getWaivers());
         if (getObjectLock().isPresent() && isWaived(Control.S3_VERSIONING)) {
             Check.fail(a + ".waivers", "Object Lock needs versioning; MLI-S3-06 cannot be waived with objectLock",
                     Control.S3_VERSIONING.id(), "no objectLock, or versioning on");

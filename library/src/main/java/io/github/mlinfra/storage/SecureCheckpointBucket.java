@@ -41,7 +41,7 @@ import javax.annotation.Nullable;
  * {@code <name>-key} ({@code ManagedKey}, unless a key ARN is given) and {@code <name>-access-logs}
  * ({@code AccessLogBucket}, unless a log bucket is given).
  */
-public final class SecureCheckpointBucket extends ComponentResource {
+public final class SecureCheckpointBucket extends ComponentResource implements BucketReference {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:storage:SecureCheckpointBucket";
 
@@ -90,6 +90,7 @@ public final class SecureCheckpointBucket extends ComponentResource {
      *
      * @return the name
      */
+    @Override
     public Output<String> bucketName() {
         return bucketName;
     }

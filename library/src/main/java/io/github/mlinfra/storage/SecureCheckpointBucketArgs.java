@@ -1,10 +1,10 @@
 package io.github.mlinfra.storage;
 
-import com.pulumi.core.Output;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
 import io.github.mlinfra.controls.WaivableBuilder;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
@@ -70,23 +70,27 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
     }
 
     /**
-     * An existing KMS key to encrypt with (its ARN, validated as
-     * {@code arn:<partition>:kms:<region>:<account>:key/<id>} when it resolves).
+     * The KMS key to encrypt with: a {@link io.github.mlinfra.kms.ManagedKey} of this program, or an existing
+     * key by {@link KeyReference#fromArn(String)}. Its ARN is checked with
+     * {@link io.github.mlinfra.aws.Arns#checkKmsKeyArn(String, String)} when it resolves (an alias is refused:
+     * S3 stores the key ARN, and an alias can be repointed). An imported key's rotation and key policy are
+     * its owner's.
      *
-     * @return the key ARN, if given
+     * @return the key, if given
      * @defaultValue empty: the component creates a {@code ManagedKey} {@code <name>-key} (rotation on,
      *     30-day deletion window, protected)
      */
-    public abstract Optional<Output<String>> getKmsKeyArn();
+    public abstract Optional<KeyReference> getKmsKey();
 
     /**
-     * The bucket receiving server access logs (same account and region; its policy must let
+     * The bucket receiving server access logs: an {@link AccessLogBucket} of this program, or an existing
+     * bucket by {@link BucketReference#fromName(String)} (same account and region; its policy must let
      * {@code logging.s3.amazonaws.com} write under {@link #getAccessLogPrefix()}).
      *
-     * @return the log bucket name, if given
+     * @return the log bucket, if given
      * @defaultValue empty: the component creates an {@link AccessLogBucket} {@code <name>-access-logs}
      */
-    public abstract Optional<Output<String>> getAccessLogBucketName();
+    public abstract Optional<BucketReference> getAccessLogBucket();
 
     /**
      * The key prefix of the access logs in the log bucket; logs go to {@code <prefix><name>/}.
@@ -155,8 +159,8 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
         HardenedBucket.checkBucketNaming(a, getBucketName(), getBucketPrefix());
         CommonChecks.noncurrent(a, getNoncurrentVersionExpirationDays(),
                 isWaived(Control.S3_OBJECT_LOCK) ? Optional.empty() : Optional.of(getRetention()));
-        CommonChecks.logging(a, getAccessLogBucketName().isPresent(), getAccessLogPrefix(), getWaivers());
-        CommonChecks.key(a, getKmsKeyArn().isPresent(), getWaivers());
+        CommonChecks.logging(a, getAccessLogBucket().isPresent(), getAccessLogPrefix(), getWaivers());
+        CommonChecks.key(a, getKmsKey().isPresent(), getWaivers());
         Waivers.checkApplicable(a, getWaivers(), CONTROLS);
     }
 }

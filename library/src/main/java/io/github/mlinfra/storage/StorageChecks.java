@@ -1,40 +1,19 @@
 package io.github.mlinfra.storage;
 
 import io.github.mlinfra.internal.Check;
-import java.util.List;
 import java.util.regex.Pattern;
 
-/** Validators shared by the storage args: S3 bucket naming, key ARNs, object prefixes. */
+/** Validators shared by the storage args: S3 bucket naming, object prefixes (key ARNs: {@link io.github.mlinfra.aws.Arns}). */
 final class StorageChecks {
-    static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9][a-z0-9.-]*[a-z0-9]");
     static final Pattern PREFIX_CHARS = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-    static final Pattern IP = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    static final Pattern KMS_KEY_ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]):kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/(mrk-)?[a-zA-Z0-9-]{1,128}");
-    static final String KMS_KEY_ARN_EXPECTED = "a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)";
-    static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
-    static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
-    static final String BUCKET_EXPECTED = "3 to 63 lowercase letters, digits, dots and hyphens, starting and ending"
-            + " with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix";
     /** The longest bucket prefix: Pulumi appends 26 characters to reach S3's 63. */
     static final int MAX_PREFIX = 37;
 
     private StorageChecks() {}
 
+    /** S3's bucket naming rules, one validator for the library: {@link io.github.mlinfra.aws.Arns#checkBucketName}. */
     static void bucketName(String arg, String name) {
-        if (name.length() < 3 || name.length() > 63) {
-            Check.fail(arg, "an S3 bucket name has 3 to 63 characters (" + name.length() + " given)", name, BUCKET_EXPECTED);
-        }
-        Check.matches(arg, name, BUCKET_CHARS, BUCKET_EXPECTED);
-        common(arg, name, BUCKET_EXPECTED);
-        if (IP.matcher(name).matches()) {
-            Check.fail(arg, "an S3 bucket name must not be an IP address", name, BUCKET_EXPECTED);
-        }
-        for (String s : RESERVED_SUFFIXES) {
-            if (name.endsWith(s)) {
-                Check.fail(arg, "reserved suffix " + s, name, BUCKET_EXPECTED);
-            }
-        }
+        io.github.mlinfra.aws.Arns.checkBucketName(arg, name);
     }
 
     static void bucketPrefix(String arg, String prefix) {
@@ -52,19 +31,11 @@ final class StorageChecks {
         if (name.contains("..")) {
             Check.fail(arg, "two adjacent dots", name, expected);
         }
-        for (String p : RESERVED_PREFIXES) {
+        for (String p : io.github.mlinfra.aws.ServiceLimits.S3_RESERVED_PREFIXES) {
             if (name.startsWith(p)) {
                 Check.fail(arg, "reserved prefix " + p, name, expected);
             }
         }
-    }
-
-    /**
-     * Validates a KMS key ARN when it resolves (an Output); throws in the project's format.
-     */
-    static String kmsKeyArn(String arg, String arn) {
-        Check.matches(arg, arn, KMS_KEY_ARN, KMS_KEY_ARN_EXPECTED);
-        return arn;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.mlinfra.guard.Guard;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.network.Placement;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
@@ -261,11 +262,20 @@ class HardenedGpuTrainerTest {
         });
     }
 
+    /** Regression: the trainer refused keys of the aws-iso partitions that the buckets accepted. */
+    @Test
+    void keysOfTheIsoPartitionsAreAcceptedAsEverywhereElse() {
+        String iso = "arn:aws-iso-b:kms:us-isob-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
+                .kmsKey(KeyReference.fromArn(Output.of(iso))).build()));
+        assertThat(map(plan.resource("train-instance").getInputs().get("rootBlockDevice"))).containsEntry("kmsKeyId", iso);
+    }
+
     @Test
     void pinnedAmiAndUserKeyAreUsedAsGiven() {
         Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
                 .ami("ami-0123456789abcdef0")
-                .kmsKeyArn(Output.of(USER_KEY))
+                .kmsKey(KeyReference.fromArn(Output.of(USER_KEY)))
                 .addDataVolumes(DataVolume.of(50, "/dev/xvdf"))
                 .build()));
         var instance = plan.resource("train-instance");
@@ -365,8 +375,8 @@ class HardenedGpuTrainerTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("HardenedGpuTrainerArgs.subnetId: must not be empty; got \"\"; expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
-                .kmsKeyArn(Output.of("alias/aws/ebs")).build())))
-                .hasMessageContaining("HardenedGpuTrainerArgs.kmsKeyArn: malformed; got \"alias/aws/ebs\"");
+                .kmsKey(KeyReference.fromArn(Output.of("alias/aws/ebs"))).build())))
+                .hasMessageContaining("HardenedGpuTrainerArgs.kmsKey: malformed; got \"alias/aws/ebs\"");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
                 .placement(existingVpc().s3PrefixListId(Output.of("com.amazonaws.us-east-1.s3")).build()).build())))
                 .hasMessageContaining("Placement.s3PrefixListId: malformed; got \"com.amazonaws.us-east-1.s3\"");
@@ -375,7 +385,7 @@ class HardenedGpuTrainerTest {
     @Test
     void rolePolicyMatchesGolden() throws Exception {
         Plan plan = PlanEngine.plan(ctx -> new HardenedGpuTrainer("train", base()
-                .kmsKeyArn(Output.of(USER_KEY))
+                .kmsKey(KeyReference.fromArn(Output.of(USER_KEY)))
                 .addGrants(checkpointGrant())
                 .cloudWatchAgentConfig("{\"metrics\": {\"namespace\": \"Trainers\"}}")
                 .build()));

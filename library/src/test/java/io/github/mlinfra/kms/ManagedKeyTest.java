@@ -102,7 +102,7 @@ class ManagedKeyTest {
                 .hasMessageContaining("got 2561");
         assertThatThrownBy(() -> ManagedKeyArgs.builder()
                 .addAdministratorRoleArns("arn:aws:sts::123456789012:assumed-role/deployer/s").build())
-                .hasMessageStartingWith("ManagedKeyArgs.administratorRoleArns: an assumed-role session is not a valid key policy principal");
+                .hasMessageStartingWith("ManagedKeyArgs.administratorRoleArns: an assumed-role session is not a valid policy principal");
         assertThatThrownBy(() -> ManagedKeyArgs.builder().alias("alias/aws/s3").build())
                 .hasMessageStartingWith("ManagedKeyArgs.alias: malformed; got \"alias/aws/s3\"");
         assertThatThrownBy(() -> ManagedKeyArgs.builder()

@@ -7,6 +7,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ResourceTransformation;
 import io.github.mlinfra.InvalidArgsException;
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.cli.Main;
 import io.github.mlinfra.compute.DataVolume;
 import io.github.mlinfra.compute.HardenedGpuTrainer;
@@ -14,8 +15,12 @@ import io.github.mlinfra.compute.HardenedGpuTrainerArgs;
 import io.github.mlinfra.compute.IngressRule;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
+import io.github.mlinfra.iam.RoleGrants;
+import io.github.mlinfra.iam.RoleGrantsArgs;
+import io.github.mlinfra.iam.RoleReference;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.network.Placement;
@@ -45,6 +50,7 @@ import io.github.mlinfra.sagemaker.TrainingChannel;
 import io.github.mlinfra.sagemaker.TrainingStep;
 import io.github.mlinfra.storage.AccessLogBucket;
 import io.github.mlinfra.storage.AccessLogBucketArgs;
+import io.github.mlinfra.storage.BucketReference;
 import io.github.mlinfra.storage.Retention;
 import io.github.mlinfra.storage.SecureArtifactBucket;
 import io.github.mlinfra.storage.SecureArtifactBucketArgs;
@@ -82,6 +88,7 @@ class BadInputCatalogueTest {
     static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/";
     /** {@code <Args>.<attribute>: <what is wrong>; got <value>; expected <allowed>}; segments may carry {@code [name]}. */
     static final String FORMAT = "[A-Za-z][A-Za-z0-9]*(\\[[^\\]]+\\])?(\\.[A-Za-z][A-Za-z0-9]*(\\[[^\\]]+\\])?)*: .+; got .+; expected .+";
+    static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String SCRIPT_SECRET = "export API_TOKEN=tok-7f3a9c";
 
     /**
@@ -206,7 +213,7 @@ class BadInputCatalogueTest {
                 "ManagedKeyArgs.rotationPeriodDays: outside the allowed range; got 2561; expected 90 to 2560 days",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder().rotationPeriodDays(2561).build()));
         row("ManagedKey", key, "ManagedKeyArgs.administratorRoleArns", "\"arn:aws:sts::123456789012:assumed-role/deployer/s\"",
-                "ManagedKeyArgs.administratorRoleArns: an assumed-role session is not a valid key policy principal; got \"arn:aws:sts::123456789012:assumed-role/deployer/s\"; expected an IAM role ARN \"arn:aws:iam::<account>:role/<name>\"",
+                "ManagedKeyArgs.administratorRoleArns: an assumed-role session is not a valid policy principal; got \"arn:aws:sts::123456789012:assumed-role/deployer/s\"; expected an IAM role ARN \"arn:<partition>:iam::<account>:role/<path/><name>\"",
                         () -> new ManagedKey("bad", ManagedKeyArgs.builder()
                         .addAdministratorRoleArns("arn:aws:sts::123456789012:assumed-role/deployer/s").build()));
         row("ManagedKey", key, "ManagedKeyArgs.alias", "\"alias/aws/s3\"",
@@ -266,6 +273,44 @@ class BadInputCatalogueTest {
                 "ServiceRoleArgs.maxSessionDurationSeconds: outside the allowed range; got 60; expected 3600 to 43200 seconds",
                         () -> new ServiceRole("bad", ServiceRoleArgs.builder().service("ec2.amazonaws.com")
                         .maxSessionDurationSeconds(60).build()));
+        String grants = RoleGrants.TYPE;
+        row("RoleGrants", grants, "RoleGrantsArgs.grants", "none",
+                "RoleGrantsArgs.grants: no grant; got \"nothing\"; expected at least one grant",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec")).build()));
+        row("RoleGrants", grants, "RoleGrantsArgs.policyName", "\"data access\"",
+                "RoleGrantsArgs.policyName: does not match [\\w+=,.@-]{1,128} (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html); got \"data access\"; expected 1 to 128 letters, digits and +=,.@_-",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec"))
+                        .addGrants(KeyReference.fromArn(KEY_ARN).grantDecrypt()).policyName("data access").build()));
+        row("RoleReference (RoleGrants)", grants, "RoleReference.name", "\"ml exec\"",
+                "RoleReference.name: malformed; got \"ml exec\"; expected at most 64 characters of letters, digits and +=,.@_-",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml exec"))
+                        .addGrants(KeyReference.fromArn(KEY_ARN).grantDecrypt()).build()));
+        row("RoleReference (RoleGrants)", grants, "RoleReference.arn", "an assumed-role session ARN",
+                "RoleReference.arn: an assumed-role session is not a valid policy principal; got \"arn:aws:sts::123456789012:assumed-role/deployer/s\"; expected an IAM role ARN \"arn:<partition>:iam::<account>:role/<path/><name>\"",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder()
+                        .role(RoleReference.fromArn("arn:aws:sts::123456789012:assumed-role/deployer/s"))
+                        .addGrants(KeyReference.fromArn(KEY_ARN).grantDecrypt()).build()));
+        row("Grant (RoleGrants)", grants, "Grant.ecrPull", "\"…:repository/*\"",
+                "Grant.ecrPull: malformed; got \"arn:aws:ecr:us-east-1:123456789012:repository/*\"; expected an ECR repository ARN \"arn:<partition>:ecr:<region>:<account>:repository/<name>\"",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec"))
+                        .addGrants(Grant.ecrPull(List.of("arn:aws:ecr:us-east-1:123456789012:repository/*"))).build()));
+        row("Grant (RoleGrants)", grants, "Grant.sageMakerJobLogs", "no job kind",
+                "Grant.sageMakerJobLogs: no job kind; got \"nothing\"; expected TRAINING, PROCESSING or both",
+                        () -> new RoleGrants("bad", RoleGrantsArgs.builder().role(RoleReference.fromName("ml-exec"))
+                        .addGrants(Grant.sageMakerJobLogs()).build()));
+        row("KeyReference (SecureCheckpointBucket)", SecureCheckpointBucket.TYPE, "KeyReference.arn", "an alias ARN",
+                "KeyReference.arn: malformed; got \"arn:aws:kms:us-east-1:123456789012:alias/shared\"; expected a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)",
+                        () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder()
+                        .kmsKey(KeyReference.fromArn("arn:aws:kms:us-east-1:123456789012:alias/shared")).build()));
+        row("BucketReference (SecureArtifactBucket)", SecureArtifactBucket.TYPE, "BucketReference.name", "\"Central_Logs\"",
+                "BucketReference.name: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Central_Logs\"; expected "
+                        + Arns.BUCKET_NAME_EXPECTED,
+                        () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder()
+                        .accessLogBucket(BucketReference.fromName("Central_Logs")).build()));
+        row("BucketReference (SecureArtifactBucket)", SecureArtifactBucket.TYPE, "BucketReference.arn", "an object ARN",
+                "BucketReference.arn: not a bucket ARN; got \"arn:aws:s3:::central-logs/s3-access/\"; expected an S3 bucket ARN \"arn:<partition>:s3:::<bucket name>\" (no object key)",
+                        () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder()
+                        .accessLogBucket(BucketReference.fromArn("arn:aws:s3:::central-logs/s3-access/")).build()));
         row("ServiceRole", role, "ServiceRoleArgs.managedPolicyArns", "\"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess\" (no waiver)",
                 "ServiceRoleArgs.managedPolicyArns: managed policies without a waiver of MLI-IAM-01; got [\"arn:aws:iam::aws:policy/AmazonSageMakerFullAccess\"]; expected grants, or waive(Control.IAM_NO_MANAGED_POLICIES, \"<why>\")",
                         () -> new ServiceRole("bad", ServiceRoleArgs.builder().service("sagemaker.amazonaws.com")
@@ -311,13 +356,13 @@ class BadInputCatalogueTest {
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder()
                         .retention(Retention.builder().mode(Retention.Mode.COMPLIANCE).days(30).build()).build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketName", "\"Ckpt\"",
-                "SecureCheckpointBucketArgs.bucketName: malformed; got \"Ckpt\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureCheckpointBucketArgs.bucketName: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Ckpt\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().bucketName("Ckpt").build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketName", "\"ab\"",
-                "SecureCheckpointBucketArgs.bucketName: an S3 bucket name has 3 to 63 characters (2 given); got \"ab\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureCheckpointBucketArgs.bucketName: bucket name must be 3 to 63 characters (2); got \"ab\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().bucketName("ab").build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketName", "\"192.168.5.4\"",
-                "SecureCheckpointBucketArgs.bucketName: an S3 bucket name must not be an IP address; got \"192.168.5.4\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureCheckpointBucketArgs.bucketName: bucket name is formatted as an IP address; got \"192.168.5.4\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder().bucketName("192.168.5.4").build()));
         row("SecureCheckpointBucket", ckpt, "SecureCheckpointBucketArgs.bucketPrefix", "bucketName(\"a1b\") and bucketPrefix(\"b\")",
                 "SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix",
@@ -335,7 +380,7 @@ class BadInputCatalogueTest {
 
         String art = SecureArtifactBucket.TYPE;
         row("SecureArtifactBucket", art, "SecureArtifactBucketArgs.bucketName", "\"Bad_Name\"",
-                "SecureArtifactBucketArgs.bucketName: malformed; got \"Bad_Name\"; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix",
+                "SecureArtifactBucketArgs.bucketName: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Bad_Name\"; expected " + Arns.BUCKET_NAME_EXPECTED,
                         () -> new SecureArtifactBucket("bad", SecureArtifactBucketArgs.builder().bucketName("Bad_Name").build()));
         row("SecureArtifactBucket", art, "SecureArtifactBucketArgs.noncurrentVersionExpirationDays", "0",
                 "SecureArtifactBucketArgs.noncurrentVersionExpirationDays: outside the allowed range; got 0; expected 1 to 36500 days",
@@ -771,7 +816,7 @@ class BadInputCatalogueTest {
         assertThat(CASES.stream().map(Case::type).filter(t -> t != null).distinct())
                 .containsExactlyInAnyOrder(ManagedKey.TYPE, ServiceRole.TYPE, SecureCheckpointBucket.TYPE, SecureArtifactBucket.TYPE,
                         AccessLogBucket.TYPE, AuditTrail.TYPE, PrivateNetwork.TYPE, HardenedNotebook.TYPE,
-                        SecureTrainingPipeline.TYPE, HardenedGpuTrainer.TYPE);
+                        SecureTrainingPipeline.TYPE, HardenedGpuTrainer.TYPE, RoleGrants.TYPE);
         assertThat(CASES).filteredOn(Case::isCli).hasSizeGreaterThanOrEqualTo(10);
     }
 
@@ -789,10 +834,10 @@ class BadInputCatalogueTest {
             return Optional.empty();
         };
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureCheckpointBucket("bad", SecureCheckpointBucketArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:s3:::not-a-key")).build()), PlanOptions.builder().addTransformations(record).build()))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:s3:::not-a-key"))).build()), PlanOptions.builder().addTransformations(record).build()))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKeyArn: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
-                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)");
+                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKey: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
+                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)");
         assertThat(registered).contains("bad", "bad-bucket");
     }
 
@@ -834,7 +879,7 @@ class BadInputCatalogueTest {
                 .append("  `[secret] (<n> bytes)`, never its text; the tests assert the script's content is absent.\n")
                 .append("- **Output-typed values** (subnet ids, security group ids, key ARNs wired from other resources) are only\n")
                 .append("  known when they resolve: they are checked then, and fail the run with the same format (e.g.\n")
-                .append("  `SecureCheckpointBucketArgs.kmsKeyArn: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key ARN …`).\n")
+                .append("  `SecureCheckpointBucketArgs.kmsKey: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key ARN …`).\n")
                 .append("  By then the component and some children are already registered, so those cases are not rows here;\n")
                 .append("  the components' own tests cover them.\n")
                 .append("- **The command line** exits with status 2 on bad input and prints exactly one line on stderr,\n")

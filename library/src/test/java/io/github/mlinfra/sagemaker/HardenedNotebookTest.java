@@ -8,6 +8,7 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.StarOnlyActions;
 import io.github.mlinfra.network.Placement;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.network.PrivateNetwork;
 import io.github.mlinfra.network.PrivateNetworkArgs;
 import io.github.mlinfra.plan.Plan;
@@ -140,7 +141,7 @@ class HardenedNotebookTest {
     void waiversAndAUserKeyChangeOnlyWhatTheySay() {
         Plan plan = PlanEngine.plan(ctx -> new HardenedNotebook("lab", HardenedNotebookArgs.builder()
                 .placement(HardenedNotebookArgsTest.existingVpc().build())
-                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")))
                 .roleName("lab-notebook-execution")
                 .waive(Control.SM_NO_ROOT_ACCESS, "Lab image builds need sudo for conda; the lab account is isolated.")
                 .build()));
@@ -178,9 +179,9 @@ class HardenedNotebookTest {
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("Placement.subnetIds: must not be empty; got \"\"; expected a subnet id \"subnet-\" and 8 or 17 lowercase hex digits");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("nb", HardenedNotebookArgsTest.base()
-                .kmsKeyArn(Output.of("alias/aws/sagemaker")).build())))
+                .kmsKey(KeyReference.fromArn(Output.of("alias/aws/sagemaker"))).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("HardenedNotebookArgs.kmsKeyArn: malformed; got \"alias/aws/sagemaker\"");
+                .hasMessageContaining("HardenedNotebookArgs.kmsKey: malformed; got \"alias/aws/sagemaker\"");
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("bad_name", HardenedNotebookArgsTest.base().build())))
                 .hasMessageContaining("HardenedNotebook.name: malformed; got \"bad_name\"");
     }

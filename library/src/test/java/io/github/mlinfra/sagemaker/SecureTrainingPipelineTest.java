@@ -163,11 +163,14 @@ class SecureTrainingPipelineTest {
         assertThat(plan.resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
         String p = "arn:aws:";
         String acct = ":us-east-1:123456789012:";
-        assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).containsExactly(
+        assertThat(policy.statement("PullImages").orElseThrow().getResources()).containsExactly(
                 p + "ecr" + acct + "repository/preprocess", p + "ecr" + acct + "repository/team/trainer");
         assertThat(policy.statement("EcrLogin").orElseThrow().getActions()).containsExactly("ecr:GetAuthorizationToken");
         assertThat(policy.statement("WriteJobLogs").orElseThrow().getResources()).containsExactly(
-                p + "logs" + acct + "log-group:/aws/sagemaker/*", p + "logs" + acct + "log-group:/aws/sagemaker/*:log-stream:*");
+                p + "logs" + acct + "log-group:/aws/sagemaker/ProcessingJobs",
+                p + "logs" + acct + "log-group:/aws/sagemaker/ProcessingJobs:log-stream:*",
+                p + "logs" + acct + "log-group:/aws/sagemaker/TrainingJobs",
+                p + "logs" + acct + "log-group:/aws/sagemaker/TrainingJobs:log-stream:*");
         assertThat(policy.statement("RunTrainingJobs").orElseThrow().getResources()).containsExactly(p + "sagemaker" + acct + "training-job/*");
         assertThat(policy.statement("RunProcessingJobs").orElseThrow().getActions()).containsExactly(
                 "sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob");
@@ -245,7 +248,7 @@ class SecureTrainingPipelineTest {
         var policy = PolicyDocument.parse((String) plan.resource("lab-role-policy").getInputs().get("policy"));
         assertThat(policy.statement("CreateJobNetworkInterfaces")).isEmpty();
         assertThat(policy.statement("GrantKeyToJobVolumes")).isEmpty();
-        assertThat(policy.statement("PullStepImages")).isEmpty();
+        assertThat(policy.statement("PullImages")).isEmpty();
         var report = Guard.defaults().check(plan);
         for (Control c : List.of(Control.SM_NETWORK_ISOLATION, Control.SM_JOB_ENCRYPTION, Control.SM_INTER_CONTAINER_ENCRYPTION,
                 Control.SM_JOB_IN_VPC)) {

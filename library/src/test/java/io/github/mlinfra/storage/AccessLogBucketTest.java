@@ -31,8 +31,8 @@ class AccessLogBucketTest {
         Plan plan = PlanEngine.plan(ctx -> {
             var logs = new AccessLogBucket("logs", AccessLogBucketArgs.builder().bucketName("acme-access-logs")
                     .logRetentionDays(400).build());
-            new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder().accessLogBucketName(logs.bucketName()).build());
-            new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder().accessLogBucketName(logs.bucketName()).build());
+            new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder().accessLogBucket(logs).build());
+            new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder().accessLogBucket(logs).build());
         });
         assertThat(plan.resourcesOfType(AccessLogBucket.TYPE)).hasSize(1);
         assertThat(plan.resource("ckpt-access-logging").getInputs()).containsEntry("targetBucket", "acme-access-logs");

@@ -7,6 +7,7 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -30,8 +31,8 @@ class SecureArtifactBucketTest {
         assertThat(args.getNoncurrentVersionExpirationDays()).isEqualTo(90);
         assertThat(args.isRequireEncryptionHeaders()).isFalse();
         assertThat(args.getObjectLock()).isEmpty();
-        assertThat(args.getKmsKeyArn()).isEmpty();
-        assertThat(args.getAccessLogBucketName()).isEmpty();
+        assertThat(args.getKmsKey()).isEmpty();
+        assertThat(args.getAccessLogBucket()).isEmpty();
         assertThat(args.getAccessLogPrefix()).isEqualTo("s3-access/");
         assertThat(args.getWaivers()).isEmpty();
     }
@@ -116,7 +117,7 @@ class SecureArtifactBucketTest {
     void existingKeyIsUsedAndValidated() {
         String given = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         Plan plan = PlanEngine.plan(ctx -> ctx.export("k", new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder()
-                .kmsKeyArn(Output.of(given)).accessLogBucketName(Output.of("central-logs")).build()).keyArn()));
+                .kmsKey(KeyReference.fromArn(Output.of(given))).accessLogBucket(BucketReference.fromName(Output.of("central-logs"))).build()).keyArn()));
         assertThat(plan.find("art-key")).isEmpty();
         assertThat(plan.find("art-access-logs")).isEmpty();
         assertThat(plan.resource("art-access-logging").getInputs()).containsEntry("targetBucket", "central-logs");
@@ -124,10 +125,10 @@ class SecureArtifactBucketTest {
         assertThat(plan.getOutputs()).containsEntry("k", given);
 
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new SecureArtifactBucket("art", SecureArtifactBucketArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:alias/mine")).build())))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:kms:us-east-1:123456789012:alias/mine"))).build())))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureArtifactBucketArgs.kmsKeyArn: malformed; got \"arn:aws:kms:us-east-1:123456789012:alias/mine\";"
-                        + " expected a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)");
+                .hasMessageContaining("SecureArtifactBucketArgs.kmsKey: malformed; got \"arn:aws:kms:us-east-1:123456789012:alias/mine\";"
+                        + " expected a KMS key ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)");
     }
 
     @Test
@@ -196,7 +197,7 @@ class SecureArtifactBucketTest {
     void badInputIsRefused() {
         assertThatThrownBy(() -> SecureArtifactBucketArgs.builder().bucketName("Bad_Name").build())
                 .isInstanceOf(InvalidArgsException.class)
-                .hasMessageStartingWith("SecureArtifactBucketArgs.bucketName: malformed; got \"Bad_Name\"");
+                .hasMessageStartingWith("SecureArtifactBucketArgs.bucketName: bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Bad_Name\"");
         assertThatThrownBy(() -> SecureArtifactBucketArgs.builder().noncurrentVersionExpirationDays(0).build())
                 .hasMessage("SecureArtifactBucketArgs.noncurrentVersionExpirationDays: outside the allowed range; got 0; expected 1 to 36500 days");
         assertThatThrownBy(() -> SecureArtifactBucketArgs.builder()

@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -39,7 +40,7 @@ class SecureCheckpointBucketTest {
         assertThat(args.getRetention().getMode()).isEqualTo(Retention.Mode.GOVERNANCE);
         assertThat(args.getNoncurrentVersionExpirationDays()).isEqualTo(90);
         assertThat(args.getAccessLogPrefix()).isEqualTo("s3-access/");
-        assertThat(args.getKmsKeyArn()).isEmpty();
+        assertThat(args.getKmsKey()).isEmpty();
         assertThat(args.getWaivers()).isEmpty();
         assertThat(SecureCheckpointBucketArgs.builder().retention(Retention.years(1)).build()
                 .getNoncurrentVersionExpirationDays()).isEqualTo(365);
@@ -213,15 +214,15 @@ class SecureCheckpointBucketTest {
     void keyArnIsValidatedWhenItResolves() {
         String good = "arn:aws-us-gov:kms:us-gov-west-1:210987654321:key/mrk-1234abcd12ab34cd56ef1234567890ab";
         Plan plan = PlanEngine.plan(ctx -> ctx.export("k", new SecureCheckpointBucket("ckpt", SecureCheckpointBucketArgs.builder()
-                .kmsKeyArn(Output.of(good)).build()).keyArn()), PlanOptions.builder().partition("aws-us-gov")
+                .kmsKey(KeyReference.fromArn(Output.of(good))).build()).keyArn()), PlanOptions.builder().partition("aws-us-gov")
                 .region("us-gov-west-1").accountId("210987654321").build());
         assertThat(plan.getOutputs()).containsEntry("k", good);
         assertThat(plan.find("ckpt-key")).isEmpty();
         assertThatThrownBy(() -> plan(SecureCheckpointBucketArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:s3:::not-a-key")).build()))
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:s3:::not-a-key"))).build()))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKeyArn: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
-                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<id>\" (not an alias)");
+                .hasMessageContaining("SecureCheckpointBucketArgs.kmsKey: malformed; got \"arn:aws:s3:::not-a-key\"; expected a KMS key"
+                        + " ARN \"arn:<partition>:kms:<region>:<account>:key/<key id>\" (not an alias)");
     }
 
     @Test
@@ -248,10 +249,10 @@ class SecureCheckpointBucketTest {
                 .hasMessage("SecureCheckpointBucketArgs.waivers: control MLI-S3-06 does not apply here; got \"MLI-S3-06\"; expected one of"
                         + " [MLI-S3-01, MLI-S3-03, MLI-S3-04, MLI-S3-05, MLI-S3-07, MLI-S3-08, MLI-S3-09, MLI-S3-10, MLI-S3-11, MLI-S3-14,"
                         + " MLI-S3-12, MLI-S3-13]");
-        assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().kmsKeyArn(Output.of("x"))
+        assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().kmsKey(KeyReference.fromArn(Output.of("x")))
                 .waive(Control.S3_KMS_ENCRYPTION, "Public data set mirror, nothing confidential stored.").build())
-                .hasMessage("SecureCheckpointBucketArgs.kmsKeyArn: a KMS key is given but MLI-S3-09 (SSE-KMS) is waived; got \"a key ARN\";"
-                        + " expected no kmsKeyArn, or no waiver of MLI-S3-09");
+                .hasMessage("SecureCheckpointBucketArgs.kmsKey: a KMS key is given but MLI-S3-09 (SSE-KMS) is waived; got \"a key\";"
+                        + " expected no kmsKey, or no waiver of MLI-S3-09");
         // both problems in one exception: the exclusive pair, and the name too short
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("a").bucketPrefix("b").build())
                 .hasMessageStartingWith("SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix\n"
@@ -260,29 +261,28 @@ class SecureCheckpointBucketTest {
 
     @Test
     void bucketNamingRules() {
-        String exp = "; expected 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit,"
-                + " no \"..\", not an IP address, no xn--/sthree- prefix, no -s3alias/--ol-s3 suffix";
+        String exp = "; expected " + io.github.mlinfra.aws.Arns.BUCKET_NAME_EXPECTED;
         String a = "SecureCheckpointBucketArgs.bucketName: ";
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("ab").build())
-                .hasMessage(a + "an S3 bucket name has 3 to 63 characters (2 given); got \"ab\"" + exp);
+                .hasMessage(a + "bucket name must be 3 to 63 characters (2); got \"ab\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("a".repeat(64)).build())
-                .hasMessageStartingWith(a + "an S3 bucket name has 3 to 63 characters (64 given)");
+                .hasMessageStartingWith(a + "bucket name must be 3 to 63 characters (64)");
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("Ckpt").build())
-                .hasMessage(a + "malformed; got \"Ckpt\"" + exp);
+                .hasMessage(a + "bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"Ckpt\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("ckpt_bucket").build())
-                .hasMessage(a + "malformed; got \"ckpt_bucket\"" + exp);
+                .hasMessage(a + "bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"ckpt_bucket\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("-ckpt").build())
-                .hasMessage(a + "malformed; got \"-ckpt\"" + exp);
+                .hasMessage(a + "bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"-ckpt\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("ckpt-").build())
-                .hasMessage(a + "malformed; got \"ckpt-\"" + exp);
+                .hasMessage(a + "bucket name must be lowercase letters, digits, dots and hyphens, beginning and ending with a letter or digit; got \"ckpt-\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("ckpt..prod").build())
-                .hasMessage(a + "two adjacent dots; got \"ckpt..prod\"" + exp);
+                .hasMessage(a + "bucket name has two adjacent dots; got \"ckpt..prod\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("192.168.5.4").build())
-                .hasMessage(a + "an S3 bucket name must not be an IP address; got \"192.168.5.4\"" + exp);
+                .hasMessage(a + "bucket name is formatted as an IP address; got \"192.168.5.4\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("xn--ckpt").build())
-                .hasMessage(a + "reserved prefix xn--; got \"xn--ckpt\"" + exp);
+                .hasMessage(a + "bucket name starts with the reserved prefix xn--; got \"xn--ckpt\"" + exp);
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("ckpt-s3alias").build())
-                .hasMessage(a + "reserved suffix -s3alias; got \"ckpt-s3alias\"" + exp);
+                .hasMessage(a + "bucket name ends with the reserved suffix -s3alias; got \"ckpt-s3alias\"" + exp);
         assertThat(SecureCheckpointBucketArgs.builder().bucketName("acme.ckpt-01").build().getBucketName()).contains("acme.ckpt-01");
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketPrefix("p".repeat(38)).build())
                 .hasMessage("SecureCheckpointBucketArgs.bucketPrefix: a bucket prefix has 1 to 37 characters (38 given); got \""

@@ -34,10 +34,10 @@ public final class App {
         var network = new PrivateNetwork("posture-net", PrivateNetworkArgs.builder().build());
         new AuditTrail("posture-audit", AuditTrailArgs.builder().build());
         var data = new SecureArtifactBucket("posture-data", SecureArtifactBucketArgs.builder()
-                .kmsKeyArn(key.keyArn()).build());
+                .kmsKey(key).build());
         var notebook = new HardenedNotebook("posture-notebook", HardenedNotebookArgs.builder()
                 .placement(Placement.in(network))
-                .kmsKeyArn(key.keyArn())
+                .kmsKey(key)
                 .onStartScript(onStartScript())
                 .addGrants(data.grantReadArtifacts("datasets/"), data.grantWriteArtifacts("experiments/"))
                 .build());

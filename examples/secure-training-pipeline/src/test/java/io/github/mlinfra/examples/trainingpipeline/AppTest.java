@@ -86,7 +86,7 @@ class AppTest {
                 assertThat(s.getActions()).allMatch(StarOnlyActions::contains);
             }
         }
-        assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).containsExactly(
+        assertThat(policy.statement("PullImages").orElseThrow().getResources()).containsExactly(
                 "arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn",
                 "arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-xgboost");
     }
@@ -105,7 +105,7 @@ class AppTest {
             assertThat(((RegisterModelStep) def.step("Register").orElseThrow()).getImage().literal())
                     .contains(registry + "sagemaker-xgboost:1.7-1");
             var policy = PolicyDocument.parse((String) plan.resource("training-role-policy").getInputs().get("policy"));
-            assertThat(policy.statement("PullStepImages").orElseThrow().getResources()).as(region).containsExactly(
+            assertThat(policy.statement("PullImages").orElseThrow().getResources()).as(region).containsExactly(
                     "arn:aws:ecr:" + region + ":" + account + ":repository/sagemaker-scikit-learn",
                     "arn:aws:ecr:" + region + ":" + account + ":repository/sagemaker-xgboost");
             assertThat(Guard.defaults().check(plan).openFindings()).as(region).isEmpty();

@@ -1,5 +1,7 @@
 package io.github.mlinfra.examples.plans.bench;
 
+import io.github.mlinfra.kms.KeyReference;
+import io.github.mlinfra.storage.BucketReference;
 import com.pulumi.Context;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
@@ -104,8 +106,8 @@ public final class PlanBenchmark {
                 resources = plan(ctx -> {
                     for (int i = 0; i < n; i++) {
                         new SecureCheckpointBucket("ckpt" + i, SecureCheckpointBucketArgs.builder()
-                                .kmsKeyArn(Output.of(KEY))
-                                .accessLogBucketName(Output.of("shared-access-logs"))
+                                .kmsKey(KeyReference.fromArn(KEY))
+                                .accessLogBucket(BucketReference.fromName("shared-access-logs"))
                                 .build());
                     }
                 });

@@ -1,0 +1,105 @@
+package io.github.mlinfra.iam;
+
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.github.mlinfra.aws.NameRules;
+import io.github.mlinfra.internal.AwsContext;
+import io.github.mlinfra.internal.Names;
+import io.github.mlinfra.internal.PhysicalNames;
+import io.github.mlinfra.internal.ResourceTags;
+import io.github.mlinfra.policy.PolicyDocument;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+
+/**
+ * Grants attached to a role this program did not create (or to a {@link ServiceRole} after the
+ * fact), as one inline policy ({@code aws:iam/rolePolicy:RolePolicy}).
+ *
+ * <pre>{@code
+ * new RoleGrants("platform-role-data", RoleGrantsArgs.builder()
+ *     .role(RoleReference.fromName("ml-platform-execution"))
+ *     .addGrants(bucket.grantReadArtifacts("datasets/"), key.grantDecrypt())
+ *     .build());
+ * }</pre>
+ *
+ * <p>Children: {@code <name>-policy}. The policy name is derived from project, stack and
+ * component name ({@link RoleGrantsArgs#getPolicyName()}), so two stacks of one program attaching
+ * to one shared role never overwrite each other; inside one stack, a second policy of the same
+ * name on the same role (two {@code RoleGrants} of one name under different parents, or a
+ * {@code policyName} that a {@link ServiceRole} already uses) is refused, because
+ * {@code PutRolePolicy} "adds or updates" the policy of that name and the two would silently
+ * replace each other
+ * (<a href="https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html">PutRolePolicy</a>).
+ *
+ * <p>Not checked offline: IAM limits the inline policies of a role to 10,240 characters together
+ * (whitespace not counted;
+ * <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html">IAM and STS quotas</a>),
+ * and an existing role's other inline policies are unknown to this program, so an imported role
+ * may fail at {@code pulumi up} with {@code LimitExceeded} although the plan is clean. Account-scoped
+ * grants ({@link Grant#sageMakerJobLogs}) are rendered for this component's provider's account,
+ * partition and region.
+ */
+public final class RoleGrants extends ComponentResource {
+    /** The component's type token. */
+    public static final String TYPE = "mlinfra:iam:RoleGrants";
+
+    private final Output<String> roleName;
+    private final Output<String> policyName;
+
+    /**
+     * Attaches the grants.
+     *
+     * @param name the component name
+     * @param args the arguments
+     */
+    public RoleGrants(String name, RoleGrantsArgs args) {
+        this(name, args, null);
+    }
+
+    /**
+     * Attaches the grants.
+     *
+     * @param name the component name
+     * @param args the arguments (validated when built)
+     * @param options component options
+     */
+    public RoleGrants(String name, RoleGrantsArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, Names.check(TYPE, name), options);
+        String wanted = args.getPolicyName().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.IAM_INLINE_POLICY, name));
+        InlinePolicyNames names = InlinePolicyNames.current();
+        this.roleName = args.getRole().roleName();
+        this.policyName = roleName.applyValue(r -> names.claim("RoleGrantsArgs.policyName", r, wanted));
+        Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statementsIn(AwsContext.of(this))
+                .applyValue(list -> PolicyDocument.builder().addAllStatements(list).build()));
+        new RolePolicy(name + "-policy", RolePolicyArgs.builder()
+                .role(roleName)
+                .name(policyName)
+                .policy(policy)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        registerOutputs(Map.of("roleName", roleName, "policyName", policyName,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(List.of())));
+    }
+
+    /**
+     * The role's name.
+     *
+     * @return the name
+     */
+    public Output<String> roleName() {
+        return roleName;
+    }
+
+    /**
+     * The inline policy's name.
+     *
+     * @return the name
+     */
+    public Output<String> policyName() {
+        return policyName;
+    }
+}
