@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
  * S3 bucket names and tag alphabet (S3 model: plain strings; bucketnamingrules.html, API_control_S3Tag),
  * log retention days ({@code Days} is a bare integer; API_PutRetentionPolicy), trail names
  * (CloudTrail {@code String}; API_CreateTrail), IAM policy sizes (the model's 131,072 is the API type
- * limit, not the quotas; reference_iam-quotas.html), S3 bucket policy 20 KB (bucket-policies.html),
+ * limit, not the quotas; reference_iam-quotas.html), S3 bucket policy 20 KB (using-iam-policies.html),
  * security group names (EC2 {@code String}; API_CreateSecurityGroup), EC2 user data 16 KB (user-data.html),
  * flow log intervals (EC2 {@code Integer}; API_CreateFlowLogs), IAM Sids (inside the policy document),
  * the key policies services need (inside the policy document; the services' key policy pages), image
@@ -178,7 +178,7 @@ class BotocoreCrossCheckTest {
                         s -> ((String) s).length() <= ServiceLimits.KEY_POLICY_BYTES,
                         List.of("{}", "x".repeat(40_000)),
                         diff("x".repeat(40_000), "the model's 131,072 is the API type limit; the key policy quota is 32 KB "
-                                + "(resource-limits.html)")));
+                                + "(key-policy-overview.html)")));
     }
 
     @TestFactory
