@@ -287,17 +287,12 @@ final class PreflightJoinRules {
     }
 
     /** MLI-PRE-28: a trail's key lets CloudTrail describe the key and generate data keys. */
-    static final class TrailKeyPolicyRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_TRAIL_KEY_POLICY;
-        }
-
-        @Override
-        public String rationale() {
-            return "CreateTrail with a KMS key fails (InsufficientEncryptionPolicyException) unless the key policy lets "
+    static final class TrailKeyPolicyRule extends DescribedRule {
+        TrailKeyPolicyRule() {
+            super(Control.PRE_TRAIL_KEY_POLICY,
+                    "CreateTrail with a KMS key fails (InsufficientEncryptionPolicyException) unless the key policy lets "
                     + "cloudtrail.amazonaws.com describe the key (kms:DescribeKey) and encrypt with it "
-                    + "(kms:GenerateDataKey*).";
+                    + "(kms:GenerateDataKey*).");
         }
 
         @Override
@@ -315,18 +310,13 @@ final class PreflightJoinRules {
     }
 
     /** MLI-PRE-29: keys of log groups, EBS volumes and notebooks allow what those services need. */
-    static final class ServiceKeyPolicyRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_SERVICE_KEY_POLICY;
-        }
-
-        @Override
-        public String rationale() {
-            return "CloudWatch Logs refuses a log group key whose policy does not allow logs.<region>.amazonaws.com; "
+    static final class ServiceKeyPolicyRule extends DescribedRule {
+        ServiceKeyPolicyRule() {
+            super(Control.PRE_SERVICE_KEY_POLICY,
+                    "CloudWatch Logs refuses a log group key whose policy does not allow logs.<region>.amazonaws.com; "
                     + "an EBS volume (instance, volume) or a SageMaker notebook volume needs a key whose policy grants "
                     + "kms:CreateGrant, Decrypt, DescribeKey, GenerateDataKeyWithoutPlaintext and ReEncrypt to an "
-                    + "account principal (or the account root, enabling IAM policies).";
+                    + "account principal (or the account root, enabling IAM policies).");
         }
 
         @Override
@@ -377,16 +367,11 @@ final class PreflightJoinRules {
     // --- MLI-PRE-30 ECR images in the stack's region ---------------------------------------------------
 
     /** MLI-PRE-30: a pipeline's ECR images are in the pipeline's region. */
-    static final class EcrImageRegionRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_ECR_IMAGE_REGION;
-        }
-
-        @Override
-        public String rationale() {
-            return "SageMaker pulls a job's image from ECR in the job's own region; a training, processing or model "
-                    + "image <account>.dkr.ecr.<other region>.amazonaws.com/... fails the step when the pipeline runs.";
+    static final class EcrImageRegionRule extends DescribedRule {
+        EcrImageRegionRule() {
+            super(Control.PRE_ECR_IMAGE_REGION,
+                    "SageMaker pulls a job's image from ECR in the job's own region; a training, processing or model "
+                    + "image <account>.dkr.ecr.<other region>.amazonaws.com/... fails the step when the pipeline runs.");
         }
 
         @Override
@@ -428,16 +413,11 @@ final class PreflightJoinRules {
     // --- MLI-PRE-31 one VPC per workload ----------------------------------------------------------------
 
     /** MLI-PRE-31: a workload's subnets, security groups and VPC are of one VPC. */
-    static final class OneVpcRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_ONE_VPC;
-        }
-
-        @Override
-        public String rationale() {
-            return "A security group belongs to one VPC and can only be used there: a notebook, instance, VPC endpoint or "
-                    + "job whose subnet and security groups (or VPC) are of different VPCs fails to create or to start.";
+    static final class OneVpcRule extends DescribedRule {
+        OneVpcRule() {
+            super(Control.PRE_ONE_VPC,
+                    "A security group belongs to one VPC and can only be used there: a notebook, instance, VPC endpoint or "
+                    + "job whose subnet and security groups (or VPC) are of different VPCs fails to create or to start.");
         }
 
         @Override
