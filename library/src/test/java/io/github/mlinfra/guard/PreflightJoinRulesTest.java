@@ -89,6 +89,8 @@ class PreflightJoinRulesTest {
         PlannedResource volume = res("aws:ebs/volume:Volume", "v", m("kmsKeyId", KEY_ARN, "size", 100L));
         PlannedResource instance = res("aws:ec2/instance:Instance", "i", m("rootBlockDevice", m("kmsKeyId", KEY_ARN)));
         assertThat(fired(plan(volume, instance, key(policy(stmt("AWS", ROOT, "kms:*")))))).doesNotContain("MLI-PRE-29");
+        // no key policy: AWS's default gives the account root kms:*, which EBS needs
+        assertThat(fired(plan(volume, instance, key(null)))).doesNotContain("MLI-PRE-29");
         assertThat(fired(plan(volume, key(policy(stmt("Service", "cloudtrail.amazonaws.com", "kms:*")))))).contains("MLI-PRE-29");
         assertThat(fired(plan(instance, key(policy(stmt("AWS", ROOT, "kms:Decrypt", "kms:DescribeKey"))))))
                 .contains("MLI-PRE-29");
@@ -101,6 +103,15 @@ class PreflightJoinRulesTest {
         String[] ebs = {"kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt*"};
         assertThat(fired(plan(nb, key(policy(stmt("AWS", role, ebs)))))).doesNotContain("MLI-PRE-29");
         assertThat(fired(plan(nb, key(policy(stmt("AWS", "arn:aws:iam::123456789012:role/other", ebs)))))).contains("MLI-PRE-29");
+    }
+
+    @Test
+    void aKeyPolicyWithAPlaceholderPrincipalIsNotEvaluated() {
+        PlannedResource nb = res("aws:sagemaker/notebookInstance:NotebookInstance", "n",
+                m("kmsKeyId", KEY_ARN, "roleArn", "arn:aws:iam::123456789012:role/nb"));
+        Plan p = plan(nb, key(policy(stmt("AWS", "arn:aws:iam::ACCOUNT_ID:root", "kms:*"))));
+        assertThat(fired(p)).doesNotContain("MLI-PRE-29");
+        assertThat(notEvaluated(p)).anyMatch(s -> s.startsWith("MLI-PRE-29") && s.contains("ACCOUNT_ID"));
     }
 
     // --- MLI-PRE-30 --------------------------------------------------------------------------------

@@ -36,6 +36,13 @@ final class PreflightJoinRules {
     static final String PROVIDER = "pulumi:providers:aws";
     static final String SUBNET = "aws:ec2/subnet:Subnet";
 
+    /**
+     * The default key policy KMS gives a key created without one: the account root may do
+     * everything, so IAM policies decide (the account id here only marks the root).
+     */
+    static final String DEFAULT_KEY_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Enable IAM User Permissions\","
+            + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+
     private PreflightJoinRules() {}
 
     /** The rules of this class, in id order. */
@@ -244,6 +251,19 @@ final class PreflightJoinRules {
         return out;
     }
 
+    /** An IAM principal ARN of the policy whose account is not 12 digits (a placeholder such as ACCOUNT_ID). */
+    static Optional<String> placeholderPrincipal(Optional<String> policyText) {
+        for (Statement s : policyText.flatMap(Policies::parse).map(PolicyDocument::getStatements).orElse(List.of())) {
+            for (String a : s.getPrincipal().map(p -> p.getIdentifiers().getOrDefault("AWS", List.of())).orElse(List.of())) {
+                String[] parts = a.split(":", 6);
+                if (parts.length >= 6 && parts[0].equals("arn") && parts[2].equals("iam") && !parts[4].matches("\\d{12}")) {
+                    return Optional.of(a);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A principal that is the service, or anyone. */
     static Predicate<Principal> service(Predicate<String> name) {
         return p -> p.isAnyone() || p.getIdentifiers().getOrDefault("Service", List.of()).stream().anyMatch(name)
@@ -278,7 +298,14 @@ final class PreflightJoinRules {
                     + kp.get().opaque().get()));
             return;
         }
-        List<String> missing = missing(kp.get().text(), principal, actions);
+        // no policy: AWS applies its default key policy, which gives the account root kms:* (IAM policies decide)
+        List<String> missing = missing(kp.get().text().or(() -> Optional.of(DEFAULT_KEY_POLICY)), principal, actions);
+        Optional<String> placeholder = missing.isEmpty() ? Optional.empty() : placeholderPrincipal(kp.get().text());
+        if (placeholder.isPresent()) {
+            out.add(Violation.notEvaluated(r, input + ": the key policy of " + kp.get().key().getName()
+                    + " names a principal with no account (" + placeholder.get() + "), so who may use the key cannot be told"));
+            return;
+        }
         if (!missing.isEmpty()) {
             out.add(Violation.of(r, input + ": the key policy of " + kp.get().key().getName()
                     + (kp.get().text().isEmpty() ? " (absent: AWS's default key policy)" : "")
