@@ -58,13 +58,45 @@ public final class AutoNames {
             RESOURCES_GO + " (AutoNameTransform(\"bucket\", 63, ToLower)); "
                     + "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html");
 
-    /** The per-type overrides read in {@code resources.go}, by Pulumi type token. */
+    private static final String DEFAULT_NAMING = RESOURCES_GO + " (no override: setAutonaming, AutoName(\"name\", 255, \"-\"))";
+
+    /**
+     * The per-type rules, by Pulumi type token: the provider's overrides read in {@code resources.go}
+     * (S3 buckets, IAM roles), and for the types the library emits auto-named or may (IAM policies and
+     * instance profiles, security groups, log groups, trails) the provider's default length with the
+     * character set and length AWS enforces on the result, so a name the provider would send and AWS
+     * refuse fails the plan. {@code resources.go} (read 2026-11-30 at commit
+     * {@code 00ba5ea53c2548fd367776345b7c52f191ce1372}) gives {@code aws_iam_instance_profile} and
+     * {@code aws_iam_policy} no {@code name} override, so the provider generates up to 255 characters
+     * while IAM accepts 128 (CreatePolicy, CreateInstanceProfile: {@code [\w+=,.@-]+}, 1 to 128,
+     * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html); security
+     * groups: {@link ServiceLimits#SECURITY_GROUP_TEXT} and no {@code sg-} prefix
+     * ({@link ServiceLimits#SECURITY_GROUP_NAME_SOURCE}); log groups and trails: {@link NameRules}.
+     */
     public static final Map<String, Rule> RULES = Map.of(
             "aws:s3/bucketV2:BucketV2", S3,
             "aws:s3/bucket:Bucket", S3,
             "aws:iam/role:Role", new Rule("name", 64, false, Optional.of(NameRules.Rule.IAM_ROLE.pattern()),
                     "letters, digits and + = , . @ _ -, at most 64 characters",
-                    RESOURCES_GO + " (AutoName(\"name\", 64, \"-\"))"));
+                    RESOURCES_GO + " (AutoName(\"name\", 64, \"-\"))"),
+            "aws:iam/policy:Policy", new Rule("name", DEFAULT_MAX_LENGTH, false, Optional.of(ServiceLimits.IAM_NAME_128),
+                    "letters, digits and + = , . @ _ -, at most 128 characters (CreatePolicy)",
+                    DEFAULT_NAMING + "; https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html"),
+            "aws:iam/instanceProfile:InstanceProfile", new Rule("name", DEFAULT_MAX_LENGTH, false,
+                    Optional.of(ServiceLimits.IAM_NAME_128),
+                    "letters, digits and + = , . @ _ -, at most 128 characters (CreateInstanceProfile)",
+                    DEFAULT_NAMING + "; https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateInstanceProfile.html"),
+            "aws:ec2/securityGroup:SecurityGroup", new Rule("name", DEFAULT_MAX_LENGTH, false,
+                    Optional.of(Pattern.compile("(?![sS][gG]-)" + ServiceLimits.SECURITY_GROUP_TEXT.pattern())),
+                    "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-, at most 255 characters",
+                    DEFAULT_NAMING + "; " + ServiceLimits.SECURITY_GROUP_NAME_SOURCE),
+            "aws:cloudwatch/logGroup:LogGroup", new Rule("name", DEFAULT_MAX_LENGTH, false,
+                    Optional.of(NameRules.Rule.LOG_GROUP.pattern()), "letters, digits and . - _ / #",
+                    DEFAULT_NAMING + "; " + NameRules.Rule.LOG_GROUP.source()),
+            "aws:cloudtrail/trail:Trail", new Rule("name", DEFAULT_MAX_LENGTH, false,
+                    Optional.of(Pattern.compile("(?=.{3,128}$)" + NameRules.Rule.CLOUDTRAIL_TRAIL.pattern().pattern())),
+                    "3 to 128 letters, digits, . _ -, starting and ending with a letter or digit, no adjacent separators",
+                    DEFAULT_NAMING + "; " + NameRules.Rule.CLOUDTRAIL_TRAIL.source()));
 
     /** The rule {@code setAutonaming} gives a type's {@code name} input when no override exists. */
     public static final Rule DEFAULT = new Rule("name", DEFAULT_MAX_LENGTH, false, Optional.empty(),

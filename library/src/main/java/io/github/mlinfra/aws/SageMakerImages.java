@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class SageMakerImages {
+    /**
+     * "The Docker image for inference container in Amazon EC2 Container Registry must be in the
+     * same region as the model" (ContainerDefinition); SageMaker pulls every job's image from the
+     * job's own region. Looked up 2026-11-30.
+     */
+    public static final String REGION_SOURCE = "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html";
     /** The date the tables were looked up. */
     public static final String LOOKED_UP = "2026-11-30";
 

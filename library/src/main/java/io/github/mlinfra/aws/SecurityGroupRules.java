@@ -30,6 +30,12 @@ public final class SecurityGroupRules {
     /** The page listing {@link #DUPLICATE_PERMISSION_ERROR} (looked up 2026-11-30). */
     public static final String SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html";
 
+    /**
+     * A security group belongs to one VPC and is used only with resources there (looked up
+     * 2026-11-30).
+     */
+    public static final String VPC_SOURCE = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html";
+
     private SecurityGroupRules() {}
 
     /**

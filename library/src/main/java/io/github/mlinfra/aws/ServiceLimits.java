@@ -7,6 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Names, values and sizes AWS refuses outside documented limits, read by the preflight rules
  * ({@code MLI-PRE-*}). Each fact cites the page that sets it; all looked up on 2026-11-30.
+ *
+ * <p>Re-verified 2026-11-30 against the pages' text: the bucket policy 20 KB, the key policy 32 KB
+ * and the user data 16 KB sentences (three sources corrected to the pages that carry them), the
+ * flow log intervals 60/600 (CreateFlowLogs), the IAM quotas page, the bucket naming rules. The
+ * other API reference pages (CreateRole, ScheduleKeyDeletion, PutRetentionPolicy,
+ * CreateSecurityGroup, CreateVolume, NotebookInstanceLifecycleHook, CreatePipeline) were not found
+ * in the search index that day and stay as cited, with their constraints cross-checked against the
+ * AWS service models in {@code BotocoreCrossCheckTest} where the models carry them.
  */
 public final class ServiceLimits {
     private ServiceLimits() {}
@@ -59,9 +67,12 @@ public final class ServiceLimits {
         return Optional.empty();
     }
 
-    /** "Bucket policies are limited to 20 KB in size." */
+    /**
+     * "Bucket policies are limited to 20 KB in size." (Bucket policies and user policies; the
+     * sentence is on this page, not on the bucket-policies page cited before 2026-11-30.)
+     */
     public static final String BUCKET_POLICY_SOURCE =
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html";
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html";
     /** The bucket policy size limit, bytes. */
     public static final int BUCKET_POLICY_BYTES = 20 * 1024;
 
@@ -109,8 +120,11 @@ public final class ServiceLimits {
     public static final int KMS_WINDOW_MIN = 7;
     /** Longest deletion window, days. */
     public static final int KMS_WINDOW_MAX = 30;
-    /** Key policy document size: 32 KB. */
-    public static final String KEY_POLICY_SOURCE = "https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html";
+    /**
+     * Key policy format: "Up to 32 kilobytes (32,768 bytes)" (Create a key policy; the resource
+     * quotas page cited before 2026-11-30 no longer lists the key policy size).
+     */
+    public static final String KEY_POLICY_SOURCE = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html";
     /** The key policy size limit, bytes. */
     public static final int KEY_POLICY_BYTES = 32 * 1024;
 
@@ -150,8 +164,12 @@ public final class ServiceLimits {
     public static final String FLOW_LOG_INTERVAL_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFlowLogs.html";
     /** The accepted aggregation intervals, seconds. */
     public static final List<Integer> FLOW_LOG_INTERVALS = List.of(60, 600);
-    /** "User data is limited to 16 KB, in raw form, before it is base64-encoded." */
-    public static final String USER_DATA_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html";
+    /**
+     * "User data is limited to 16 KB, in raw form, before it is base64-encoded." (Work with instance
+     * user data, Considerations; the sentence is on this page.)
+     */
+    public static final String USER_DATA_SOURCE =
+            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html";
     /** The user data limit, bytes before base64. */
     public static final int USER_DATA_BYTES = 16 * 1024;
 

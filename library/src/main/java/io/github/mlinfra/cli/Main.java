@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *                    [--suppress RULE=RESOURCE:REASON]... [--suppressions FILE]
  *                    [--trust-policy-limit N] [--sg-rules-limit N]
  *                    [--fail-on-unknown] [--trusted-accounts ID[,ID...]]
- * mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]] NAME=CLASS[,NAME=CLASS...]
+ * mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]]
+ *              [--suppress RULE=RESOURCE:REASON]... [--suppressions FILE] NAME=CLASS[,NAME=CLASS...]
  * mlinfra --help
  * }</pre>
  *
@@ -90,8 +91,10 @@ public final class Main {
     /** What {@code mlinfra --help} prints (exit status {@value #OK}). */
     public static final String HELP = String.join(System.lineSeparator(),
             "usage: mlinfra check FILE [--format table|json|sarif] [--pack NAME] [--min-severity LEVEL] [--color]",
-            "                          [--suppressions FILE] [--fail-on-unknown] [--trusted-accounts ID[,ID...]]",
-            "       mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]] NAME=CLASS[,NAME=CLASS...]",
+            "                          [--suppress RULE=RESOURCE:REASON]... [--suppressions FILE]",
+            "                          [--fail-on-unknown] [--trusted-accounts ID[,ID...]]",
+            "       mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME...]]",
+            "                    [--suppress RULE=RESOURCE:REASON]... [--suppressions FILE] NAME=CLASS[,NAME=CLASS...]",
             "       mlinfra --help",
             "",
             "check  reads an mlinfra plan, a `pulumi stack export` or `pulumi preview --json` document and prints",
@@ -102,6 +105,7 @@ public final class Main {
             "       `public static void stack(com.pulumi.Context)` and is on the classpath. Project NAME, stack",
             "       STACK (default dev). Writes DIR/NAME/target/plan.json and posture.sarif (DIR defaults to the",
             "       working directory); exit 0 planned and clean, 1 a plan failed or has findings, 2 usage.",
+            "       --suppress/--suppressions accept a finding (a preflight rule may be wrong) with a reason.",
             "--debug, anywhere, prints the stack trace of an internal error.",
             "");
 
@@ -273,21 +277,10 @@ public final class Main {
 
     /** {@code RULE=RESOURCE:REASON}; for a URN resource the reason follows the first ':' after its last "::". */
     static Suppression suppression(String spec) {
-        int eq = spec.indexOf('=');
-        if (eq <= 0) {
-            throw new UsageException("--suppress: expected RULE=RESOURCE:REASON; got '" + spec + "'");
-        }
-        String rule = spec.substring(0, eq);
-        String rest = spec.substring(eq + 1);
-        int from = rest.startsWith("urn:") ? Math.max(rest.lastIndexOf("::") + 2, 0) : 0;
-        int colon = rest.indexOf(':', from);
-        if (colon <= 0 || colon == rest.length() - 1) {
-            throw new UsageException("--suppress: expected RULE=RESOURCE:REASON with a reason; got '" + spec + "'");
-        }
         try {
-            return Suppression.of(rule, rest.substring(0, colon), rest.substring(colon + 1).strip());
-        } catch (io.github.mlinfra.InvalidArgsException e) {
-            throw new UsageException("--suppress: " + e.getMessage());
+            return PlanCommand.suppression(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -330,7 +323,7 @@ public final class Main {
      * is not evaluated: in our own plans the rules see every value, secrets included).
      */
     static List<String> posture(PlanCommand.Planned planned, boolean ansi) {
-        PostureReport report = Guard.defaults().check(planned.plan());
+        PostureReport report = Guard.builder().addAllSuppressions(planned.suppressions()).build().check(planned.plan());
         Path dir = planned.file().getParent();
         Path root = dir.toAbsolutePath().normalize().getParent().getParent().getParent();
         String artifact = planned.source()

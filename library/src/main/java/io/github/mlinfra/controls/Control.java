@@ -1,10 +1,14 @@
 package io.github.mlinfra.controls;
 
+import io.github.mlinfra.aws.Ec2InstanceTypes;
 import io.github.mlinfra.aws.EndpointPolicySupport;
 import io.github.mlinfra.aws.InstanceStorage;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.aws.NotebookPlatforms;
+import io.github.mlinfra.aws.SageMakerImages;
+import io.github.mlinfra.aws.SageMakerInstanceTypes;
 import io.github.mlinfra.aws.SecurityGroupRules;
+import io.github.mlinfra.aws.ServiceKeyPolicies;
 import io.github.mlinfra.aws.ServiceLimits;
 import io.github.mlinfra.aws.TagRules;
 
@@ -364,7 +368,26 @@ public enum Control {
             List.of(SecurityGroupRules.SOURCE)),
     /** EBS volume types, sizes and IOPS are within what EC2 accepts. */
     PRE_EBS_VOLUME("MLI-PRE-25", Severity.ERROR, "EBS volume type, size and IOPS are accepted",
-            List.of(ServiceLimits.EBS_SOURCE));
+            List.of(ServiceLimits.EBS_SOURCE)),
+    /** SageMaker notebook, training and processing instance types are ones the API accepts. */
+    PRE_SAGEMAKER_INSTANCE_TYPE("MLI-PRE-26", Severity.ERROR, "SageMaker instance types are accepted by the API",
+            List.of(SageMakerInstanceTypes.NOTEBOOK_SOURCE, SageMakerInstanceTypes.TRAINING_SOURCE,
+                    SageMakerInstanceTypes.PROCESSING_SOURCE)),
+    /** EC2 instance types are well formed and of an existing family. */
+    PRE_EC2_INSTANCE_TYPE("MLI-PRE-27", Severity.ERROR, "EC2 instance types are of an existing family",
+            List.of(Ec2InstanceTypes.SOURCE, Ec2InstanceTypes.NAMING_SOURCE)),
+    /** A CloudTrail trail's key policy lets CloudTrail describe and use the key. */
+    PRE_TRAIL_KEY_POLICY("MLI-PRE-28", Severity.ERROR, "CloudTrail may describe and use the trail's key",
+            List.of(ServiceKeyPolicies.CLOUDTRAIL_SOURCE)),
+    /** Keys of log groups, EBS volumes and notebook volumes allow what those services document. */
+    PRE_SERVICE_KEY_POLICY("MLI-PRE-29", Severity.ERROR, "Log group, EBS and SageMaker keys allow the service",
+            List.of(ServiceKeyPolicies.LOGS_SOURCE, ServiceKeyPolicies.EBS_SOURCE, ServiceKeyPolicies.SAGEMAKER_SOURCE)),
+    /** A pipeline's ECR images are in the pipeline's region. */
+    PRE_ECR_IMAGE_REGION("MLI-PRE-30", Severity.ERROR, "SageMaker images are in the stack's region",
+            List.of(SageMakerImages.REGION_SOURCE)),
+    /** A workload's subnets, security groups and VPC belong to one VPC. */
+    PRE_ONE_VPC("MLI-PRE-31", Severity.ERROR, "A workload's subnets and security groups are of one VPC",
+            List.of(SecurityGroupRules.VPC_SOURCE, SageMakerInstanceTypes.NOTEBOOK_SOURCE));
 
     /** The id prefix of preflight controls. */
     public static final String PREFLIGHT_PREFIX = "MLI-PRE-";

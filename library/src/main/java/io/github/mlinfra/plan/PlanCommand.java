@@ -21,8 +21,16 @@ import java.util.function.Function;
  * writes {@code DIR/NAME/target/plan.json}.
  *
  * <pre>
- * plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME…]] NAME=CLASS[,NAME=CLASS…] …
+ * plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME[,NAME…]]
+ *      [--suppress RULE=RESOURCE:REASON]… [--suppressions FILE] NAME=CLASS[,NAME=CLASS…] …
  * </pre>
+ *
+ * <p>Suppressions: a preflight rule ({@code MLI-PRE-*}) may be wrong for your account, so a user
+ * may accept a finding with a reason, as {@code check} allows: {@code --suppress
+ * RULE=RESOURCE:REASON} ({@code RESOURCE} a resource name, a URN or {@code *}) or
+ * {@code --suppressions FILE} (a JSON array, {@link io.github.mlinfra.guard.Suppression#fromJson(String)}).
+ * They apply to the preflight run inside the plan engine and to the guard step of {@code mlinfra
+ * plan}; the plan records each as a suppressed finding with its reason.
  *
  * <p>Where plans are written: {@code DIR/NAME/target/plan.json} ({@code mlinfra plan} adds
  * {@code posture.sarif} beside it), {@code DIR} defaulting to the working directory. The
@@ -54,8 +62,22 @@ public final class PlanCommand {
      * @param plan its plan
      * @param file the plan file written
      * @param source the program's source file, when it can be found under the examples folder
+     * @param suppressions the findings the user accepted ({@code --suppress}, {@code --suppressions})
      */
-    public record Planned(String name, Plan plan, Path file, java.util.Optional<Path> source) {}
+    public record Planned(String name, Plan plan, Path file, java.util.Optional<Path> source,
+                          List<io.github.mlinfra.guard.Suppression> suppressions) {
+        /**
+         * One example planned, with no user suppressions.
+         *
+         * @param name the example's name
+         * @param plan its plan
+         * @param file the plan file written
+         * @param source the program's source file
+         */
+        public Planned(String name, Plan plan, Path file, java.util.Optional<Path> source) {
+            this(name, plan, file, source, List.of());
+        }
+    }
 
     /**
      * Runs the command.
@@ -99,12 +121,31 @@ public final class PlanCommand {
         String stack = DEFAULT_STACK;
         List<String> only = null;
         Map<String, String> examples = new LinkedHashMap<>();
+        List<io.github.mlinfra.guard.Suppression> suppressions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a == null || a.isBlank()) {
                 continue;
             }
-            if (a.equals("--dir") || a.equals("--show") || a.equals("--only") || a.equals("--stack")) {
+            if (a.equals("--suppress") || a.equals("--suppressions")) {
+                if (i + 1 >= args.length) {
+                    err.println("mlinfra: " + a + " needs a value");
+                    return new Result(2, List.of());
+                }
+                String v = args[++i];
+                try {
+                    if (a.equals("--suppress")) {
+                        suppressions.add(suppression(v));
+                    } else {
+                        suppressions.addAll(io.github.mlinfra.guard.Suppression.fromJson(
+                                Files.readString(Path.of(v), StandardCharsets.UTF_8)));
+                    }
+                } catch (IllegalArgumentException | IOException e) {
+                    err.println("mlinfra: " + (a.equals("--suppress") ? "" : "--suppressions " + v + ": ")
+                            + (e instanceof IOException ? "cannot read the file (" + e.getMessage() + ")" : e.getMessage()));
+                    return new Result(2, List.of());
+                }
+            } else if (a.equals("--dir") || a.equals("--show") || a.equals("--only") || a.equals("--stack")) {
                 if (i + 1 >= args.length) {
                     err.println("mlinfra: " + a + " needs a value");
                     return new Result(2, List.of());
@@ -128,7 +169,8 @@ public final class PlanCommand {
                     only = List.of(v.split(","));
                 }
             } else if (a.startsWith("-")) {
-                err.println("mlinfra: unknown flag '" + a + "' (plan takes --dir, --stack, --show, --only)");
+                err.println("mlinfra: unknown flag '" + a + "' (plan takes --dir, --stack, --show, --only, --suppress, "
+                        + "--suppressions)");
                 return new Result(2, List.of());
             } else if (a.contains("=")) {
                 for (String pair : a.split(",")) {
@@ -145,7 +187,8 @@ public final class PlanCommand {
         }
         if (examples.isEmpty()) {
             err.println("mlinfra: plan: missing NAME=CLASS (CLASS has public static void stack(com.pulumi.Context)); usage: "
-                    + "mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] NAME=CLASS");
+                    + "mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] "
+                    + "[--suppress RULE=RESOURCE:REASON] [--suppressions FILE] NAME=CLASS");
             return new Result(2, List.of());
         }
         if (only != null) {
@@ -173,7 +216,8 @@ public final class PlanCommand {
             String name = e.getKey();
             Plan plan;
             try {
-                plan = PlanEngine.plan(e.getValue(), PlanOptions.builder().project(name).stack(stack).build());
+                plan = PlanEngine.plan(e.getValue(), PlanOptions.builder().project(name).stack(stack)
+                        .preflightSuppressions(suppressions).build());
             } catch (PlanException ex) {
                 err.println("mlinfra: example '" + name + "' failed to plan:");
                 ex.problems().forEach(p -> err.println("  " + p));
@@ -189,7 +233,8 @@ public final class PlanCommand {
                 return new Result(2, planned);
             }
             Path src = base.resolve(name).resolve("src/main/java").resolve(examples.get(name).replace('.', '/') + ".java");
-            Planned p = new Planned(name, plan, file, Files.isRegularFile(src) ? java.util.Optional.of(src) : java.util.Optional.empty());
+            Planned p = new Planned(name, plan, file, Files.isRegularFile(src) ? java.util.Optional.of(src) : java.util.Optional.empty(),
+                    List.copyOf(suppressions));
             planned.add(p);
             List<String> extra = afterEach.apply(p);
             out.println("== " + name + " (" + plan.getResources().size() + " resources) -> " + file.toAbsolutePath().normalize());
@@ -207,6 +252,34 @@ public final class PlanCommand {
             out.println();
         }
         return new Result(exit, planned);
+    }
+
+    /**
+     * Parses a {@code --suppress RULE=RESOURCE:REASON} value; for a URN resource the reason follows
+     * the first {@code ':'} after its last {@code "::"}.
+     *
+     * @param spec the value
+     * @return the suppression
+     * @throws IllegalArgumentException with a one-line message when the value is malformed or the
+     *     reason is missing
+     */
+    public static io.github.mlinfra.guard.Suppression suppression(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--suppress: expected RULE=RESOURCE:REASON; got '" + spec + "'");
+        }
+        String rule = spec.substring(0, eq);
+        String rest = spec.substring(eq + 1);
+        int from = rest.startsWith("urn:") ? Math.max(rest.lastIndexOf("::") + 2, 0) : 0;
+        int colon = rest.indexOf(':', from);
+        if (colon <= 0 || colon == rest.length() - 1) {
+            throw new IllegalArgumentException("--suppress: expected RULE=RESOURCE:REASON with a reason; got '" + spec + "'");
+        }
+        try {
+            return io.github.mlinfra.guard.Suppression.of(rule, rest.substring(0, colon), rest.substring(colon + 1).strip());
+        } catch (io.github.mlinfra.InvalidArgsException e) {
+            throw new IllegalArgumentException("--suppress: " + e.getMessage());
+        }
     }
 
     /**

@@ -38,9 +38,12 @@ import org.junit.jupiter.api.TestFactory;
  * S3 bucket names and tag alphabet (S3 model: plain strings; bucketnamingrules.html, API_control_S3Tag),
  * log retention days ({@code Days} is a bare integer; API_PutRetentionPolicy), trail names
  * (CloudTrail {@code String}; API_CreateTrail), IAM policy sizes (the model's 131,072 is the API type
- * limit, not the quotas; reference_iam-quotas.html), S3 bucket policy 20 KB (bucket-policies.html),
+ * limit, not the quotas; reference_iam-quotas.html), S3 bucket policy 20 KB (using-iam-policies.html),
  * security group names (EC2 {@code String}; API_CreateSecurityGroup), EC2 user data 16 KB (user-data.html),
- * flow log intervals (EC2 {@code Integer}; API_CreateFlowLogs), IAM Sids (inside the policy document).
+ * flow log intervals (EC2 {@code Integer}; API_CreateFlowLogs), IAM Sids (inside the policy document),
+ * the key policies services need (inside the policy document; the services' key policy pages), image
+ * regions and one VPC per workload (relations between resources, not constraints of one shape).
+ * The SageMaker instance type enumerations and the EC2 instance families are compared as whole sets.
  */
 class BotocoreCrossCheckTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -175,7 +178,7 @@ class BotocoreCrossCheckTest {
                         s -> ((String) s).length() <= ServiceLimits.KEY_POLICY_BYTES,
                         List.of("{}", "x".repeat(40_000)),
                         diff("x".repeat(40_000), "the model's 131,072 is the API type limit; the key policy quota is 32 KB "
-                                + "(resource-limits.html)")));
+                                + "(key-policy-overview.html)")));
     }
 
     @TestFactory
@@ -194,6 +197,47 @@ class BotocoreCrossCheckTest {
             c.expectedDifferences().keySet().forEach(k -> expected.add(label(k)));
             assertThat(differences).as("samples where our rule and the model disagree").isEqualTo(expected);
         }));
+    }
+
+    static TreeSet<String> enumOf(JsonNode shape) {
+        TreeSet<String> out = new TreeSet<>();
+        shape.path("enum").forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /**
+     * The SageMaker instance types each API accepts are the model's enumerations exactly (no expected
+     * difference today: both are the API reference's Valid Values as of botocore 1.43.11).
+     */
+    @Test
+    void sageMakerInstanceTypesAreTheModelsEnumerations() throws IOException {
+        Optional<Path> data = botocore();
+        Assumptions.assumeTrue(data.isPresent(), "botocore is not installed");
+        assertThat(SageMakerInstanceTypes.accepted(SageMakerInstanceTypes.Api.NOTEBOOK))
+                .containsExactlyInAnyOrderElementsOf(enumOf(shape(data.get(), "sagemaker", "InstanceType")));
+        assertThat(SageMakerInstanceTypes.accepted(SageMakerInstanceTypes.Api.TRAINING))
+                .containsExactlyInAnyOrderElementsOf(enumOf(shape(data.get(), "sagemaker", "TrainingInstanceType")));
+        assertThat(SageMakerInstanceTypes.accepted(SageMakerInstanceTypes.Api.PROCESSING))
+                .containsExactlyInAnyOrderElementsOf(enumOf(shape(data.get(), "sagemaker", "ProcessingInstanceType")));
+    }
+
+    /**
+     * Every EC2 instance type of the model is well formed and of a family we know, and every family
+     * we know has a type in the model; sample misspellings are refused by both.
+     */
+    @Test
+    void ec2InstanceFamiliesAreTheModels() throws IOException {
+        Optional<Path> data = botocore();
+        Assumptions.assumeTrue(data.isPresent(), "botocore is not installed");
+        TreeSet<String> types = enumOf(shape(data.get(), "ec2", "InstanceType"));
+        assertThat(types).allSatisfy(t -> assertThat(Ec2InstanceTypes.problem(t)).as(t).isEmpty());
+        TreeSet<String> families = new TreeSet<>();
+        types.forEach(t -> families.add(t.substring(0, t.indexOf('.'))));
+        assertThat(Ec2InstanceTypes.FAMILIES).containsExactlyInAnyOrderElementsOf(families);
+        for (String bad : List.of("p4d.huge", "g9z.xlarge", "P4D.24XLARGE", "p4d")) {
+            assertThat(Ec2InstanceTypes.problem(bad)).as(bad).isPresent();
+            assertThat(types).doesNotContain(bad);
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class Ec2RulesTest {
     void aHardenedInstanceHasNoEc2Findings() {
         PostureReport r = GuardTesting.check(ctx -> {
             var key = new Key("key", KeyArgs.builder().enableKeyRotation(true).build());
-            var sg = new SecurityGroup("sg", SecurityGroupArgs.builder().vpcId("vpc-1")
+            var sg = new SecurityGroup("trainer-sg", SecurityGroupArgs.builder().vpcId("vpc-1")
                     .ingress(SecurityGroupIngressArgs.builder().protocol("tcp").fromPort(443).toPort(443).cidrBlocks("10.0.0.0/16").build())
                     .egress(SecurityGroupEgressArgs.builder().protocol("tcp").fromPort(443).toPort(443).cidrBlocks("0.0.0.0/0").build())
                     .build());

@@ -155,7 +155,42 @@ class PreflightRulesTest {
                 Arguments.of("MLI-PRE-25", res("aws:ebs/volume:Volume", "v", m("type", "gp2", "size", 100L)),
                         res("aws:ebs/volume:Volume", "v", m("type", "gp2", "size", 100L, "iops", 300L))),
                 Arguments.of("MLI-PRE-21", res("aws:ec2/securityGroup:SecurityGroup", "sg", m("ingress", cidrRules(60))),
-                        res("aws:ec2/securityGroup:SecurityGroup", "sg", m("egress", cidrRules(61)))));
+                        res("aws:ec2/securityGroup:SecurityGroup", "sg", m("egress", cidrRules(61)))),
+                Arguments.of("MLI-PRE-26", res(NOTEBOOK, "n", m("instanceType", "ml.t3.medium")),
+                        res(NOTEBOOK, "n", m("instanceType", "ml.t3.huge"))),
+                Arguments.of("MLI-PRE-26", res(NOTEBOOK, "n", m("instanceType", "ml.g5.xlarge")),
+                        res(NOTEBOOK, "n", m("instanceType", "ml.trn2.48xlarge"))),
+                Arguments.of("MLI-PRE-26", res(PIPELINE, "p", m("pipelineDefinition", training("ml.p4d.24xlarge"))),
+                        res(PIPELINE, "p", m("pipelineDefinition", training("ml.g9z.xlarge")))),
+                Arguments.of("MLI-PRE-26", res(PIPELINE, "p", m("pipelineDefinition", processing("ml.m5.xlarge"))),
+                        res(PIPELINE, "p", m("pipelineDefinition", processing("ml.p4d.24xlarge")))),
+                Arguments.of("MLI-PRE-26", res(PIPELINE, "p", m("pipelineDefinition", parameterized("ml.m5.xlarge", "ml.g5.2xlarge"))),
+                        res(PIPELINE, "p", m("pipelineDefinition", parameterized("ml.m5.xlarge", "m5.xlarge")))),
+                Arguments.of("MLI-PRE-27", res("aws:ec2/instance:Instance", "i", m("instanceType", "p4d.24xlarge")),
+                        res("aws:ec2/instance:Instance", "i", m("instanceType", "p4d.huge"))),
+                Arguments.of("MLI-PRE-27", res("aws:ec2/instance:Instance", "i", m("instanceType", "g6e.metal-48xl")),
+                        res("aws:ec2/instance:Instance", "i", m("instanceType", "g9z.xlarge"))),
+                Arguments.of("MLI-PRE-27", res("aws:ec2/launchTemplate:LaunchTemplate", "lt", m("instanceType", "t3.micro")),
+                        res("aws:ec2/launchTemplate:LaunchTemplate", "lt", m("instanceType", "T3.micro"))));
+    }
+
+    static final String NOTEBOOK = "aws:sagemaker/notebookInstance:NotebookInstance";
+    static final String PIPELINE = "aws:sagemaker/pipeline:Pipeline";
+
+    static String training(String type) {
+        return "{\"Version\":\"2020-12-01\",\"Steps\":[{\"Name\":\"Train\",\"Type\":\"Training\",\"Arguments\":"
+                + "{\"ResourceConfig\":{\"InstanceType\":\"" + type + "\",\"InstanceCount\":1}}}]}";
+    }
+
+    static String processing(String type) {
+        return "{\"Version\":\"2020-12-01\",\"Steps\":[{\"Name\":\"Prep\",\"Type\":\"Processing\",\"Arguments\":"
+                + "{\"ProcessingResources\":{\"ClusterConfig\":{\"InstanceType\":\"" + type + "\"}}}}]}";
+    }
+
+    static String parameterized(String dflt, String other) {
+        return "{\"Version\":\"2020-12-01\",\"Parameters\":[{\"Name\":\"TrainType\",\"Type\":\"String\",\"DefaultValue\":\""
+                + dflt + "\",\"EnumValues\":[\"" + dflt + "\",\"" + other + "\"]}],\"Steps\":[{\"Name\":\"Train\","
+                + "\"Type\":\"Training\",\"Arguments\":{\"ResourceConfig\":{\"InstanceType\":{\"Get\":\"Parameters.TrainType\"}}}}]}";
     }
 
     @ParameterizedTest(name = "{0}: {1} accepted, {2} refused")
@@ -169,6 +204,7 @@ class PreflightRulesTest {
     void everyPreflightControlHasARuleASourceAndATestPair() {
         List<String> tested = new ArrayList<>(pairs().stream().map(a -> (String) a.get()[0]).distinct().collect(Collectors.toList()));
         tested.add("MLI-PRE-22"); // aTrailDependsOnItsBucketPolicy
+        tested.addAll(List.of("MLI-PRE-28", "MLI-PRE-29", "MLI-PRE-30", "MLI-PRE-31")); // PreflightJoinRulesTest
         for (Control c : Control.values()) {
             if (c.isPreflight()) {
                 assertThat(c.severity()).isEqualTo(Severity.ERROR);

@@ -8,6 +8,7 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import io.github.mlinfra.aws.AutoNames;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The plan engine auto-names as pulumi-aws 6.83 does, and fails where the provider or AWS would. */
@@ -72,9 +73,37 @@ class AutoNamingTest {
         assertThat(AutoNames.rule("aws:s3/bucketV2:BucketV2").maxLength()).isEqualTo(63);
         assertThat(AutoNames.rule("aws:s3/bucketV2:BucketV2").lowercase()).isTrue();
         assertThat(AutoNames.rule("aws:iam/role:Role").maxLength()).isEqualTo(64);
-        assertThat(AutoNames.rule("aws:cloudwatch/logGroup:LogGroup")).isEqualTo(AutoNames.DEFAULT);
+        assertThat(AutoNames.rule("aws:sagemaker/notebookInstance:NotebookInstance")).isEqualTo(AutoNames.DEFAULT);
+        assertThat(AutoNames.rule("aws:cloudwatch/logGroup:LogGroup").maxLength()).isEqualTo(255);
         assertThat(AutoNames.name("aws:cloudwatch/logGroup:LogGroup", "Any_Name", "abcdef0")).isEqualTo("Any_Name-abcdef0");
         assertThatThrownBy(() -> AutoNames.name("aws:cloudwatch/logGroup:LogGroup", "l".repeat(248), "abcdef0"))
                 .hasMessageContaining("longer than the 255");
+    }
+
+    /** The provider's default is 255 characters; IAM accepts 128 for policies and instance profiles. */
+    @Test
+    void autoNamedIamPoliciesAndInstanceProfilesFollowIamsRule() {
+        for (String type : List.of("aws:iam/policy:Policy", "aws:iam/instanceProfile:InstanceProfile")) {
+            assertThat(AutoNames.name(type, "trainer-profile", "abcdef0")).isEqualTo("trainer-profile-abcdef0");
+            assertThat(AutoNames.name(type, "p".repeat(120), "abcdef0")).hasSize(128);
+            assertThatThrownBy(() -> AutoNames.name(type, "p".repeat(121), "abcdef0"))
+                    .hasMessageContaining("is not a name AWS accepts for " + type);
+            assertThatThrownBy(() -> AutoNames.name(type, "trainer profile", "abcdef0"))
+                    .hasMessageContaining("is not a name AWS accepts for " + type);
+        }
+    }
+
+    @Test
+    void autoNamedSecurityGroupsLogGroupsAndTrailsFollowTheirServices() {
+        String sg = "aws:ec2/securityGroup:SecurityGroup";
+        assertThat(AutoNames.name(sg, "ml endpoints (443)", "abcdef0")).isEqualTo("ml endpoints (443)-abcdef0");
+        assertThatThrownBy(() -> AutoNames.name(sg, "sg-trainer", "abcdef0")).hasMessageContaining("not starting with sg-");
+        assertThatThrownBy(() -> AutoNames.name(sg, "Zugriff für Training", "abcdef0")).hasMessageContaining(sg);
+        String lg = "aws:cloudwatch/logGroup:LogGroup";
+        assertThatThrownBy(() -> AutoNames.name(lg, "flow logs", "abcdef0")).hasMessageContaining(lg);
+        String trail = "aws:cloudtrail/trail:Trail";
+        assertThat(AutoNames.name(trail, "audit.trail", "abcdef0")).isEqualTo("audit.trail-abcdef0");
+        assertThatThrownBy(() -> AutoNames.name(trail, "audit--trail", "abcdef0")).hasMessageContaining(trail);
+        assertThatThrownBy(() -> AutoNames.name(trail, "t".repeat(121), "abcdef0")).hasMessageContaining(trail);
     }
 }

@@ -42,6 +42,20 @@ class PlanCommandTest {
         }
     }
 
+    /** An example AWS would refuse: a KMS deletion window of 3 days (MLI-PRE-11). */
+    public static final class ShortWindowApp {
+        private ShortWindowApp() {}
+
+        /**
+         * The stack.
+         *
+         * @param ctx the context
+         */
+        public static void stack(Context ctx) {
+            new com.pulumi.aws.kms.Key("short-key", com.pulumi.aws.kms.KeyArgs.builder().deletionWindowInDays(3).build());
+        }
+    }
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -78,7 +92,8 @@ class PlanCommandTest {
     @Test
     void badInputExitsTwoWithOneLine(@TempDir Path dir) {
         assertThat(run("--dir", dir.toString(), "--bogus")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: unknown flag '--bogus' (plan takes --dir, --stack, --show, --only)" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: unknown flag '--bogus' (plan takes --dir, --stack, --show, --only, --suppress, --suppressions)"
+                + System.lineSeparator());
         err.reset();
         assertThat(run("--dir", dir.toString(), "--only", "nope", "tiny=" + TinyApp.class.getName())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mlinfra: unknown example 'nope' (known: tiny)").hasLineCount(1);
@@ -91,5 +106,56 @@ class PlanCommandTest {
     void aFailingProgramExitsOneNamingTheExample(@TempDir Path dir) {
         assertThat(run("--dir", dir.toString(), "--show", "summary", "broken=" + BrokenApp.class.getName())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("example 'broken' failed to plan").contains("broken on purpose");
+    }
+
+    @Test
+    void aPreflightFindingFailsThePlanUnlessTheUserSuppressesItWithAReason(@TempDir Path dir) throws Exception {
+        String app = "short=" + ShortWindowApp.class.getName();
+        assertThat(run("--dir", dir.toString(), "--show", "summary", app)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("preflight MLI-PRE-11").contains("short-key");
+        err.reset();
+        String reason = "Our account has a raised deletion window that this rule does not know.";
+        assertThat(run("--dir", dir.toString(), "--show", "summary", "--suppress", "MLI-PRE-11=short-key:" + reason, app)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        Path file = dir.resolve("suppressions.json");
+        Files.writeString(file, "[{\"rule\":\"MLI-PRE-11\",\"resource\":\"*\",\"justification\":\"" + reason + "\"}]");
+        assertThat(run("--dir", dir.toString(), "--show", "summary", "--suppressions", file.toString(), app)).isZero();
+    }
+
+    @Test
+    void aSuppressionWithoutAReasonOrAnUnreadableFileIsAUsageError(@TempDir Path dir) {
+        String app = "short=" + ShortWindowApp.class.getName();
+        assertThat(run("--dir", dir.toString(), "--suppress", "MLI-PRE-11=short-key", app)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: --suppress: expected RULE=RESOURCE:REASON with a "
+                + "reason; got 'MLI-PRE-11=short-key'" + System.lineSeparator());
+        err.reset();
+        assertThat(run("--dir", dir.toString(), "--suppressions", dir.resolve("none.json").toString(), app)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mlinfra: --suppressions ").contains("cannot read the file")
+                .hasLineCount(1);
+        err.reset();
+        assertThat(run("--dir", dir.toString(), "--suppress")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mlinfra: --suppress needs a value" + System.lineSeparator());
+    }
+
+    @Test
+    void theGuardStepOfMlinfraPlanHonoursTheSuppressions(@TempDir Path dir) throws Exception {
+        String reason = "Our account has a raised deletion window that this rule does not know.";
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        io.github.mlinfra.cli.Main.run(new String[] {"plan", "--dir", dir.toString(), "--show", "summary",
+                "--suppress", "MLI-PRE-11=short-key:" + reason, "short=" + ShortWindowApp.class.getName()},
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        String written = Files.readString(dir.resolve("short/target/plan.json"));
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written).path("findings");
+        boolean suppressed = false;
+        for (var f : report) {
+            if (f.path("rule").asText().equals("MLI-PRE-11")) {
+                assertThat(f.path("suppressed").asBoolean()).isTrue();
+                assertThat(f.path("justification").asText()).isEqualTo(reason);
+                suppressed = true;
+            }
+        }
+        assertThat(suppressed).as("the plan records the preflight finding as suppressed").isTrue();
+        assertThat(e.toString(StandardCharsets.UTF_8)).doesNotContain("MLI-PRE-11");
     }
 }

@@ -726,8 +726,15 @@ class BadInputCatalogueTest {
                 "mlinfra: --sg-rules-limit: expected a positive whole number; got '0'",
                         d -> new String[] {"check", d.resolve("plan.json").toString(), "--sg-rules-limit", "0"});
         cli("plan", "flag", "--frobnicate",
-                "mlinfra: unknown flag '--frobnicate' (plan takes --dir, --stack, --show, --only)",
+                "mlinfra: unknown flag '--frobnicate' (plan takes --dir, --stack, --show, --only, --suppress, --suppressions)",
                         d -> new String[] {"plan", "--frobnicate"});
+        cli("plan", "--suppress", "MLI-PRE-11=k (no reason)",
+                "mlinfra: --suppress: expected RULE=RESOURCE:REASON with a reason; got 'MLI-PRE-11=k'",
+                        d -> new String[] {"plan", "--dir", d.toString(), "--suppress", "MLI-PRE-11=k", "demo=java.lang.String"});
+        cli("plan", "--suppress", "MLI-PRE-99=*:a reason that is long enough",
+                "mlinfra: --suppress: Suppression.rule: unknown rule id; got \"MLI-PRE-99\"; expected a control id of the registry such as MLI-S3-01",
+                        d -> new String[] {"plan", "--dir", d.toString(), "--suppress", "MLI-PRE-99=*:a reason that is long enough",
+                                "demo=java.lang.String"});
         cli("plan", "--stack", "dev/prod",
                 "mlinfra: --stack takes a Pulumi stack name (1 to 100 letters, digits, - _ .); got 'dev/prod'", d -> new String[] {"plan", "--stack", "dev/prod"});
         cli("plan", "--show", "graph",
@@ -736,7 +743,7 @@ class BadInputCatalogueTest {
                 "mlinfra: unknown example 'nope' (known: demo)",
                         d -> new String[] {"plan", "--dir", d.toString(), "--only", "nope", "demo=java.lang.String"});
         cli("plan", "NAME=CLASS", "none",
-                "mlinfra: plan: missing NAME=CLASS (CLASS has public static void stack(com.pulumi.Context)); usage: mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] NAME=CLASS",
+                "mlinfra: plan: missing NAME=CLASS (CLASS has public static void stack(com.pulumi.Context)); usage: mlinfra plan [--dir DIR] [--stack STACK] [--show tree|summary] [--only NAME] [--suppress RULE=RESOURCE:REASON] [--suppressions FILE] NAME=CLASS",
                         d -> new String[] {"plan", "--dir", d.toString()});
         cli("plan", "NAME=CLASS", "demo",
                 "mlinfra: expected NAME=CLASS, got 'demo'", d -> new String[] {"plan", "--dir", d.toString(), "demo"});

@@ -423,11 +423,11 @@ class SecureTrainingPipelineTest {
 
     @Test
     void aParameterInstanceTypeIsConstrainedByItsEnumValues() {
-        var gpu = PipelineParameter.string("InstanceType", "ml.g5.2xlarge", "ml.g5.2xlarge", "ml.p4d.24xlarge", "ml.g6.xlarge");
+        var gpu = PipelineParameter.string("InstanceType", "ml.g5.2xlarge", "ml.g5.2xlarge", "ml.g6e.xlarge", "ml.g6.xlarge");
         var back = planned(onInstanceType(PipelineValue.parameter("InstanceType"), gpu));
         assertThat(((TrainingStep) back.step("Train").orElseThrow()).getVolumeKmsKeyId()).isEmpty();
         assertThat(back.parameter("InstanceType").orElseThrow().getEnumValues())
-                .containsExactly("ml.g5.2xlarge", "ml.p4d.24xlarge", "ml.g6.xlarge");
+                .containsExactly("ml.g5.2xlarge", "ml.g6e.xlarge", "ml.g6.xlarge");
         var cpu = PipelineParameter.string("InstanceType", "ml.m5.xlarge", "ml.m5.xlarge", "ml.c5.2xlarge");
         assertThat(((TrainingStep) planned(onInstanceType(PipelineValue.parameter("InstanceType"), cpu)).step("Train")
                 .orElseThrow()).getVolumeKmsKeyId()).isPresent();

@@ -33,7 +33,7 @@ final class PreflightRules {
     private PreflightRules() {}
 
     /** A preflight rule judging one resource with a function. */
-    private static final class Fn extends SimpleResourceRule {
+    static final class Fn extends SimpleResourceRule {
         private final Function<PlannedResource, List<String>> check;
         private final List<String> judged;
 
@@ -84,12 +84,14 @@ final class PreflightRules {
      * @param sgRulesLimit the inbound (and outbound) rules-per-security-group quota
      */
     static List<Rule> all(int trustPolicyLimit, int sgRulesLimit) {
-        return List.of(tags(), bucketNames(), iamNames(), kmsAliases(), logGroupNames(), trailNames(), sageMakerNames(),
-                securityGroupNames(), iamSids(), logRetention(), kmsWindow(), notebookPlatform(), flowLogInterval(),
-                userDataSize(), lifecycleScriptSize(), pipelineDefinitionSize(), new IamPolicySizeRule(trustPolicyLimit),
-                bucketPolicySize(), keyPolicySize(), endpointPolicySize(), new SgRuleCountRule(sgRulesLimit),
-                new TrailAfterBucketPolicyRule(), volumeKeyWithLocalStorage(), new SgDuplicatePermissionRule(),
-                ebsVolumes());
+        List<Rule> out = new ArrayList<>(List.of(tags(), bucketNames(), iamNames(), kmsAliases(), logGroupNames(),
+                trailNames(), sageMakerNames(), securityGroupNames(), iamSids(), logRetention(), kmsWindow(),
+                notebookPlatform(), flowLogInterval(), userDataSize(), lifecycleScriptSize(), pipelineDefinitionSize(),
+                new IamPolicySizeRule(trustPolicyLimit), bucketPolicySize(), keyPolicySize(), endpointPolicySize(),
+                new SgRuleCountRule(sgRulesLimit), new TrailAfterBucketPolicyRule(), volumeKeyWithLocalStorage(),
+                new SgDuplicatePermissionRule(), ebsVolumes()));
+        out.addAll(PreflightJoinRules.all());
+        return List.copyOf(out);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
