@@ -75,7 +75,7 @@ class MainTest {
         JsonNode tree = new ObjectMapper().readTree(json.out);
         assertThat(tree.path("findings").size()).isEqualTo(2);
         assertThat(tree.path("resources").size()).as("the key and the stack").isEqualTo(2);
-        Run sarif = new Run("check", bad.toString(), "--format", "sarif", "--pack", "fsbp");
+        Run sarif = new Run("check", bad.toString(), "--format", "sarif", "--pack", "cdk-nag-aws-solutions"); // KMS-01 is AwsSolutions-KMS5
         JsonNode s = new ObjectMapper().readTree(sarif.out);
         assertThat(s.path("version").asText()).isEqualTo("2.1.0");
         assertThat(s.path("runs").get(0).path("results").get(0).path("locations").get(0).path("physicalLocation")

@@ -256,7 +256,7 @@ class SecureCheckpointBucketTest {
         // both problems in one exception: the exclusive pair, and the name too short
         assertThatThrownBy(() -> SecureCheckpointBucketArgs.builder().bucketName("a").bucketPrefix("b").build())
                 .hasMessageStartingWith("SecureCheckpointBucketArgs.bucketPrefix: bucketName and bucketPrefix are exclusive; got \"b\"; expected either bucketName or bucketPrefix\n"
-                        + "SecureCheckpointBucketArgs.bucketName: an S3 bucket name has 3 to 63 characters (1 given); got \"a\"; ");
+                        + "SecureCheckpointBucketArgs.bucketName: bucket name must be 3 to 63 characters (1); got \"a\"; ");
     }
 
     @Test
