@@ -51,7 +51,6 @@ import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.PhysicalNames;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -123,7 +122,6 @@ public final class PrivateNetwork extends ComponentResource {
      */
     public PrivateNetwork(String name, PrivateNetworkArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         var child = CustomResourceOptions.builder().parent(this).build();
         var invoke = InvokeOutputOptions.builder().parent(this).build();
         AwsContext aws = AwsContext.of(this);
@@ -224,7 +222,6 @@ public final class PrivateNetwork extends ComponentResource {
             s3.routeTableIds(s3RouteTables);
         }
         var s3Endpoint = new VpcEndpoint(name + "-s3-endpoint", s3.build(), child);
-        WaiverLedger.record(s3Endpoint, endpointWaivers(args));
         if (!args.usesExistingVpc()) {
             new VpcEndpointRouteTableAssociation(name + "-s3-endpoint-rta", VpcEndpointRouteTableAssociationArgs.builder()
                     .vpcEndpointId(s3Endpoint.id())
@@ -250,7 +247,6 @@ public final class PrivateNetwork extends ComponentResource {
                 endpoint.policy(aws.accountId().applyValue(a -> endpointPolicyJson(interfaceEndpointPolicy(a))));
             }
             var resource = new VpcEndpoint(name + "-endpoint-" + service.replace('.', '-'), endpoint.build(), child);
-            WaiverLedger.record(resource, waivers);
         }
 
         Output<GetPrefixListResult> prefixList = Ec2Functions.getPrefixList(GetPrefixListArgs.builder()
@@ -285,7 +281,6 @@ public final class PrivateNetwork extends ComponentResource {
                 .retentionInDays(args.getFlowLogRetentionDays())
                 .tags(ResourceTags.of(TagRules.Service.LOGS).user(args.getTags()).waivers(args.getWaivers()).build())
                 .build(), CustomResourceOptions.builder().parent(this).protect(!logWaived).build());
-        WaiverLedger.record(logGroup, args.getWaivers());
         var role = new ServiceRole(name + "-flow-log-role", ServiceRoleArgs.builder()
                 .service("vpc-flow-logs.amazonaws.com")
                 .description("mlinfra: VPC flow logs of " + name + " deliver to their log group")
@@ -304,7 +299,6 @@ public final class PrivateNetwork extends ComponentResource {
                 // flow log is created only once the role may deliver (a dependency on roleArn alone
                 // waits for the role, not its policy)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(role).build());
-        WaiverLedger.record(flowLog, args.getWaivers());
     }
 
     /**

@@ -9,7 +9,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.mlinfra.InvalidArgsException;
-import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.internal.RecordedWaivers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -201,13 +201,15 @@ public final class PlanEngine {
                     .inputs(reg.inputs)
                     .secretInputs(new TreeMap<>(reg.secretInputs))
                     .outputs(outputs)
-                    .waivers(WaiverLedger.of(reg.resource))
                     .build());
         }
         if (!unknowns.isEmpty() && !options.isAllowUnknowns()) {
             throw new PlanException(unknowns, null);
         }
         resources.sort(Comparator.comparing(PlannedResource::getUrn));
+        // the waivers as the stack records them (component outputs, waiver tags): one reading for
+        // our plans and for foreign stack files
+        resources = RecordedWaivers.apply(resources);
         if (options.isPreflight()) {
             preflight(resources, options);
         }
