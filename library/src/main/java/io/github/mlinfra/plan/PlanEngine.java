@@ -199,7 +199,7 @@ public final class PlanEngine {
                     .ignoreChanges(reg.ignoreChanges)
                     .dependencies(reg.dependencies)
                     .inputs(reg.inputs)
-                    .secretInputs(new TreeMap<>(reg.secretInputs))
+                    .secretInputs(reg.secretInputs)
                     .outputs(outputs)
                     .build());
         }
@@ -227,7 +227,9 @@ public final class PlanEngine {
     private static void preflight(List<PlannedResource> masked, PlanOptions options) {
         List<PlannedResource> judged = new ArrayList<>();
         for (PlannedResource r : masked) {
-            judged.add(PlannedResource.builder().from(r).inputs(PlanValues.reveal(r.getInputs(), r.getSecretInputs())).build());
+            // a copy only where there is a secret to reveal (most resources have none)
+            judged.add(r.getSecretInputs().isEmpty() ? r
+                    : PlannedResource.builder().from(r).inputs(PlanValues.reveal(r.getInputs(), r.getSecretInputs())).build());
         }
         Plan plan = Plan.builder().project(options.getProject()).stack(options.getStack()).resources(judged).build();
         io.github.mlinfra.guard.PostureReport report = io.github.mlinfra.guard.Guard.builder()

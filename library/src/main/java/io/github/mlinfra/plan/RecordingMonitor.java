@@ -21,9 +21,11 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * does not carry.
  */
 final class RecordingMonitor extends MockMonitor {
-    /** One registration, request and answer. */
+    /**
+     * One registration, request and answer: only what the plan needs, read once from the request
+     * (the SDK's resource object and the request itself are not kept).
+     */
     static final class Registration {
-        final Resource resource;
         final String type;
         final String name;
         final String parentUrn;
@@ -34,15 +36,15 @@ final class RecordingMonitor extends MockMonitor {
         final Map<String, Object> inputs;
         /** The program's frame that registered it, when the registration ran on the constructor's thread. */
         final String origin;
-        final List<String> unknownInputs = Collections.synchronizedList(new ArrayList<>());
+        /** The paths of inputs that could not be resolved; empty (shared) when there are none. */
+        final List<String> unknownInputs;
         /** The plain values of secret inputs, by path: for the guard only, never written. */
-        final Map<String, Object> secretInputs = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Object> secretInputs;
         volatile String urn;
         volatile String id;
         volatile Map<String, Object> state = Map.of();
 
         Registration(Resource resource, RegisterResourceRequest request) {
-            this.resource = resource;
             this.type = request.getType();
             this.name = request.getName();
             this.parentUrn = request.getParent().isEmpty() ? null : Plan.realUrn(request.getParent());
@@ -50,29 +52,34 @@ final class RecordingMonitor extends MockMonitor {
             this.protect = request.getProtect();
             this.ignoreChanges = List.copyOf(request.getIgnoreChangesList());
             this.dependencies = request.getDependenciesList().stream().map(Plan::realUrn).distinct().sorted().toList();
-            this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add, secretInputs::put);
+            List<String> unknown = new ArrayList<>(0);
+            Map<String, Object> secrets = new java.util.HashMap<>(0);
+            this.inputs = PlanValues.fromStruct(request.getObject(), "", unknown::add, secrets::put);
+            this.unknownInputs = unknown.isEmpty() ? List.of() : List.copyOf(unknown);
+            this.secretInputs = secrets.isEmpty() ? Map.of() : Collections.unmodifiableMap(secrets);
             this.origin = origin(resource);
         }
 
         /**
          * The first stack frame outside the SDK, the JDK, this package and the resource's own
          * constructors: where the program made the resource. Best effort: null when the SDK completes
-         * the registration on another thread, whose stack holds no frame of the program.
+         * the registration on another thread, whose stack holds no frame of the program. A
+         * {@link StackWalker} stops at that frame (a {@code Throwable} would capture the whole stack
+         * for every registration).
          */
         private static String origin(Resource resource) {
             Set<String> own = new java.util.HashSet<>();
             for (Class<?> k = resource == null ? null : resource.getClass(); k != null; k = k.getSuperclass()) {
                 own.add(k.getName());
             }
-            for (StackTraceElement f : new Throwable().getStackTrace()) {
+            return StackWalker.getInstance().walk(frames -> frames.filter(f -> {
                 String c = f.getClassName();
-                if (!(f.getMethodName().equals("<init>") && own.contains(c)) && !c.startsWith("com.pulumi.") && !c.startsWith("java.") && !c.startsWith("jdk.")
-                        && !c.startsWith("sun.") && !c.startsWith("pulumirpc.") && !c.startsWith(RecordingMonitor.class.getName())
-                        && !c.startsWith(PlanEngine.class.getName())) {
-                    return f.getFileName() == null ? c : f.getFileName() + ":" + f.getLineNumber();
-                }
-            }
-            return null;
+                return !(f.getMethodName().equals("<init>") && own.contains(c)) && !c.startsWith("com.pulumi.")
+                        && !c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")
+                        && !c.startsWith("pulumirpc.") && !c.startsWith(RecordingMonitor.class.getName())
+                        && !c.startsWith(PlanEngine.class.getName());
+            }).findFirst().map(f -> f.getFileName() == null ? f.getClassName() : f.getFileName() + ":" + f.getLineNumber())
+                    .orElse(null));
         }
     }
 
