@@ -63,23 +63,24 @@ final class RecordingMonitor extends MockMonitor {
         /**
          * The first stack frame outside the SDK, the JDK, this package and the resource's own
          * constructors: where the program made the resource. Best effort: null when the SDK completes
-         * the registration on another thread, whose stack holds no frame of the program. A
-         * {@link StackWalker} stops at that frame (a {@code Throwable} would capture the whole stack
-         * for every registration).
+         * the registration on another thread, whose stack holds no frame of the program. Its cost
+         * (one stack capture per registration) is measured in docs/PERFORMANCE.md: kept, as it names
+         * where a duplicate URN was made.
          */
         private static String origin(Resource resource) {
             Set<String> own = new java.util.HashSet<>();
             for (Class<?> k = resource == null ? null : resource.getClass(); k != null; k = k.getSuperclass()) {
                 own.add(k.getName());
             }
-            return StackWalker.getInstance().walk(frames -> frames.filter(f -> {
+            for (StackTraceElement f : new Throwable().getStackTrace()) {
                 String c = f.getClassName();
-                return !(f.getMethodName().equals("<init>") && own.contains(c)) && !c.startsWith("com.pulumi.")
-                        && !c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")
-                        && !c.startsWith("pulumirpc.") && !c.startsWith(RecordingMonitor.class.getName())
-                        && !c.startsWith(PlanEngine.class.getName());
-            }).findFirst().map(f -> f.getFileName() == null ? f.getClassName() : f.getFileName() + ":" + f.getLineNumber())
-                    .orElse(null));
+                if (!(f.getMethodName().equals("<init>") && own.contains(c)) && !c.startsWith("com.pulumi.") && !c.startsWith("java.") && !c.startsWith("jdk.")
+                        && !c.startsWith("sun.") && !c.startsWith("pulumirpc.") && !c.startsWith(RecordingMonitor.class.getName())
+                        && !c.startsWith(PlanEngine.class.getName())) {
+                    return f.getFileName() == null ? c : f.getFileName() + ":" + f.getLineNumber();
+                }
+            }
+            return null;
         }
     }
 
