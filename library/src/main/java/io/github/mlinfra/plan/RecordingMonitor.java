@@ -97,6 +97,14 @@ final class RecordingMonitor extends MockMonitor {
     /** What each component registered as its outputs ({@code registerOutputs}), by real-engine URN. */
     final Map<String, Map<String, Object>> componentOutputs = new ConcurrentHashMap<>();
 
+    /** Drops what the recording holds, once the plan is assembled (the SDK may keep the monitor reachable). */
+    void release() {
+        registrations.clear();
+        pending.clear();
+        byUrn.clear();
+        componentOutputs.clear();
+    }
+
     @Override
     public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
         componentOutputs.put(Plan.realUrn(request.getUrn()), PlanValues.fromStruct(request.getOutputs(), "", p -> { }));
