@@ -35,7 +35,6 @@ import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.network.Placement;
@@ -164,7 +163,6 @@ public final class HardenedGpuTrainer extends ComponentResource {
     public HardenedGpuTrainer(String name, HardenedGpuTrainerArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
         List<Waiver> waivers = args.getWaivers();
-        WaiverLedger.record(this, waivers);
         boolean protect = !args.isWaived(Control.EC2_TERMINATION_PROTECTION);
         var child = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> baseTags = ResourceTags.of(TagRules.Service.EC2).user(args.getTags()).build();
@@ -230,7 +228,6 @@ public final class HardenedGpuTrainer extends ComponentResource {
                 .revokeRulesOnDelete(true)
                 .tags(ResourceTags.of(TagRules.Service.EC2).user(args.getTags()).waivers(sgWaivers).build())
                 .build(), child);
-        WaiverLedger.record(sg, sgWaivers);
 
         // AMI: a maintained GPU Deep Learning image from amazon, or the pinned id.
         boolean lookup = args.getAmi().isEmpty();
@@ -289,7 +286,6 @@ public final class HardenedGpuTrainer extends ComponentResource {
             instanceOptions.ignoreChanges("ami");
         }
         var instance = new Instance(name + "-instance", instanceArgs.build(), instanceOptions.build());
-        WaiverLedger.record(instance, instanceWaivers);
 
         // Data volumes: encrypted gp3 in the instance's zone, protected, attached by device name.
         List<Waiver> volumeWaivers = only(waivers, Control.EC2_TERMINATION_PROTECTION);
@@ -305,7 +301,6 @@ public final class HardenedGpuTrainer extends ComponentResource {
                     .finalSnapshot(true)
                     .tags(volumeTags)
                     .build(), CustomResourceOptions.builder().parent(this).protect(protect).build());
-            WaiverLedger.record(volume, volumeWaivers);
             new VolumeAttachment(name + "-data-" + v.shortName() + "-attachment", VolumeAttachmentArgs.builder()
                     .deviceName(v.getDeviceName())
                     .volumeId(volume.id())

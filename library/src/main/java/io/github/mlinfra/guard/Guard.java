@@ -50,7 +50,7 @@ public final class Guard {
                 .filter(pack::includes)
                 .filter(r -> r.control().severity().compareTo(minSeverity) >= 0)
                 .collect(Collectors.toUnmodifiableList());
-        this.gate = new GuardTransformation(this);
+        this.gate = new GuardTransformation(this, false);
     }
 
     /**
@@ -191,10 +191,12 @@ public final class Guard {
     /**
      * A stack transformation that stops a live run before a non-compliant resource is created.
      * Every {@link ResourceRule} of this guard judges each resource's arguments at registration
-     * (values not yet known are not held against it); a finding that no waiver or suppression
-     * covers throws {@link GuardViolationException} naming the rule and the resource. Rules that
-     * join resources cannot run here: run {@link #check(Plan)} on the plan, or on {@code pulumi
-     * preview --json} in CI, which is the gate.
+     * (values not yet known are not held against it); a finding that no waiver (a
+     * {@code mlinfra:waiver:<control>} tag on the resource) or suppression covers throws
+     * {@link GuardViolationException} naming the rule and the resource. It keeps nothing of the
+     * run, so one instance serves any number of runs. Rules that join resources cannot run here:
+     * run {@link #check(Plan)} on the plan, or on {@code pulumi preview --json} in CI, which is the
+     * gate, or add them to a live run through {@link #gate()}.
      *
      * <pre>{@code
      * Pulumi.withOptions(StackOptions.builder()
@@ -210,37 +212,74 @@ public final class Guard {
     }
 
     /**
-     * Wraps a program so that, besides {@link #transformation()} (which must be installed on the
-     * same run), the rules that join resources run once every resource registered has its id. They
-     * fail the run with {@link GuardViolationException}; by then {@code pulumi up} has created
-     * what it could, so the gate to rely on is {@code pulumi preview} (or the plan) in CI, where
-     * ids are not known and these rules run on {@code mlinfra check} instead. The wrapper adds a
-     * component {@code mlinfra:guard:Gate} named {@code mlinfra-guard} that waits for the check.
+     * A gate for one live run: its {@link LiveGate#transformation()} judges each resource as
+     * {@link #transformation()} does and keeps what the run registers, and its
+     * {@link LiveGate#guarded(java.util.function.Consumer)} adds the rules that join resources over
+     * exactly those registrations. The guard holds no state of a run, so one guard checks any
+     * number of runs at once, each through its own gate; a gate belongs to one run.
      *
      * <pre>{@code
-     * Guard guard = Guard.defaults();
-     * Pulumi.withOptions(StackOptions.builder().resourceTransformations(guard.transformation()).build())
-     *     .run(guard.guarded(App::stack));
+     * Guard.LiveGate gate = Guard.defaults().gate();
+     * Pulumi.withOptions(StackOptions.builder().resourceTransformations(gate.transformation()).build())
+     *     .run(gate.guarded(App::stack));
      * }</pre>
      *
-     * @param program the program
-     * @return the guarded program
+     * @return a new gate, for one run
      */
-    public java.util.function.Consumer<com.pulumi.Context> guarded(java.util.function.Consumer<com.pulumi.Context> program) {
-        return ctx -> {
-            gate.reset();
-            program.accept(ctx);
-            List<GuardTransformation.Registered> regs = gate.registered();
-            List<com.pulumi.core.Output<String>> ids = new ArrayList<>();
-            for (GuardTransformation.Registered r : regs) {
-                ids.add(((com.pulumi.resources.CustomResource) r.resource).id());
-            }
-            com.pulumi.core.Output<String> verdict = com.pulumi.core.Output.all(ids).applyValue(list -> {
-                gate.checkJoined(regs, list);
-                return "passed";
-            });
-            new GateComponent(verdict);
-        };
+    public LiveGate gate() {
+        return new LiveGate(this);
+    }
+
+    /**
+     * One live run's gate (see {@link Guard#gate()}): the transformation to install on the run and
+     * the program wrapper, sharing the run's registrations.
+     */
+    public static final class LiveGate {
+        private final GuardTransformation recorder;
+
+        private LiveGate(Guard guard) {
+            this.recorder = new GuardTransformation(guard, true);
+        }
+
+        /**
+         * The stack transformation to install on this gate's run: it stops a non-compliant resource
+         * as {@link Guard#transformation()} does and keeps each registration for
+         * {@link #guarded(java.util.function.Consumer)}.
+         *
+         * @return the transformation
+         */
+        public ResourceTransformation transformation() {
+            return recorder;
+        }
+
+        /**
+         * Wraps a program so that the rules that join resources run once every resource registered
+         * through {@link #transformation()} (which must be installed on the same run) has its id.
+         * They fail the run with {@link GuardViolationException}; by then {@code pulumi up} has
+         * created what it could, so the gate to rely on is {@code pulumi preview} (or the plan) in
+         * CI, where ids are not known and these rules run on {@code mlinfra check} instead. The
+         * wrapper adds a component {@code mlinfra:guard:Gate} named {@code mlinfra-guard} that waits
+         * for the check.
+         *
+         * @param program the program
+         * @return the guarded program
+         */
+        public java.util.function.Consumer<com.pulumi.Context> guarded(java.util.function.Consumer<com.pulumi.Context> program) {
+            return ctx -> {
+                recorder.reset();
+                program.accept(ctx);
+                List<GuardTransformation.Registered> regs = recorder.registered();
+                List<com.pulumi.core.Output<String>> ids = new ArrayList<>();
+                for (GuardTransformation.Registered r : regs) {
+                    ids.add(((com.pulumi.resources.CustomResource) r.resource).id());
+                }
+                com.pulumi.core.Output<String> verdict = com.pulumi.core.Output.all(ids).applyValue(list -> {
+                    recorder.checkJoined(regs, list);
+                    return "passed";
+                });
+                new GateComponent(verdict);
+            };
+        }
     }
 
     /** Holds the joined check in the run, so the engine waits for it. */

@@ -7,6 +7,7 @@ import com.pulumi.core.internal.Internal;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.resources.InputArgs;
 import com.pulumi.resources.ResourceTransformation;
+import io.github.mlinfra.internal.RecordedWaivers;
 import io.github.mlinfra.plan.PlannedResource;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -18,14 +19,16 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The live-run gate of {@link Guard#transformation()}: turns a resource's arguments into plan
- * inputs (values not yet known become {@code "[unknown]"}, secrets {@code "[secret]"}) and runs
- * the guard's {@link ResourceRule}s on them.
+ * The live-run gate of {@link Guard#transformation()} and {@link Guard.LiveGate#transformation()}:
+ * turns a resource's arguments into plan inputs (values not yet known become {@code "[unknown]"},
+ * secrets {@code "[secret]"}) and runs the guard's {@link ResourceRule}s on them. The guard itself
+ * holds no state of a run: what one run registered is kept here only when the transformation
+ * belongs to a {@link Guard.LiveGate} (one per run), for the rules that join resources.
  */
 final class GuardTransformation implements ResourceTransformation {
     private final Guard guard;
-    /** What was registered, for the rules that join resources ({@link Guard#guarded}). */
-    private final List<Registered> registered = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** What this run registered, for the rules that join resources; null when not recording. */
+    private final List<Registered> registered;
 
     /** One registration: the resource and its arguments. */
     static final class Registered {
@@ -41,17 +44,29 @@ final class GuardTransformation implements ResourceTransformation {
     }
 
     void reset() {
-        registered.clear();
+        if (registered != null) {
+            registered.clear();
+        }
     }
 
     List<Registered> registered() {
+        if (registered == null) {
+            return List.of();
+        }
         synchronized (registered) {
             return List.copyOf(registered);
         }
     }
 
-    GuardTransformation(Guard guard) {
+    /**
+     * A transformation of a guard.
+     *
+     * @param guard the guard whose rules it runs
+     * @param recording whether it keeps what it sees, for one run's joined check
+     */
+    GuardTransformation(Guard guard, boolean recording) {
         this.guard = guard;
+        this.registered = recording ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
     }
 
     @Override
@@ -59,7 +74,7 @@ final class GuardTransformation implements ResourceTransformation {
         String type = args.resource().pulumiResourceType();
         String name = args.resource().pulumiResourceName();
         boolean protect = args.options() != null && args.options().isProtect();
-        if (args.args() != null && args.resource() instanceof com.pulumi.resources.CustomResource) {
+        if (registered != null && args.args() != null && args.resource() instanceof com.pulumi.resources.CustomResource) {
             registered.add(new Registered(args.resource(), args.args(), protect));
         }
         List<ResourceRule> applicable = new ArrayList<>();
@@ -73,12 +88,13 @@ final class GuardTransformation implements ResourceTransformation {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> inputs = (Map<String, Object>) toPlain(args.args(), 0);
-        PlannedResource resource = PlannedResource.builder()
+        // a waiver tag on the resource is read as in a plan or a stack export (RecordedWaivers)
+        PlannedResource resource = RecordedWaivers.apply(List.of(PlannedResource.builder()
                 .urn("urn:pulumi:live::live::" + type + "::" + name)
                 .type(type).name(name).custom(true)
                 .protect(protect)
                 .inputs(inputs == null ? Map.of() : inputs)
-                .build();
+                .build())).get(0);
         for (ResourceRule rule : applicable) {
             for (String problem : rule.check(resource)) {
                 if (guard.justification(rule, resource).isEmpty()) {
@@ -98,20 +114,22 @@ final class GuardTransformation implements ResourceTransformation {
      * @throws GuardViolationException naming the rule and resource of the first open finding
      */
     void checkJoined(List<Registered> regs, List<String> ids) {
-        var plan = io.github.mlinfra.plan.Plan.builder().project("live").stack("live");
+        List<PlannedResource> resources = new ArrayList<>();
         for (int i = 0; i < regs.size(); i++) {
             Registered r = regs.get(i);
             @SuppressWarnings("unchecked")
             Map<String, Object> inputs = (Map<String, Object>) toPlain(r.args, 0);
             String type = r.resource.pulumiResourceType();
             String name = r.resource.pulumiResourceName();
-            plan.addResources(PlannedResource.builder()
+            resources.add(PlannedResource.builder()
                     .urn("urn:pulumi:live::live::" + type + "::" + name)
                     .type(type).name(name).custom(true).protect(r.protect)
                     .id(Optional.ofNullable(ids.get(i)).filter(id -> !id.isEmpty()))
                     .inputs(inputs == null ? Map.of() : inputs)
                     .build());
         }
+        var plan = io.github.mlinfra.plan.Plan.builder().project("live").stack("live")
+                .resources(RecordedWaivers.apply(resources));
         Guard joined = Guard.builder().rules(guard.rules().stream().filter(x -> !(x instanceof ResourceRule))
                 .collect(java.util.stream.Collectors.toList())).addAllSuppressions(guard.suppressions())
                 .addAllTrustedAccounts(guard.trustedAccounts()).build();

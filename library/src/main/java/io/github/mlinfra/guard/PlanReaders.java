@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.internal.RecordedWaivers;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanFormatException;
 import java.util.ArrayList;
@@ -42,8 +42,11 @@ import java.util.Set;
  *       {@code replace} and {@code create-replacement} steps of one resource count once, with
  *       their {@code newState}.</li>
  *   <li>{@code dependencies} are kept (sorted); version 1's {@code defaults} count as inputs.</li>
- *   <li>A tag {@code mlinfra:waiver:<id>} naming a known control becomes a recorded waiver whatever
- *       its value ({@link Waiver#recorded}); one naming an unknown control stays a tag, for the rule
+ *   <li>Waivers are read as the plan engine reads its own runs ({@code RecordedWaivers}): a
+ *       component's registered output {@code mlinfra:waivers}, and a tag
+ *       {@code mlinfra:waiver:<id>} naming a known control, whatever its value
+ *       ({@link Waiver#recorded}), with the full justification of the nearest ancestor component
+ *       that registered the same control; a tag naming an unknown control stays a tag, for the rule
  *       that reports it.</li>
  *   <li>The stack resource and providers are left out; the stack's outputs are the plan's.</li>
  * </ul>
@@ -313,23 +316,11 @@ public final class PlanReaders {
                     deps.add(d.asText());
                 }
             }
-            ArrayNode waivers = r.putArray("waivers");
-            JsonNode tags = r.get("inputs").path("tags");
-            if (!tags.isObject()) {
-                tags = r.get("outputs").path("tags");
-            }
-            for (Map.Entry<String, JsonNode> tag : tags.properties()) {
-                String key = tag.getKey();
-                if (key.startsWith(Waiver.TAG_PREFIX) && tag.getValue().isValueNode() && !tag.getValue().isNull()
-                        && Control.byId(key.substring(Waiver.TAG_PREFIX.length())).isPresent()) {
-                    waivers.addObject().put("control", key.substring(Waiver.TAG_PREFIX.length()))
-                            .put("justification", tag.getValue().asText());
-                }
-            }
         }
         plan.put("project", project);
         plan.put("stack", stack);
-        return Plan.fromJsonTree(plan);
+        Plan read = Plan.fromJsonTree(plan);
+        return Plan.builder().from(read).resources(RecordedWaivers.apply(read.getResources())).build();
     }
 
     /** A cleaned properties object; a wholly secret one has nothing to read. */

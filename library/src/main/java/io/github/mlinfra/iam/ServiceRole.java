@@ -16,7 +16,6 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.PolicyDocument;
@@ -74,7 +73,6 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
         super(TYPE, Names.check(TYPE, name), options);
         List<Waiver> waivers = new ArrayList<>(args.getWaivers());
         args.builtInWaiver().ifPresent(waivers::add);
-        WaiverLedger.record(this, waivers);
         AwsContext aws = AwsContext.of(this);
         boolean deputy = args.requiresSourceAccount();
         Output<String> trust = PolicyDocument.toJson(aws.accountId().applyValue(account -> {
@@ -97,7 +95,6 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
         args.getRoleName().ifPresent(roleArgs::name);
         args.getPermissionsBoundaryArn().ifPresent(roleArgs::permissionsBoundary);
         var role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
-        WaiverLedger.record(role, waivers);
 
         if (!args.getGrants().isEmpty()) {
             InlinePolicyNames names = InlinePolicyNames.current();

@@ -6,6 +6,7 @@ import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.Resource;
 import java.util.function.Supplier;
@@ -13,11 +14,18 @@ import javax.annotation.Nullable;
 
 /**
  * The account, partition and region a component deploys to, looked up at run time (never a
- * placeholder), with the component as parent so an explicit provider is honoured.
+ * placeholder), with a component as parent so an explicit provider is honoured.
  *
- * <p>Lookups are lazy and made once per component: {@code getCallerIdentity} on the first use of
- * the account or partition (the partition is the one of the caller's own ARN, so no
- * {@code getPartition} call is needed), {@code getRegion} on the first use of the region.
+ * <p>Lookups are lazy and made once per run and provider, not per component: {@code getCallerIdentity}
+ * on the first use of the account or partition (the partition is the one of the caller's own ARN,
+ * so no {@code getPartition} call is needed), {@code getRegion} on the first use of the region.
+ * Components of one run that resolve to the same AWS provider (the default one, or the same
+ * explicit {@code provider}/{@code providers} option, inherited from their parents as the SDK
+ * resolves it) share one context; a component under another provider looks up its own account
+ * and region. The contexts live in a per-run object ({@code Run}) keyed by provider, found as
+ * the SDK finds its own deployment: through the constructing thread, checked against the run's
+ * {@code Deployment} instance, so a new run (or a run planned on another thread) starts empty.
+ * Nothing is kept in a static map.
  */
 public final class AwsContext {
     private final Supplier<Output<GetCallerIdentityResult>> identity;
@@ -37,7 +45,41 @@ public final class AwsContext {
      * @return the context
      */
     public static AwsContext of(Resource parent) {
-        return new AwsContext(parent);
+        Object provider = Resource.ResourceInternal.from(parent).getProvider(IDENTITY_TOKEN)
+                .map(p -> (Object) p).orElse(Run.DEFAULT_PROVIDER);
+        return Run.current().context(provider, () -> new AwsContext(parent));
+    }
+
+    /** The invoke whose package names the provider a lookup goes to. */
+    private static final String IDENTITY_TOKEN = "aws:index/getCallerIdentity:getCallerIdentity";
+
+    /** The contexts of one run, by provider. */
+    private static final class Run {
+        /** The key of the run's default AWS provider. */
+        static final Object DEFAULT_PROVIDER = new Object();
+        /** The run last seen on this thread (the SDK keeps its deployment per thread the same way). */
+        private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();
+
+        private final java.lang.ref.WeakReference<Deployment> deployment;
+        private final java.util.Map<Object, AwsContext> byProvider = new java.util.IdentityHashMap<>();
+
+        private Run(Deployment deployment) {
+            this.deployment = new java.lang.ref.WeakReference<>(deployment);
+        }
+
+        static Run current() {
+            Deployment now = Deployment.getInstance();
+            Run run = CURRENT.get();
+            if (run == null || run.deployment.get() != now) {
+                run = new Run(now);
+                CURRENT.set(run);
+            }
+            return run;
+        }
+
+        synchronized AwsContext context(Object provider, Supplier<AwsContext> create) {
+            return byProvider.computeIfAbsent(provider, p -> create.get());
+        }
     }
 
     /**

@@ -16,7 +16,6 @@ import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.PhysicalNames;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.PolicyDocument;
@@ -81,7 +80,6 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
      */
     public ManagedKey(String name, ManagedKeyArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         AwsContext aws = AwsContext.of(this);
         Output<String> policy = PolicyDocument.toJson(aws.values().applyValue(v -> keyPolicy(args, v)));
 
@@ -99,7 +97,6 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
                 .parent(this)
                 .protect(!args.isWaived(Control.KMS_DELETION_PROTECTION))
                 .build());
-        WaiverLedger.record(key, args.getWaivers());
 
         String alias = args.getAlias().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.KMS_ALIAS, name));
         var aliasResource = new Alias(name + "-alias", AliasArgs.builder()

@@ -52,7 +52,6 @@ import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.PhysicalNames;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -121,7 +120,6 @@ public final class PrivateNetwork extends ComponentResource {
      */
     public PrivateNetwork(String name, PrivateNetworkArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         var child = CustomResourceOptions.builder().parent(this).build();
         var invoke = InvokeOutputOptions.builder().parent(this).build();
         AwsContext aws = AwsContext.of(this);
@@ -146,11 +144,7 @@ public final class PrivateNetwork extends ComponentResource {
                     .instanceTenancy("default")
                     .tags(named(args, name + "-vpc", vpcWaivers))
                     .build(), child);
-            // the ledger (what the guard reads) holds the user's waivers of the VPC's endpoint controls too
-            List<Waiver> judged = new ArrayList<>(vpcWaivers);
-            args.getWaivers().stream().filter(w -> w.getControl() == Control.VPC_WORKLOAD_ENDPOINTS
-                    || w.getControl() == Control.VPC_OPERATIONS_ENDPOINTS).forEach(judged::add);
-            WaiverLedger.record(vpcResource, judged);
+            // the VPC's waiver tags (the user's and the built-in one) are what the guard reads for its endpoint controls
             vpc = vpcResource.id();
             int count = args.getAvailabilityZoneCount();
             boolean ha = args.isHighAvailability();
@@ -228,7 +222,6 @@ public final class PrivateNetwork extends ComponentResource {
             s3.routeTableIds(s3RouteTables);
         }
         var s3Endpoint = new VpcEndpoint(name + "-s3-endpoint", s3.build(), child);
-        WaiverLedger.record(s3Endpoint, endpointWaivers(args));
         if (!args.usesExistingVpc()) {
             new VpcEndpointRouteTableAssociation(name + "-s3-endpoint-rta", VpcEndpointRouteTableAssociationArgs.builder()
                     .vpcEndpointId(s3Endpoint.id())
@@ -254,7 +247,6 @@ public final class PrivateNetwork extends ComponentResource {
                 endpoint.policy(aws.accountId().applyValue(a -> endpointPolicyJson(interfaceEndpointPolicy(a))));
             }
             var resource = new VpcEndpoint(name + "-endpoint-" + service.replace('.', '-'), endpoint.build(), child);
-            WaiverLedger.record(resource, waivers);
         }
 
         Output<GetPrefixListResult> prefixList = Ec2Functions.getPrefixList(GetPrefixListArgs.builder()
@@ -289,7 +281,6 @@ public final class PrivateNetwork extends ComponentResource {
                 .retentionInDays(args.getFlowLogRetentionDays())
                 .tags(ResourceTags.of(TagRules.Service.LOGS).user(args.getTags()).waivers(args.getWaivers()).build())
                 .build(), CustomResourceOptions.builder().parent(this).protect(!logWaived).build());
-        WaiverLedger.record(logGroup, args.getWaivers());
         var role = new ServiceRole(name + "-flow-log-role", ServiceRoleArgs.builder()
                 .service("vpc-flow-logs.amazonaws.com")
                 .description("mlinfra: VPC flow logs of " + name + " deliver to their log group")
@@ -308,7 +299,6 @@ public final class PrivateNetwork extends ComponentResource {
                 // flow log is created only once the role may deliver (a dependency on roleArn alone
                 // waits for the role, not its policy)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(role).build());
-        WaiverLedger.record(flowLog, args.getWaivers());
     }
 
     /**

@@ -19,7 +19,6 @@ import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.KeyServiceAccess;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
@@ -89,7 +88,6 @@ public final class AuditTrail extends ComponentResource {
     public AuditTrail(String name, AuditTrailArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
         List<Waiver> w = args.getWaivers();
-        WaiverLedger.record(this, w);
         String trailName = args.getTrailName().orElseGet(() -> defaultTrailName(
                 Deployment.getInstance().getProjectName(), Deployment.getInstance().getStackName(), name));
         boolean protect = !args.isWaived(Control.S3_DELETION_PROTECTION);
@@ -167,7 +165,6 @@ public final class AuditTrail extends ComponentResource {
             }
             logGroup = new LogGroup(name + "-log-group", lg.build(),
                     CustomResourceOptions.builder().parent(this).protect(protect).build());
-            WaiverLedger.record(logGroup, concerned(w, Control.LOGS_ENCRYPTED_RETAINED, Control.S3_DELETION_PROTECTION));
             Output<String> streams = logGroup.arn().applyValue(arn -> arn + ":*");
             var role = new ServiceRole(name + "-cloudwatch", ServiceRoleArgs.builder()
                     .service(CLOUDTRAIL)
@@ -185,8 +182,6 @@ public final class AuditTrail extends ComponentResource {
         }
         var trailResource = new Trail(name + "-trail", trail.build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(deps).build());
-        WaiverLedger.record(trailResource, concerned(w, Control.CT_MULTI_REGION, Control.CT_ENCRYPTION,
-                Control.CT_LOG_VALIDATION, Control.CT_CLOUDWATCH));
 
         this.trailArn = trailResource.arn();
         this.bucketName = bucket.bucketName();
@@ -233,12 +228,6 @@ public final class AuditTrail extends ComponentResource {
      */
     static String logGroupName(String trailName) {
         return "/mlinfra/cloudtrail/" + trailName;
-    }
-
-    private static List<Waiver> concerned(List<Waiver> waivers, Control... controls) {
-        List<Waiver> out = new ArrayList<>();
-        waivers.stream().filter(x -> List.of(controls).contains(x.getControl())).forEach(out::add);
-        return out;
     }
 
     private static String justification(List<Waiver> waivers, Control control) {

@@ -43,6 +43,11 @@ import java.util.function.Function;
  * physical names the components derive (KMS aliases, log groups, notebooks) carry both, so plans of
  * two stacks show the names each would really create.
  *
+ * <p>Independent programs are planned in parallel, as many at once as the JVM has processors
+ * (system property {@value #JOBS_PROPERTY} sets another number; {@code 1} plans one after the
+ * other), each on a thread of its own; trees, summaries and problems are printed in the order the
+ * programs were given, so the report is the same whichever plan finishes first.
+ *
  * <p>{@code CLASS} has {@code public static void stack(com.pulumi.Context)}. Exit codes: 0 every
  * plan succeeded, 1 a plan failed (one line per problem on stderr), 2 bad input (unknown flag,
  * unknown example, a class without {@code stack(Context)}) with one line and no stack trace.
@@ -116,6 +121,91 @@ public final class PlanCommand {
      * @return the result
      */
     public static Result run(String[] args, PrintStream out, PrintStream err, Function<Planned, List<String>> afterEach) {
+        return run(args, out, err, afterEach, jobs());
+    }
+
+    /**
+     * How many programs are planned at once: the system property {@value #JOBS_PROPERTY} when it
+     * is a positive number, else the processors available to the JVM.
+     *
+     * @return at least 1
+     */
+    static int jobs() {
+        String v = System.getProperty(JOBS_PROPERTY, "");
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // not set or not a number: one plan per processor
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The system property that sets how many programs are planned at once. */
+    public static final String JOBS_PROPERTY = "mlinfra.plan.jobs";
+
+    /**
+     * Starts planning every program, at most {@code jobs} at once, each on a thread of its own (the
+     * SDK keeps a run's deployment in a thread-local; the common pool would give one thread on two
+     * cores). The results are read in the given order, so the report keeps that order whichever plan
+     * finishes first; a plan holds everything it would print until its turn.
+     */
+    static Map<String, java.util.concurrent.CompletableFuture<Plan>> inParallel(Map<String, Consumer<Context>> programs,
+            Function<String, PlanOptions> options, int jobs) {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(Math.max(1, jobs));
+        Map<String, java.util.concurrent.CompletableFuture<Plan>> plans = new LinkedHashMap<>();
+        for (var e : programs.entrySet()) {
+            var result = new java.util.concurrent.CompletableFuture<Plan>();
+            plans.put(e.getKey(), result);
+            Thread t = new Thread(() -> {
+                try {
+                    slots.acquire();
+                } catch (InterruptedException ex) {
+                    result.completeExceptionally(new PlanException(List.of("interrupted while planning"), ex));
+                    return;
+                }
+                try {
+                    result.complete(PlanEngine.plan(e.getValue(), options.apply(e.getKey())));
+                } catch (Throwable ex) {
+                    result.completeExceptionally(ex);
+                } finally {
+                    slots.release();
+                }
+            }, "mlinfra-plan-" + e.getKey());
+            t.setDaemon(true);
+            t.start();
+        }
+        return plans;
+    }
+
+    /** A plan's result, its failure rethrown as it was thrown. */
+    private static Plan await(java.util.concurrent.CompletableFuture<Plan> plan) {
+        try {
+            return plan.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new PlanException(List.of("the plan engine failed: " + PlanEngine.describe(e.getCause())), e.getCause());
+        }
+    }
+
+    /**
+     * Runs the command with a given number of plans at once (tests).
+     *
+     * @param args the arguments after {@code plan}
+     * @param out where trees and summaries go
+     * @param err where problems go
+     * @param afterEach as in {@link #run(String[], PrintStream, PrintStream, Function)}
+     * @param jobs how many programs are planned at once
+     * @return the result
+     */
+    static Result run(String[] args, PrintStream out, PrintStream err, Function<Planned, List<String>> afterEach, int jobs) {
         Path dir = Path.of(".");
         String show = "tree";
         String stack = DEFAULT_STACK;
@@ -212,12 +302,14 @@ public final class PlanCommand {
         }
         int exit = 0;
         List<Planned> planned = new ArrayList<>();
+        final String stackName = stack;
+        Map<String, java.util.concurrent.CompletableFuture<Plan>> plans = inParallel(programs,
+                name -> PlanOptions.builder().project(name).stack(stackName).preflightSuppressions(suppressions).build(), jobs);
         for (var e : programs.entrySet()) {
             String name = e.getKey();
             Plan plan;
             try {
-                plan = PlanEngine.plan(e.getValue(), PlanOptions.builder().project(name).stack(stack)
-                        .preflightSuppressions(suppressions).build());
+                plan = await(plans.get(name));
             } catch (PlanException ex) {
                 err.println("mlinfra: example '" + name + "' failed to plan:");
                 ex.problems().forEach(p -> err.println("  " + p));

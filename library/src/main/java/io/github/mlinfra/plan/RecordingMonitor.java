@@ -21,9 +21,11 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * does not carry.
  */
 final class RecordingMonitor extends MockMonitor {
-    /** One registration, request and answer. */
+    /**
+     * One registration, request and answer: only what the plan needs, read once from the request
+     * (the SDK's resource object and the request itself are not kept).
+     */
     static final class Registration {
-        final Resource resource;
         final String type;
         final String name;
         final String parentUrn;
@@ -34,15 +36,15 @@ final class RecordingMonitor extends MockMonitor {
         final Map<String, Object> inputs;
         /** The program's frame that registered it, when the registration ran on the constructor's thread. */
         final String origin;
-        final List<String> unknownInputs = Collections.synchronizedList(new ArrayList<>());
+        /** The paths of inputs that could not be resolved; empty (shared) when there are none. */
+        final List<String> unknownInputs;
         /** The plain values of secret inputs, by path: for the guard only, never written. */
-        final Map<String, Object> secretInputs = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Object> secretInputs;
         volatile String urn;
         volatile String id;
         volatile Map<String, Object> state = Map.of();
 
         Registration(Resource resource, RegisterResourceRequest request) {
-            this.resource = resource;
             this.type = request.getType();
             this.name = request.getName();
             this.parentUrn = request.getParent().isEmpty() ? null : Plan.realUrn(request.getParent());
@@ -50,14 +52,20 @@ final class RecordingMonitor extends MockMonitor {
             this.protect = request.getProtect();
             this.ignoreChanges = List.copyOf(request.getIgnoreChangesList());
             this.dependencies = request.getDependenciesList().stream().map(Plan::realUrn).distinct().sorted().toList();
-            this.inputs = PlanValues.fromStruct(request.getObject(), "", unknownInputs::add, secretInputs::put);
+            List<String> unknown = new ArrayList<>(0);
+            Map<String, Object> secrets = new java.util.HashMap<>(0);
+            this.inputs = PlanValues.fromStruct(request.getObject(), "", unknown::add, secrets::put);
+            this.unknownInputs = unknown.isEmpty() ? List.of() : List.copyOf(unknown);
+            this.secretInputs = secrets.isEmpty() ? Map.of() : Collections.unmodifiableMap(secrets);
             this.origin = origin(resource);
         }
 
         /**
          * The first stack frame outside the SDK, the JDK, this package and the resource's own
          * constructors: where the program made the resource. Best effort: null when the SDK completes
-         * the registration on another thread, whose stack holds no frame of the program.
+         * the registration on another thread, whose stack holds no frame of the program. Its cost
+         * (one stack capture per registration) is measured in docs/PERFORMANCE.md: kept, as it names
+         * where a duplicate URN was made.
          */
         private static String origin(Resource resource) {
             Set<String> own = new java.util.HashSet<>();
@@ -88,6 +96,14 @@ final class RecordingMonitor extends MockMonitor {
 
     /** What each component registered as its outputs ({@code registerOutputs}), by real-engine URN. */
     final Map<String, Map<String, Object>> componentOutputs = new ConcurrentHashMap<>();
+
+    /** Drops what the recording holds, once the plan is assembled (the SDK may keep the monitor reachable). */
+    void release() {
+        registrations.clear();
+        pending.clear();
+        byUrn.clear();
+        componentOutputs.clear();
+    }
 
     @Override
     public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {

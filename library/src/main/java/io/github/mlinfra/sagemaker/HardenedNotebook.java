@@ -23,7 +23,6 @@ import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.PhysicalNames;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.network.Placement;
@@ -87,7 +86,6 @@ public final class HardenedNotebook extends ComponentResource {
      */
     public HardenedNotebook(String name, HardenedNotebookArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, checkedName(Names.check(TYPE, name), args), options);
-        WaiverLedger.record(this, args.getWaivers());
         var child = CustomResourceOptions.builder().parent(this).build();
         AwsContext aws = AwsContext.of(this);
         var deployment = com.pulumi.deployment.Deployment.getInstance();
@@ -176,7 +174,6 @@ public final class HardenedNotebook extends ComponentResource {
         }
         var instance = new NotebookInstance(name + "-notebook", notebook.build(),
                 CustomResourceOptions.builder().parent(this).protect(true).dependsOn(placement.dependencies()).build());
-        WaiverLedger.record(instance, args.getWaivers());
 
         this.notebookName = instance.name();
         this.notebookArn = instance.arn();

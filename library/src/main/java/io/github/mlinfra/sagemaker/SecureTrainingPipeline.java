@@ -28,7 +28,6 @@ import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.kms.ManagedKey;
 import io.github.mlinfra.kms.ManagedKeyArgs;
 import io.github.mlinfra.network.Placement;
@@ -138,7 +137,6 @@ public final class SecureTrainingPipeline extends ComponentResource {
      */
     public SecureTrainingPipeline(String name, SecureTrainingPipelineArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         AwsContext aws = AwsContext.of(this);
         var child = ComponentResourceOptions.builder().parent(this).build();
         var deployment = Deployment.getInstance();
@@ -247,7 +245,6 @@ public final class SecureTrainingPipeline extends ComponentResource {
                 .roleArn(role.roleArn())
                 .tags(ResourceTags.of(TagRules.Service.SAGEMAKER).user(args.getTags()).waivers(args.getWaivers()).build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(modelGroups).build());
-        WaiverLedger.record(pipeline, args.getWaivers());
 
         this.pipelineArn = pipeline.arn();
         this.roleArn = role.roleArn();

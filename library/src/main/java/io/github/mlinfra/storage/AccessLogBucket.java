@@ -9,7 +9,6 @@ import io.github.mlinfra.controls.Control;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Principal;
@@ -76,7 +75,6 @@ public final class AccessLogBucket extends ComponentResource implements BucketRe
      */
     public AccessLogBucket(String name, AccessLogBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         List<Waiver> waivers = new java.util.ArrayList<>(BY_DESIGN);
         waivers.addAll(args.getWaivers());
         var spec = HardenedBucket.Spec.of("AccessLogBucketArgs", "access-logs", args)

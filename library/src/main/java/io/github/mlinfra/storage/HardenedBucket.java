@@ -42,7 +42,6 @@ import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.internal.Waivers;
 import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.kms.KeyReference;
@@ -223,7 +222,6 @@ final class HardenedBucket {
         spec.getBucketPrefix().ifPresent(bucketArgs::bucketPrefix);
         var bucket = new BucketV2(name + "-bucket", bucketArgs.build(),
                 CustomResourceOptions.builder().parent(parent).protect(protect).build());
-        WaiverLedger.record(bucket, w);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
 
         // --- versioning and Object Lock ----------------------------------------------------------
@@ -265,7 +263,6 @@ final class HardenedBucket {
                         .bucket(bucket.id())
                         .rules(rule.applyServerSideEncryptionByDefault(byDefault.build()).build())
                         .build(), child);
-        recordIf(sse, w, Control.S3_KMS_ENCRYPTION, Control.S3_BUCKET_KEY);
 
         // --- public access, ownership --------------------------------------------------------------
         BucketPublicAccessBlock pab = null;
@@ -284,7 +281,6 @@ final class HardenedBucket {
                         .objectOwnership(spec.waived(Control.S3_ACLS_DISABLED) ? "BucketOwnerPreferred" : "BucketOwnerEnforced")
                         .build())
                 .build(), child);
-        recordIf(ownership, w, Control.S3_ACLS_DISABLED);
 
         // --- bucket policy ------------------------------------------------------------------------
                 boolean anyStatement = !spec.waived(Control.S3_TLS_ONLY) || !spec.waived(Control.S3_MIN_TLS)
@@ -300,7 +296,6 @@ final class HardenedBucket {
                     .bucket(bucket.id())
                     .policy(PolicyDocument.toJson(doc))
                     .build(), policyOpts.build());
-            recordIf(policy, w, Control.S3_TLS_ONLY, Control.S3_MIN_TLS, Control.S3_PIN_KMS_KEY, Control.S3_DENY_SSE_C);
         }
 
         // --- lifecycle ------------------------------------------------------------------------------
@@ -363,16 +358,6 @@ final class HardenedBucket {
                     .build(), logOpts.build());
         }
         return new HardenedBucket(bucket, keyArn);
-    }
-
-    private static void recordIf(Resource r, List<Waiver> waivers, Control... controls) {
-        List<Waiver> concerned = new ArrayList<>();
-        for (Waiver x : waivers) {
-            if (List.of(controls).contains(x.getControl())) {
-                concerned.add(x);
-            }
-        }
-        WaiverLedger.record(r, concerned);
     }
 
     private static String justification(List<Waiver> waivers, Control control) {

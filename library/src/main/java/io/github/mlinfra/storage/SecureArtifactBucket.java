@@ -8,7 +8,6 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.internal.WaiverLedger;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Principal;
@@ -86,7 +85,6 @@ public final class SecureArtifactBucket extends ComponentResource implements Buc
      */
     public SecureArtifactBucket(String name, SecureArtifactBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         boolean kms = !args.isWaived(Control.S3_KMS_ENCRYPTION);
         var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", args.getPurpose(), "Encrypts the ML artifacts of " + name, args)
                 .objectLock(args.getObjectLock())

@@ -8,7 +8,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.mlinfra.iam.Grant;
-import io.github.mlinfra.internal.WaiverLedger;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -69,7 +68,6 @@ public final class SecureCheckpointBucket extends ComponentResource implements B
      */
     public SecureCheckpointBucket(String name, SecureCheckpointBucketArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
-        WaiverLedger.record(this, args.getWaivers());
         var spec = HardenedBucket.Spec.of("SecureCheckpointBucketArgs", "checkpoints",
                 "Encrypts the model checkpoints of " + name, args)
                 .objectLock(args.getRetention())

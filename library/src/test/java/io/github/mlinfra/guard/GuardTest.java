@@ -13,7 +13,7 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Severity;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.guard.rules.Rules;
-import io.github.mlinfra.internal.WaiverLedger;
+import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.plan.Plan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,14 +21,18 @@ import org.junit.jupiter.api.Test;
 class GuardTest {
     static final String REASON = "Short-lived experiment key; it is destroyed with the stack after one day.";
 
-    /** A component that waives rotation on its key, as library components do. */
+    /**
+     * A component that waives rotation on its key, as library components record it: a waiver tag on
+     * the key and the full waiver in the component's registered outputs.
+     */
     static final class WaivingKey extends ComponentResource {
         WaivingKey(String name) {
             super("test:index:WaivingKey", name, ComponentResourceOptions.builder().build());
-            var key = new Key(name + "-key", KeyArgs.builder().policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012"))
+            Waiver waiver = Waiver.of(Control.KMS_ROTATION, REASON);
+            new Key(name + "-key", KeyArgs.builder().policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012"))
+                    .tags(java.util.Map.of(waiver.tagKey(), waiver.tagValue()))
                     .build(), CustomResourceOptions.builder().parent(this).build());
-            WaiverLedger.record(key, List.of(Waiver.of(Control.KMS_ROTATION, REASON)));
-            registerOutputs(java.util.Map.of());
+            registerOutputs(java.util.Map.of(ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(List.of(waiver))));
         }
     }
 

@@ -14,6 +14,7 @@ import com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfiguration;
 import com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfigurationArgs;
 import com.pulumi.aws.sagemaker.inputs.NotebookInstanceInstanceMetadataServiceConfigurationArgs;
 import com.pulumi.core.Output;
+import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.plan.Plan;
 import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlanException;
@@ -90,21 +91,78 @@ class GuardTransformationTest {
         assertThat(high.find("other")).isPresent();
     }
 
+    /** A bucket made public by its separate policy: only the joined rules see it. */
+    static void publicSite(String name) {
+        var b = new com.pulumi.aws.s3.BucketV2(name, com.pulumi.aws.s3.BucketV2Args.builder().build());
+        new com.pulumi.aws.s3.BucketPolicy(name + "-policy", com.pulumi.aws.s3.BucketPolicyArgs.builder().bucket(b.id())
+                .policy(b.arn().applyValue(arn -> "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Public\","
+                        + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\""
+                        + arn + "/*\"}]}")).build());
+    }
+
+    static PlanOptions with(Guard.LiveGate gate) {
+        return PlanOptions.builder().transformations(List.of(gate.transformation())).build();
+    }
+
     @Test
     void rulesThatJoinResourcesRunWhenEverythingHasItsId() {
         Guard guard = Guard.builder().minSeverity(io.github.mlinfra.controls.Severity.CRITICAL).build();
-        assertThatThrownBy(() -> PlanEngine.plan(guard.guarded(ctx -> {
-            var b = new com.pulumi.aws.s3.BucketV2("site", com.pulumi.aws.s3.BucketV2Args.builder().build());
-            new com.pulumi.aws.s3.BucketPolicy("site-policy", com.pulumi.aws.s3.BucketPolicyArgs.builder().bucket(b.id())
-                    .policy(b.arn().applyValue(arn -> "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Public\","
-                            + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\""
-                            + arn + "/*\"}]}")).build());
-        }), with(guard)))
+        Guard.LiveGate first = guard.gate();
+        assertThatThrownBy(() -> PlanEngine.plan(first.guarded(ctx -> publicSite("site")), with(first)))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("resource aws:s3/bucketV2:BucketV2 'site' violates MLI-S3-02");
-        Plan ok = PlanEngine.plan(guard.guarded(ctx -> new com.pulumi.aws.s3.BucketV2("quiet",
-                com.pulumi.aws.s3.BucketV2Args.builder().build())), with(guard));
+        Guard.LiveGate second = guard.gate();
+        Plan ok = PlanEngine.plan(second.guarded(ctx -> new com.pulumi.aws.s3.BucketV2("quiet",
+                com.pulumi.aws.s3.BucketV2Args.builder().build())), with(second));
         assertThat(ok.find("quiet")).isPresent();
         assertThat(ok.find("mlinfra-guard")).isPresent();
+    }
+
+    @Test
+    void oneGuardChecksTwoProgramsAtOnceOnTwoThreads() throws Exception {
+        Guard guard = Guard.builder().minSeverity(io.github.mlinfra.controls.Severity.CRITICAL).build();
+        // both programs have registered everything before either one's joined check runs: a guard
+        // sharing one list of registrations would judge the quiet program by the public site
+        var bothRegistered = new java.util.concurrent.CyclicBarrier(2);
+        java.util.function.Consumer<Runnable> meet = body -> {
+            body.run();
+            try {
+                bothRegistered.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other program did not register in time", e);
+            }
+        };
+        Guard.LiveGate noisyGate = guard.gate();
+        Guard.LiveGate quietGate = guard.gate();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var noisy = pool.submit(() -> PlanEngine.plan(noisyGate.guarded(ctx -> meet.accept(() -> publicSite("site"))),
+                    with(noisyGate)));
+            var quiet = pool.submit(() -> PlanEngine.plan(quietGate.guarded(ctx -> meet.accept(() ->
+                    new com.pulumi.aws.s3.BucketV2("quiet", com.pulumi.aws.s3.BucketV2Args.builder().build()))), with(quietGate)));
+            Plan ok = quiet.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(ok.find("quiet")).isPresent();
+            assertThat(ok.find("site")).isEmpty();
+            assertThatThrownBy(() -> noisy.get(5, java.util.concurrent.TimeUnit.MINUTES))
+                    .hasCauseInstanceOf(PlanException.class)
+                    .hasMessageContaining("resource aws:s3/bucketV2:BucketV2 'site' violates MLI-S3-02");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWaiverTagOnTheResourceLetsItThroughTheLiveGate() {
+        Waiver waiver = Waiver.of(io.github.mlinfra.controls.Control.KMS_ROTATION,
+                "Short-lived experiment key; it is destroyed with the stack after one day.");
+        Plan plan = PlanEngine.plan(ctx -> new Key("waived", KeyArgs.builder()
+                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012"))
+                .tags(java.util.Map.of(waiver.tagKey(), waiver.tagValue())).build(), PROTECT), with(Guard.defaults()));
+        assertThat(plan.resource("waived").getWaivers()).extracting(Waiver::getControl)
+                .containsExactly(io.github.mlinfra.controls.Control.KMS_ROTATION);
+        // the same key without the tag is stopped (MLI-KMS-01: rotation off)
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new Key("plain", KeyArgs.builder()
+                .policy(String.format(KmsIamRulesTest.KEY_POLICY, "123456789012")).build(), PROTECT), with(Guard.defaults())))
+                .hasMessageContaining("'plain' violates MLI-KMS-01");
     }
 }

@@ -176,7 +176,8 @@ class SecureArtifactBucketTest {
                 Control.S3_DELETION_PROTECTION, Control.S3_BUCKET_KEY, Control.S3_MIN_TLS);
         assertThat(bucket.getWaivers()).anySatisfy(w -> assertThat(w.getJustification()).isEqualTo(why));
         assertThat(plan.resource("tmp").getWaivers()).hasSize(4);
-        assertThat(plan.resource("tmp-policy").getWaivers()).extracting(w -> w.getControl()).containsExactly(Control.S3_MIN_TLS);
+        // a bucket policy takes no tags, so it records no waiver of its own (as in a stack export)
+        assertThat(plan.resource("tmp-policy").getWaivers()).isEmpty();
         @SuppressWarnings("unchecked")
         Map<String, String> tags = (Map<String, String>) bucket.getInputs().get("tags");
         assertThat(tags).containsEntry("mlinfra:waiver:MLI-S3-11", Waiver.tagValue(why));

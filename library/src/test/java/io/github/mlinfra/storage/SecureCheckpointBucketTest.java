@@ -205,9 +205,10 @@ class SecureCheckpointBucketTest {
             assertThat(plan.resource("ckpt").getWaivers()).anySatisfy(w -> assertThat(w.getControl()).isEqualTo(c));
             assertThat(tags).containsEntry("mlinfra:waiver:" + c.id(), Waiver.tagValue(WHY + " Control " + c.id() + "."));
         }
-        assertThat(plan.resource("ckpt-ownership").getWaivers()).extracting(w -> w.getControl()).containsExactly(Control.S3_ACLS_DISABLED);
-        assertThat(plan.resource("ckpt-encryption").getWaivers()).extracting(w -> w.getControl())
-                .containsExactlyInAnyOrder(Control.S3_KMS_ENCRYPTION, Control.S3_BUCKET_KEY);
+        // waivers are read as a stack export records them: resources that take no tags record none
+        // of their own (the rules report on the bucket, which carries the tags)
+        assertThat(plan.resource("ckpt-ownership").getWaivers()).isEmpty();
+        assertThat(plan.resource("ckpt-encryption").getWaivers()).isEmpty();
     }
 
     @Test
