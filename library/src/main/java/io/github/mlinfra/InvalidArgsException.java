@@ -30,6 +30,7 @@ public class InvalidArgsException extends IllegalArgumentException {
      * @param problem what is wrong, e.g. {@code outside the allowed range}
      * @param got the value given, already rendered (quoted strings, redacted secrets)
      * @param expected what is allowed
+     * @serial exclude
      */
     public record Problem(String argument, String problem, String got, String expected) implements java.io.Serializable {
         /**
