@@ -37,11 +37,11 @@ public final class RecordedWaivers {
      */
     public static List<PlannedResource> apply(List<PlannedResource> resources) {
         Map<String, PlannedResource> byUrn = new HashMap<>();
-        Map<String, Map<Control, String>> byComponent = new HashMap<>();
+        Map<String, Map<Control, List<String>>> byComponent = new HashMap<>();
         for (PlannedResource r : resources) {
             byUrn.put(r.getUrn(), r);
             if (!r.isCustom()) {
-                Map<Control, String> own = fromOutputs(r.getOutputs());
+                Map<Control, List<String>> own = fromOutputs(r.getOutputs());
                 if (!own.isEmpty()) {
                     byComponent.put(r.getUrn(), own);
                 }
@@ -51,24 +51,30 @@ public final class RecordedWaivers {
         for (PlannedResource r : resources) {
             List<Waiver> waivers = new ArrayList<>();
             if (!r.isCustom()) {
-                byComponent.getOrDefault(r.getUrn(), Map.of()).forEach((c, j) -> waivers.add(Waiver.recorded(c, j)));
+                byComponent.getOrDefault(r.getUrn(), Map.of()).forEach((c, js) -> js.forEach(j -> waivers.add(Waiver.recorded(c, j))));
             } else {
                 fromTags(r).forEach((c, tagValue) -> waivers.add(Waiver.recorded(c,
-                        inherited(r, c, byUrn, byComponent).orElse(tagValue))));
+                        inherited(r, c, tagValue, byUrn, byComponent).orElse(tagValue))));
             }
             out.add(waivers.equals(r.getWaivers()) ? r : PlannedResource.builder().from(r).waivers(waivers).build());
         }
         return out;
     }
 
-    /** The justification of the nearest ancestor component that registered the control. */
-    private static Optional<String> inherited(PlannedResource r, Control c, Map<String, PlannedResource> byUrn,
-                                              Map<String, Map<Control, String>> byComponent) {
+    /**
+     * The justification of the nearest ancestor component that registered the control: the one whose
+     * tag form is the tag's value when the component registered several (a network's per-endpoint
+     * waivers), else its first.
+     */
+    private static Optional<String> inherited(PlannedResource r, Control c, String tagValue, Map<String, PlannedResource> byUrn,
+                                              Map<String, Map<Control, List<String>>> byComponent) {
         int depth = 0;
         for (Optional<String> p = r.getParent(); p.isPresent() && depth++ < 1_000; ) {
-            Map<Control, String> own = byComponent.get(p.get());
+            Map<Control, List<String>> own = byComponent.get(p.get());
             if (own != null && own.containsKey(c)) {
-                return Optional.of(own.get(c));
+                List<String> texts = own.get(c);
+                return Optional.of(texts.stream().filter(j -> Waiver.tagValue(j).equals(tagValue)).findFirst()
+                        .orElse(texts.get(0)));
             }
             PlannedResource parent = byUrn.get(p.get());
             p = parent == null ? Optional.empty() : parent.getParent();
@@ -76,14 +82,14 @@ public final class RecordedWaivers {
         return Optional.empty();
     }
 
-    /** A component's registered waivers, in their order; malformed entries skipped. */
-    static Map<Control, String> fromOutputs(Map<String, Object> outputs) {
-        Map<Control, String> out = new LinkedHashMap<>();
+    /** A component's registered waivers, by control in their order; malformed entries skipped. */
+    static Map<Control, List<String>> fromOutputs(Map<String, Object> outputs) {
+        Map<Control, List<String>> out = new LinkedHashMap<>();
         if (outputs.get(ResourceTags.WAIVERS_OUTPUT) instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> m && m.get("control") instanceof String id) {
                     Object j = m.get("justification");
-                    Control.byId(id).ifPresent(c -> out.putIfAbsent(c, j instanceof String s ? s : ""));
+                    Control.byId(id).ifPresent(c -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(j instanceof String s ? s : ""));
                 }
             }
         }

@@ -126,6 +126,9 @@ public final class PrivateNetwork extends ComponentResource {
         Map<String, String> tags = ResourceTags.of(TagRules.Service.VPC).user(args.getTags()).waivers(args.getWaivers()).build();
         String cidr = args.effectiveCidrBlock();
 
+        // the waivers the component records by itself, registered with the user's so that the guard
+        // reads their full text (a tag value holds only what AWS's tag alphabet allows)
+        List<Waiver> builtIn = new ArrayList<>();
         Output<String> vpc;
         Output<List<String>> subnets;
         Output<List<String>> s3RouteTables;
@@ -137,6 +140,7 @@ public final class PrivateNetwork extends ComponentResource {
                     .orElse(null);
         } else {
             List<Waiver> vpcWaivers = operationsEndpointsWaiver(args).stream().toList();
+            builtIn.addAll(vpcWaivers);
             var vpcResource = new Vpc(name + "-vpc", VpcArgs.builder()
                     .cidrBlock(cidr)
                     .enableDnsSupport(true)
@@ -234,6 +238,7 @@ public final class PrivateNetwork extends ComponentResource {
             boolean policy = !open && EndpointPolicySupport.documented(service);
             if (!open && !policy) {
                 waivers.add(undocumentedPolicyWaiver(service));
+                builtIn.add(undocumentedPolicyWaiver(service));
             }
             var endpoint = VpcEndpointArgs.builder()
                     .vpcId(vpc)
@@ -246,7 +251,7 @@ public final class PrivateNetwork extends ComponentResource {
             if (policy) {
                 endpoint.policy(aws.accountId().applyValue(a -> endpointPolicyJson(interfaceEndpointPolicy(a))));
             }
-            var resource = new VpcEndpoint(name + "-endpoint-" + service.replace('.', '-'), endpoint.build(), child);
+            new VpcEndpoint(name + "-endpoint-" + service.replace('.', '-'), endpoint.build(), child);
         }
 
         Output<GetPrefixListResult> prefixList = Ec2Functions.getPrefixList(GetPrefixListArgs.builder()
@@ -260,7 +265,8 @@ public final class PrivateNetwork extends ComponentResource {
         this.s3PrefixListId = prefixList.applyValue(GetPrefixListResult::id);
         registerOutputs(Map.of("vpcId", vpcId, "privateSubnetIds", privateSubnetIds,
                 "endpointSecurityGroupId", endpointSecurityGroupId, "s3PrefixListId", s3PrefixListId,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(
+                        java.util.stream.Stream.concat(args.getWaivers().stream(), builtIn.stream()).toList())));
     }
 
     private void flowLogs(String name, PrivateNetworkArgs args, Output<String> vpc, Map<String, String> tags) {

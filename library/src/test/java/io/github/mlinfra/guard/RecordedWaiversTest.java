@@ -12,6 +12,9 @@ import io.github.mlinfra.plan.PlanEngine;
 import io.github.mlinfra.plan.PlannedResource;
 import io.github.mlinfra.storage.SecureCheckpointBucket;
 import io.github.mlinfra.storage.SecureCheckpointBucketArgs;
+import io.github.mlinfra.network.PrivateNetwork;
+import io.github.mlinfra.network.PrivateNetworkArgs;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -69,6 +72,23 @@ class RecordedWaiversTest {
             assertThat(w.getJustification()).isEqualTo("Set by another tool");
         });
         assertThat(plan.resource("c").getWaivers()).extracting(w -> w.getControl().id()).containsExactly("MLI-KMS-02");
+    }
+
+    @Test
+    void eachEndpointGetsTheFullTextOfItsOwnBuiltInWaiver() {
+        // a network records one MLI-VPC-04 waiver per undocumented endpoint service and MLI-VPC-09 on its
+        // VPC: the tags hold shortened text (commas, semicolons are outside AWS's tag alphabet), the
+        // component's output the full text of each
+        Plan plan = PlanEngine.plan(ctx -> new PrivateNetwork("net", PrivateNetworkArgs.builder()
+                .interfaceEndpointServices(List.of("ssmmessages", "ec2messages")).build()));
+        for (String service : List.of("ssmmessages", "ec2messages")) {
+            assertThat(plan.resource("net-endpoint-" + service).getWaivers()).singleElement().satisfies(w ->
+                    assertThat(w.getJustification()).startsWith("The " + service + " endpoint service is not documented"));
+        }
+        assertThat(plan.resource("net-vpc").getWaivers()).singleElement().satisfies(w -> {
+            assertThat(w.getJustification()).contains("Incident Manager, its Contacts or, unless ec2");
+            assertThat(Waiver.tagValue(w.getJustification())).as("the tag alone loses the commas").isNotEqualTo(w.getJustification());
+        });
     }
 
     private static Map<String, String> waivers(Plan plan) {

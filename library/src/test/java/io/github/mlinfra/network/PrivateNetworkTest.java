@@ -178,8 +178,11 @@ class PrivateNetworkTest {
         assertThat(plan.resourcesOfType("aws:ec2/flowLog:FlowLog")).isEmpty();
         assertThat(plan.resourcesOfType("aws:cloudwatch/logGroup:LogGroup")).isEmpty();
         assertThat(plan.resourcesOfType("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")).isEmpty();
+        // the user's two, and the built-in ones the component records with their full text: MLI-VPC-09 on
+        // the VPC, MLI-VPC-04 on the two endpoints (ssmmessages, ec2messages) with no documented policy
         assertThat(plan.resource("dev").getWaivers()).extracting(w -> w.getControl())
-                .containsExactlyInAnyOrder(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED);
+                .containsExactlyInAnyOrder(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
+                        Control.VPC_OPERATIONS_ENDPOINTS, Control.VPC_ENDPOINT_POLICY, Control.VPC_ENDPOINT_POLICY);
         assertThat(plan.resource("dev-vpc").hasTag("mlinfra:waiver:MLI-VPC-01",
                 "Throwaway sandbox VPC traffic is mirrored to the central collector.")).isTrue();
 
