@@ -1,5 +1,6 @@
 package io.github.mlinfra.compute;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +43,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class HardenedGpuTrainerArgs implements Waivable {
+public abstract class HardenedGpuTrainerArgs extends CheckedValue implements Waivable {
     /**
      * The controls a HardenedGpuTrainer implements and may waive. A waiver of MLI-EC2-04 allows
      * ingress from {@code 0.0.0.0/0} or {@code ::/0}, MLI-EC2-07 a non-GPU instance type, MLI-EC2-08
@@ -303,15 +304,10 @@ public abstract class HardenedGpuTrainerArgs implements Waivable {
     public static final class Builder extends ImmutableHardenedGpuTrainerArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link HardenedGpuTrainerArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public HardenedGpuTrainerArgs build() {
-            return Check.build("HardenedGpuTrainerArgs", this, super::build);
-        }
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("HardenedGpuTrainerArgs.tags", getTags(), getWaivers().size(), TagRules.Service.EC2, TagRules.Service.IAM, TagRules.Service.KMS);
         String a = "HardenedGpuTrainerArgs.";

@@ -81,10 +81,5 @@ public abstract class IngressRule {
     public static final class Builder extends ImmutableIngressRule.Builder {
         /** Use {@link IngressRule#builder()}. */
         Builder() {}
-
-        @Override
-        public IngressRule build() {
-            return io.github.mlinfra.internal.Check.build("IngressRule", this, super::build);
-        }
     }
 }

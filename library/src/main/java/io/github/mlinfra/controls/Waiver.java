@@ -1,5 +1,6 @@
 package io.github.mlinfra.controls;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -26,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Waiver {
+public abstract class Waiver extends CheckedValue {
     /** The shortest justification accepted, in characters. */
     public static final int MIN_JUSTIFICATION_LENGTH = 20;
     /** The tag key prefix on AWS resources. */
@@ -70,7 +71,7 @@ public abstract class Waiver {
      * @throws io.github.mlinfra.InvalidArgsException when the justification is shorter than a sentence
      */
     public static Waiver of(Control control, String justification) {
-        return Check.build("Waiver", () -> ImmutableWaiver.of(control, justification));
+        return ImmutableWaiver.of(control, justification);
     }
 
     /**
@@ -175,7 +176,7 @@ public abstract class Waiver {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         if (isRecorded()) {
             return;

@@ -1,5 +1,6 @@
 package io.github.mlinfra.guard;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.internal.Check;
@@ -29,7 +30,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Suppression {
+public abstract class Suppression extends CheckedValue {
     /** The resource that stands for every resource: {@code *}. */
     public static final String ANY = "*";
 
@@ -109,8 +110,8 @@ public abstract class Suppression {
         Control c = Control.byId(bare).orElseThrow(() -> Check.fail("Suppression.rule", "unknown rule id", bare,
                 "a control id of the registry such as MLI-S3-01"));
         Optional<String> d = detail;
-        return Check.build("Suppression", () -> builder().control(c).resource(resource).detail(d)
-                .type(type).justification(justification).build());
+        return builder().control(c).resource(resource).detail(d)
+                .type(type).justification(justification).build();
     }
 
     /**
@@ -206,7 +207,7 @@ public abstract class Suppression {
      *
      * @throws io.github.mlinfra.InvalidArgsException naming the attribute when either is invalid
      */
-    @Value.Check
+    @Override
     protected void check() {
         String j = getJustification() == null ? "" : getJustification().strip();
         if (!Waiver.isSentence(j)) {

@@ -1,5 +1,6 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -20,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class RoleGrantsArgs {
+public abstract class RoleGrantsArgs extends CheckedValue {
     /**
      * The role the grants are attached to: {@link RoleReference#fromName(String)},
      * {@link RoleReference#fromArn(String)}, or a {@link ServiceRole}. Required.
@@ -69,15 +70,10 @@ public abstract class RoleGrantsArgs {
     public static final class Builder extends ImmutableRoleGrantsArgs.Builder {
         /** Use {@link RoleGrantsArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public RoleGrantsArgs build() {
-            return Check.build("RoleGrantsArgs", this, super::build);
-        }
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         if (getGrants().isEmpty()) {
             Check.fail("RoleGrantsArgs.grants", "no grant", "nothing", "at least one grant");

@@ -1,5 +1,6 @@
 package io.github.mlinfra.iam;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.ConfusedDeputyKeys;
 import io.github.mlinfra.aws.TagRules;
@@ -30,7 +31,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ServiceRoleArgs implements Waivable {
+public abstract class ServiceRoleArgs extends CheckedValue implements Waivable {
     /**
      * The controls a ServiceRole implements and may waive. A waiver of MLI-IAM-01 allows attaching
      * managed policies, MLI-IAM-04 a trust policy with no {@code aws:SourceAccount} condition.
@@ -170,15 +171,10 @@ public abstract class ServiceRoleArgs implements Waivable {
     public static final class Builder extends ImmutableServiceRoleArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link ServiceRoleArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public ServiceRoleArgs build() {
-            return Check.build("ServiceRoleArgs", this, super::build);
-        }
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("ServiceRoleArgs.tags", getTags(), getWaivers().size() + (builtInWaiver().isPresent() ? 1 : 0), TagRules.Service.IAM);
         Check.matches("ServiceRoleArgs.service", getService(), SERVICE, "a service principal such as \"sagemaker.amazonaws.com\"");

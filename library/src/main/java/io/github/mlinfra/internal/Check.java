@@ -65,7 +65,7 @@ public final class Check {
 
     /**
      * Fails with the project's message format. Outside {@link #build(String, Supplier)} it throws;
-     * inside (an args type's {@code @Value.Check}), it records the problem for the one exception
+     * inside (an args type's {@link io.github.mlinfra.CheckedValue#check()}), it records the problem for the one exception
      * {@code build} throws at the end and returns, so the check goes on to find the others.
      *
      * @param argument {@code <Args>.<attribute>}
@@ -126,22 +126,6 @@ public final class Check {
         if (value == null || value.isBlank()) {
             fail(argument, "must not be empty", value, "a non-empty value");
         }
-    }
-
-    /**
-     * Builds an args value, reporting every problem its {@code @Value.Check} finds in one
-     * {@link InvalidArgsException}, as {@link #build(String, Supplier)} does. The builder is not
-     * inspected: its setters refuse nulls themselves ({@link MlInfraStyle}); the parameter keeps
-     * the builders' {@code build()} overrides unchanged.
-     *
-     * @param argsName the args type, e.g. {@code ManagedKeyArgs}
-     * @param builder the builder
-     * @param build the generated builder's build call
-     * @param <T> the args type
-     * @return the built value
-     */
-    public static <T> T build(String argsName, Object builder, Supplier<T> build) {
-        return build(argsName, build);
     }
 
     /**

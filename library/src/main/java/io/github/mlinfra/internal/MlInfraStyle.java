@@ -23,8 +23,9 @@ import org.immutables.value.Value;
  *       stays Immutables' default ({@code SIMPLE}): {@code NONE} would turn a missing
  *       {@code int} into 0 and a missing reference into {@code null} without a word.</li>
  * </ul>
- * Problems found by a type's {@code @Value.Check} are gathered by
- * {@link Check#build(String, java.util.function.Supplier)} into one exception.
+ * Problems found by a type's {@link io.github.mlinfra.CheckedValue#check()} are gathered by
+ * {@link Check#build(String, java.util.function.Supplier)} into one exception: every value type
+ * extends {@link io.github.mlinfra.CheckedValue}, whose {@code @Value.Check} opens that scope.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

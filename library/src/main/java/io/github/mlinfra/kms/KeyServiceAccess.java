@@ -1,5 +1,6 @@
 package io.github.mlinfra.kms;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.policy.Condition;
@@ -19,7 +20,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class KeyServiceAccess {
+public abstract class KeyServiceAccess extends CheckedValue {
     private static final Pattern TRAIL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
 
@@ -123,7 +124,7 @@ public abstract class KeyServiceAccess {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("KeyServiceAccess.sid", getSid(), Pattern.compile("[A-Za-z0-9]+"), "letters and digits");
         String svc = getService().replace("${Region}", "us-east-1");

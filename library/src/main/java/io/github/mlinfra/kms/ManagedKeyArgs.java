@@ -1,5 +1,6 @@
 package io.github.mlinfra.kms;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
@@ -28,7 +29,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ManagedKeyArgs implements Waivable {
+public abstract class ManagedKeyArgs extends CheckedValue implements Waivable {
     /**
      * The controls a ManagedKey implements and may waive. A waiver of {@code MLI-KMS-01} turns
      * rotation off, {@code MLI-KMS-02} allows a deletion window below 30 days, {@code MLI-KMS-04}
@@ -135,15 +136,10 @@ public abstract class ManagedKeyArgs implements Waivable {
     public static final class Builder extends ImmutableManagedKeyArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link ManagedKeyArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public ManagedKeyArgs build() {
-            return Check.build("ManagedKeyArgs", this, super::build);
-        }
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("ManagedKeyArgs.tags", getTags(), getWaivers().size(), TagRules.Service.KMS);
         getPurpose().ifPresent(p -> TagRules.valueProblem(TagRules.Service.KMS, p).or(() -> p.isEmpty()

@@ -1,5 +1,6 @@
 package io.github.mlinfra.network;
 
+import io.github.mlinfra.CheckedValue;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.inputs.GetPrefixListArgs;
 import com.pulumi.aws.ec2.outputs.GetPrefixListResult;
@@ -46,7 +47,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Placement {
+public abstract class Placement extends CheckedValue {
     /**
      * The network the workload runs in.
      *
@@ -173,8 +174,10 @@ public abstract class Placement {
 
         @Override
         public Placement build() {
-            plain.forEach(Placement::checkPlain);
-            return Check.build("Placement", this, super::build);
+            return Check.build("Placement", () -> {
+                plain.forEach(Placement::checkPlain);
+                return super.build();
+            });
         }
     }
 
@@ -189,7 +192,7 @@ public abstract class Placement {
     }
 
     /** Either a network alone, or the ids of an existing VPC without one. */
-    @Value.Check
+    @Override
     protected void check() {
         Map<String, Boolean> ids = new LinkedHashMap<>();
         ids.put("vpcId", getVpcId().isPresent());

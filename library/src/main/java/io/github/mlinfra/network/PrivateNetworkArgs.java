@@ -1,5 +1,6 @@
 package io.github.mlinfra.network;
 
+import io.github.mlinfra.CheckedValue;
 import com.pulumi.core.Output;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
@@ -30,7 +31,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PrivateNetworkArgs implements Waivable {
+public abstract class PrivateNetworkArgs extends CheckedValue implements Waivable {
     /** The controls a PrivateNetwork implements. MLI-VPC-03 cannot be waived: this version never creates an internet gateway. */
     public static final List<Control> CONTROLS = List.of(Control.VPC_FLOW_LOGS, Control.VPC_DEFAULT_SG_CLOSED,
             Control.VPC_NO_INTERNET_GATEWAY, Control.LOGS_ENCRYPTED_RETAINED, Control.VPC_ENDPOINT_POLICY,
@@ -222,11 +223,6 @@ public abstract class PrivateNetworkArgs implements Waivable {
     public static final class Builder extends ImmutablePrivateNetworkArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link PrivateNetworkArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public PrivateNetworkArgs build() {
-            return Check.build("PrivateNetworkArgs", this, super::build);
-        }
     }
 
     static long address(String cidr) {
@@ -287,7 +283,7 @@ public abstract class PrivateNetworkArgs implements Waivable {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         // an interface endpoint whose service documents no endpoint policy carries one built-in MLI-VPC-04 waiver tag
         // and the VPC it creates carries one built-in MLI-VPC-09 waiver tag (PrivateNetwork.operationsEndpointsWaiver)

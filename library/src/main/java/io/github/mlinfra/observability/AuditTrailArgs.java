@@ -1,5 +1,6 @@
 package io.github.mlinfra.observability;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
@@ -24,7 +25,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class AuditTrailArgs implements Waivable {
+public abstract class AuditTrailArgs extends CheckedValue implements Waivable {
     /** The controls an AuditTrail implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.CT_MULTI_REGION, Control.CT_ENCRYPTION,
             Control.CT_LOG_VALIDATION, Control.CT_CLOUDWATCH, Control.LOGS_ENCRYPTED_RETAINED,
@@ -89,11 +90,6 @@ public abstract class AuditTrailArgs implements Waivable {
     public static final class Builder extends ImmutableAuditTrailArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link AuditTrailArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public AuditTrailArgs build() {
-            return Check.build("AuditTrailArgs", this, super::build);
-        }
     }
 
     static void checkTrailName(String arg, String name) {
@@ -108,7 +104,7 @@ public abstract class AuditTrailArgs implements Waivable {
      *
      * @throws io.github.mlinfra.InvalidArgsException in the project's message format
      */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("AuditTrailArgs.tags", getTags(), getWaivers().size(), TagRules.Service.CLOUDTRAIL, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.LOGS, TagRules.Service.IAM);
         getTrailName().ifPresent(n -> checkTrailName("AuditTrailArgs.trailName", n));

@@ -1,5 +1,6 @@
 package io.github.mlinfra.plan;
 
+import io.github.mlinfra.CheckedValue;
 import com.pulumi.resources.ResourceTransformation;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -20,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PlanOptions {
+public abstract class PlanOptions extends CheckedValue {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
@@ -167,15 +168,10 @@ public abstract class PlanOptions {
     public static final class Builder extends ImmutablePlanOptions.Builder {
         /** Use {@link PlanOptions#builder()}. */
         Builder() {}
-
-        @Override
-        public PlanOptions build() {
-            return Check.build("PlanOptions", this, super::build);
-        }
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("PlanOptions.accountId", getAccountId(), ACCOUNT, "12 digits");
         Check.matches("PlanOptions.region", getRegion(), REGION, "an AWS region such as \"us-east-1\"");

@@ -1,5 +1,6 @@
 package io.github.mlinfra.policy;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Condition {
+public abstract class Condition extends CheckedValue {
     /** The base operators IAM accepts. */
     public static final Set<String> OPERATORS = Set.of(
             "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase",
@@ -72,7 +73,7 @@ public abstract class Condition {
      * @return the condition
      */
     public static Condition of(String operator, String key, List<String> values) {
-        return Check.build("Condition", () -> ImmutableCondition.of(operator, key, values));
+        return ImmutableCondition.of(operator, key, values);
     }
 
     /**
@@ -98,7 +99,7 @@ public abstract class Condition {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         if (!isKnownOperator(getOperator())) {
             Check.fail("Condition.operator", "unknown condition operator", getOperator(),

@@ -1,5 +1,6 @@
 package io.github.mlinfra.policy;
 
+import io.github.mlinfra.CheckedValue;
 import com.pulumi.core.Output;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -36,7 +37,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PolicyDocument {
+public abstract class PolicyDocument extends CheckedValue {
     /** The current policy language version. */
     public static final String VERSION = "2012-10-17";
 
@@ -82,11 +83,6 @@ public abstract class PolicyDocument {
     public static final class Builder extends ImmutablePolicyDocument.Builder {
         /** Use {@link PolicyDocument#builder()}. */
         Builder() {}
-
-        @Override
-        public PolicyDocument build() {
-            return Check.build("PolicyDocument", this, super::build);
-        }
     }
 
     /**
@@ -152,7 +148,7 @@ public abstract class PolicyDocument {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         if (!getVersion().equals(VERSION) && !getVersion().equals("2008-10-17")) {
             Check.fail("PolicyDocument.version", "unknown policy language version", getVersion(), "\"2012-10-17\"");

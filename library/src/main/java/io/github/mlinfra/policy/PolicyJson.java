@@ -175,7 +175,7 @@ final class PolicyJson {
         }
         Map<String, List<String>> ids = new LinkedHashMap<>();
         n.properties().forEach(e -> ids.put(e.getKey(), strings(where + "." + e.getKey(), e.getValue())));
-        return Check.build("Principal", () -> Principal.builder().putAllIdentifiers(ids).build());
+        return Principal.builder().putAllIdentifiers(ids).build();
     }
 
     private static List<String> strings(String where, JsonNode n) {

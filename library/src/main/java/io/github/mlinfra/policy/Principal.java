@@ -1,5 +1,6 @@
 package io.github.mlinfra.policy;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Principal {
+public abstract class Principal extends CheckedValue {
     /** The principal types AWS accepts. */
     public static final List<String> TYPES = List.of("AWS", "Service", "Federated", "CanonicalUser");
 
@@ -82,7 +83,7 @@ public abstract class Principal {
      * @return the principal
      */
     public static Principal of(String type, List<String> identifiers) {
-        return Check.build("Principal", () -> ImmutablePrincipal.builder().putIdentifiers(type, identifiers).build());
+        return ImmutablePrincipal.builder().putIdentifiers(type, identifiers).build();
     }
 
     /**
@@ -95,7 +96,7 @@ public abstract class Principal {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         if (isAnyone() && !getIdentifiers().isEmpty()) {
             Check.fail("Principal.identifiers", "the wildcard principal takes no identifiers", getIdentifiers(), "none");

@@ -1,5 +1,6 @@
 package io.github.mlinfra.policy;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Statement {
+public abstract class Statement extends CheckedValue {
     // The service prefix is case-insensitive, as the action name is: AWS's own examples write
     // "SNS:Publish" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html,
     // "The prefix and the action name are case insensitive", looked up 2026-11-30).
@@ -130,11 +131,6 @@ public abstract class Statement {
     public static final class Builder extends ImmutableStatement.Builder {
         /** Use {@link Statement#builder()}. */
         Builder() {}
-
-        @Override
-        public Statement build() {
-            return Check.build("Statement", this, super::build);
-        }
     }
 
     /**
@@ -148,7 +144,7 @@ public abstract class Statement {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         String where = "Statement" + getSid().map(s -> "[" + s + "]").orElse("");
         getSid().ifPresent(s -> Check.notBlank(where + ".sid", s));

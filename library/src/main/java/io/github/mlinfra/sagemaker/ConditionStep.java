@@ -133,15 +133,10 @@ public abstract sealed class ConditionStep extends PipelineStep permits Immutabl
     public static final class Builder extends ImmutableConditionStep.Builder {
         /** Use {@link ConditionStep#builder()}. */
         Builder() {}
-
-        @Override
-        public ConditionStep build() {
-            return Check.build("ConditionStep", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Steps.checkCommon("ConditionStep", this);
         if (getConditions().isEmpty()) {

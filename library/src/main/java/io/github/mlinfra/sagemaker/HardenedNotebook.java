@@ -20,7 +20,6 @@ import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.iam.ServiceRole;
 import io.github.mlinfra.iam.ServiceRoleArgs;
 import io.github.mlinfra.internal.AwsContext;
-import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.PhysicalNames;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.kms.ManagedKey;

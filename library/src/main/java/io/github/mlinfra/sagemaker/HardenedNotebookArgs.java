@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.pulumi.core.Output;
 import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.aws.NameRules;
@@ -37,7 +38,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class HardenedNotebookArgs implements Waivable {
+public abstract class HardenedNotebookArgs extends CheckedValue implements Waivable {
     /** The controls a HardenedNotebook implements. */
     public static final List<Control> CONTROLS = List.of(Control.SM_NO_DIRECT_INTERNET, Control.SM_NOTEBOOK_IN_VPC,
             Control.SM_NO_ROOT_ACCESS, Control.SM_NOTEBOOK_KMS, Control.SM_NOTEBOOK_IMDSV2, Control.SM_LIFECYCLE_SCRIPT,
@@ -197,11 +198,6 @@ public abstract class HardenedNotebookArgs implements Waivable {
     public static final class Builder extends ImmutableHardenedNotebookArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link HardenedNotebookArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public HardenedNotebookArgs build() {
-            return Check.build("HardenedNotebookArgs", this, super::build);
-        }
     }
 
     /**
@@ -302,7 +298,7 @@ public abstract class HardenedNotebookArgs implements Waivable {
     }
 
     /** Validates the values on {@code build()}; throws {@link io.github.mlinfra.InvalidArgsException}. */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("HardenedNotebookArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.EC2, TagRules.Service.KMS, TagRules.Service.IAM);
         Waivers.checkApplicable("HardenedNotebookArgs", getWaivers(), CONTROLS);

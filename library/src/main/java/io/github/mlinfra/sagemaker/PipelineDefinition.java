@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
@@ -34,7 +35,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PipelineDefinition {
+public abstract class PipelineDefinition extends CheckedValue {
     /** The definition schema version. */
     public static final String VERSION = "2020-12-01";
 
@@ -118,11 +119,6 @@ public abstract class PipelineDefinition {
     public static final class Builder extends ImmutablePipelineDefinition.Builder {
         /** Use {@link PipelineDefinition#builder()}. */
         Builder() {}
-
-        @Override
-        public PipelineDefinition build() {
-            return Check.build("PipelineDefinition", this, super::build);
-        }
     }
 
     /**
@@ -155,7 +151,7 @@ public abstract class PipelineDefinition {
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         if (!VERSION.equals(getVersion())) {
             Check.fail("PipelineDefinition.version", "unknown definition version", getVersion(), "\"" + VERSION + "\"");

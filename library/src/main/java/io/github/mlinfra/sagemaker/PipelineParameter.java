@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PipelineParameter {
+public abstract class PipelineParameter extends CheckedValue {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]{1,256}");
     /** The most EnumValues a String parameter takes (as reported in sagemaker-python-sdk#2314). */
     static final int MAX_ENUM_VALUES = 16;
@@ -152,15 +153,10 @@ public abstract class PipelineParameter {
     public static final class Builder extends ImmutablePipelineParameter.Builder {
         /** Use {@link PipelineParameter#builder()}. */
         Builder() {}
-
-        @Override
-        public PipelineParameter build() {
-            return Check.build("PipelineParameter", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("PipelineParameter.name", getName(), NAME, "letters, digits, _ and - (1 to 256)");
         getDefaultValue().ifPresent(v -> {

@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * added by writing its class and naming it in the {@code permits} clause and in the reader table
  * here; nothing else in the library changes.
  */
-public abstract sealed class PipelineStep permits JobStep, RegisterModelStep, ConditionStep {
+public abstract sealed class PipelineStep extends CheckedValue permits JobStep, RegisterModelStep, ConditionStep {
     /** SageMaker's step name pattern. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9\\-_]{1,64}");
 

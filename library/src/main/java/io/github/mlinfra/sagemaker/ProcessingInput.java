@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
@@ -18,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ProcessingInput {
+public abstract class ProcessingInput extends CheckedValue {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9\\-_]{1,256}");
 
     /**
@@ -118,15 +119,10 @@ public abstract class ProcessingInput {
     public static final class Builder extends ImmutableProcessingInput.Builder {
         /** Use {@link ProcessingInput#builder()}. */
         Builder() {}
-
-        @Override
-        public ProcessingInput build() {
-            return Check.build("ProcessingInput", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("ProcessingInput.inputName", getInputName(), NAME, "letters, digits, _ and -");
         Steps.processingPath("ProcessingInput.localPath", getLocalPath());

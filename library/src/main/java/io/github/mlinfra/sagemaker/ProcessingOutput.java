@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
@@ -18,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class ProcessingOutput {
+public abstract class ProcessingOutput extends CheckedValue {
 
     /**
      * The output name.
@@ -104,15 +105,10 @@ public abstract class ProcessingOutput {
     public static final class Builder extends ImmutableProcessingOutput.Builder {
         /** Use {@link ProcessingOutput#builder()}. */
         Builder() {}
-
-        @Override
-        public ProcessingOutput build() {
-            return Check.build("ProcessingOutput", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("ProcessingOutput.outputName", getOutputName(), ProcessingInput.NAME, "letters, digits, _ and -");
         Steps.processingPath("ProcessingOutput.localPath", getLocalPath());

@@ -228,15 +228,10 @@ public abstract sealed class ProcessingStep extends JobStep permits ImmutablePro
             instanceCount(PipelineValue.of(count));
             return this;
         }
-
-        @Override
-        public ProcessingStep build() {
-            return Check.build("ProcessingStep", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         checkJob("ProcessingStep");
         Set<String> outputs = new HashSet<>();

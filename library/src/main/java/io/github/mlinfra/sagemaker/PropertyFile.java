@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
@@ -17,7 +18,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class PropertyFile {
+public abstract class PropertyFile extends CheckedValue {
     /**
      * The property file name.
      *
@@ -51,7 +52,7 @@ public abstract class PropertyFile {
      * @return the property file
      */
     public static PropertyFile of(String propertyFileName, String outputName, String filePath) {
-        return Check.build("PropertyFile", () -> ImmutablePropertyFile.of(propertyFileName, outputName, filePath));
+        return ImmutablePropertyFile.of(propertyFileName, outputName, filePath);
     }
 
     /**
@@ -76,7 +77,7 @@ public abstract class PropertyFile {
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("PropertyFile.propertyFileName", getPropertyFileName(), ProcessingInput.NAME, "letters, digits, _ and -");
         Check.notBlank("PropertyFile.filePath", getFilePath());

@@ -175,15 +175,10 @@ public abstract sealed class RegisterModelStep extends PipelineStep permits Immu
             image(PipelineValue.of(image));
             return this;
         }
-
-        @Override
-        public RegisterModelStep build() {
-            return Check.build("RegisterModelStep", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Steps.checkCommon("RegisterModelStep", this);
         Check.matches("RegisterModelStep.modelPackageGroupName", getModelPackageGroupName(), GROUP,

@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.aws.InstanceStorage;
 import io.github.mlinfra.aws.NameRules;
@@ -38,7 +39,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class SecureTrainingPipelineArgs implements Waivable {
+public abstract class SecureTrainingPipelineArgs extends CheckedValue implements Waivable {
     /**
      * The controls a SecureTrainingPipeline implements and may waive. A waiver of MLI-SM-07 turns
      * network isolation off, MLI-SM-08 the KMS keys on job outputs and volumes, MLI-SM-09
@@ -187,11 +188,6 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
     public static final class Builder extends ImmutableSecureTrainingPipelineArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link SecureTrainingPipelineArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public SecureTrainingPipelineArgs build() {
-            return Check.build("SecureTrainingPipelineArgs", this, super::build);
-        }
     }
 
     /**
@@ -206,7 +202,7 @@ public abstract class SecureTrainingPipelineArgs implements Waivable {
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("SecureTrainingPipelineArgs.tags", getTags(), getWaivers().size(), TagRules.Service.SAGEMAKER, TagRules.Service.S3, TagRules.Service.KMS, TagRules.Service.IAM, TagRules.Service.EC2);
         String a = "SecureTrainingPipelineArgs";

@@ -1,5 +1,6 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.internal.Check;
@@ -20,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class TrainingChannel {
+public abstract class TrainingChannel extends CheckedValue {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9\\.\\-_]{1,64}");
 
     /**
@@ -124,15 +125,10 @@ public abstract class TrainingChannel {
     public static final class Builder extends ImmutableTrainingChannel.Builder {
         /** Use {@link TrainingChannel#builder()}. */
         Builder() {}
-
-        @Override
-        public TrainingChannel build() {
-            return Check.build("TrainingChannel", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         Check.matches("TrainingChannel.channelName", getChannelName(), NAME, "letters, digits, . _ - (1 to 64)");
         Steps.oneOf("TrainingChannel.s3DataType", getS3DataType(), "unknown S3 data type",

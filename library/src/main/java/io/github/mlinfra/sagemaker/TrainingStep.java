@@ -3,7 +3,6 @@ package io.github.mlinfra.sagemaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,15 +216,10 @@ public abstract sealed class TrainingStep extends JobStep permits ImmutableTrain
             putHyperParameters(key, PipelineValue.of(value));
             return this;
         }
-
-        @Override
-        public TrainingStep build() {
-            return Check.build("TrainingStep", this, super::build);
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         checkJob("TrainingStep");
         Steps.oneOf("TrainingStep.trainingInputMode", getTrainingInputMode(), "unknown input mode", "File", "Pipe", "FastFile");

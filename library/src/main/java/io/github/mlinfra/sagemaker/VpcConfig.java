@@ -1,7 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.ResourceIds;
-import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
 import org.immutables.value.Value;
@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class VpcConfig {
+public abstract class VpcConfig extends CheckedValue {
 
     /**
      * Security group ids (1 to 5).
@@ -39,12 +39,12 @@ public abstract class VpcConfig {
      * @return the config
      */
     public static VpcConfig of(List<String> securityGroupIds, List<String> subnets) {
-        return Check.build("VpcConfig", () -> ImmutableVpcConfig.builder().securityGroupIds(securityGroupIds)
-                .subnets(subnets).build());
+        return ImmutableVpcConfig.builder().securityGroupIds(securityGroupIds)
+                .subnets(subnets).build();
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */
-    @Value.Check
+    @Override
     protected void check() {
         // SageMaker's VpcConfig: 1 to 5 security groups, 1 to 16 subnets
         // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)

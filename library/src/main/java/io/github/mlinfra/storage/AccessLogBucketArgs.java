@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
@@ -24,7 +25,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class AccessLogBucketArgs implements BucketArgs, Waivable {
+public abstract class AccessLogBucketArgs extends CheckedValue implements BucketArgs, Waivable {
     /** The controls an AccessLogBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_TLS_ONLY, Control.S3_MIN_TLS,
             Control.S3_LIFECYCLE, Control.S3_DELETION_PROTECTION, Control.S3_VERSIONING, Control.S3_DENY_SSE_C);
@@ -106,11 +107,6 @@ public abstract class AccessLogBucketArgs implements BucketArgs, Waivable {
     public static final class Builder extends ImmutableAccessLogBucketArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link AccessLogBucketArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public AccessLogBucketArgs build() {
-            return Check.build("AccessLogBucketArgs", this, super::build);
-        }
     }
 
     /**
@@ -118,7 +114,7 @@ public abstract class AccessLogBucketArgs implements BucketArgs, Waivable {
      *
      * @throws io.github.mlinfra.InvalidArgsException in the project's message format
      */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("AccessLogBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3);
         HardenedBucket.checkBucketNaming("AccessLogBucketArgs", getBucketName(), getBucketPrefix());

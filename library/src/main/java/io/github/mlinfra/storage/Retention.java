@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class Retention {
+public abstract class Retention extends CheckedValue {
     /** S3's largest retention in days. */
     public static final int MAX_DAYS = 36500;
     /** S3's largest retention in years. */
@@ -157,11 +158,6 @@ public abstract class Retention {
             complianceModeAcknowledged(compliance);
             return this;
         }
-
-        @Override
-        public Retention build() {
-            return Check.build("Retention", this, super::build);
-        }
     }
 
     /**
@@ -169,7 +165,7 @@ public abstract class Retention {
      *
      * @throws io.github.mlinfra.InvalidArgsException in the project's message format
      */
-    @Value.Check
+    @Override
     protected void check() {
         if (getDays().isPresent() && getYears().isPresent()) {
             Check.fail("Retention.years", "days and years are exclusive",

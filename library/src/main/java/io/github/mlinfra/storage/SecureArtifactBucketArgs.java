@@ -1,5 +1,6 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
@@ -27,7 +28,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
+public abstract class SecureArtifactBucketArgs extends CheckedValue implements EncryptedBucketArgs {
     /** The controls a SecureArtifactBucket implements and may waive. */
     public static final List<Control> CONTROLS = List.of(Control.S3_BLOCK_PUBLIC_ACCESS, Control.S3_TLS_ONLY,
             Control.S3_MIN_TLS, Control.S3_ACLS_DISABLED, Control.S3_VERSIONING, Control.S3_LIFECYCLE,
@@ -172,11 +173,6 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
     public static final class Builder extends ImmutableSecureArtifactBucketArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link SecureArtifactBucketArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public SecureArtifactBucketArgs build() {
-            return Check.build("SecureArtifactBucketArgs", this, super::build);
-        }
     }
 
     /**
@@ -184,7 +180,7 @@ public abstract class SecureArtifactBucketArgs implements EncryptedBucketArgs {
      *
      * @throws io.github.mlinfra.InvalidArgsException in the project's message format
      */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("SecureArtifactBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3, TagRules.Service.KMS);
         if (!PURPOSES.contains(getPurpose())) {

@@ -1,11 +1,11 @@
 package io.github.mlinfra.storage;
 
+import io.github.mlinfra.CheckedValue;
 import io.github.mlinfra.aws.TagRules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waivable;
 import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.kms.KeyReference;
-import io.github.mlinfra.internal.Check;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @MlInfraStyle
-public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs {
+public abstract class SecureCheckpointBucketArgs extends CheckedValue implements EncryptedBucketArgs {
     /**
      * The controls a SecureCheckpointBucket implements and may waive. MLI-S3-06 (versioning) is
      * not among them: Object Lock needs versioning. Waiving MLI-S3-07 leaves checkpoints deletable
@@ -140,11 +140,6 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
     public static final class Builder extends ImmutableSecureCheckpointBucketArgs.Builder implements WaivableBuilder<Builder> {
         /** Use {@link SecureCheckpointBucketArgs#builder()}. */
         Builder() {}
-
-        @Override
-        public SecureCheckpointBucketArgs build() {
-            return Check.build("SecureCheckpointBucketArgs", this, super::build);
-        }
     }
 
     /**
@@ -152,7 +147,7 @@ public abstract class SecureCheckpointBucketArgs implements EncryptedBucketArgs 
      *
      * @throws io.github.mlinfra.InvalidArgsException in the project's message format
      */
-    @Value.Check
+    @Override
     protected void check() {
         ResourceTags.checkUserTags("SecureCheckpointBucketArgs.tags", getTags(), getWaivers().size(), TagRules.Service.S3, TagRules.Service.KMS);
         String a = "SecureCheckpointBucketArgs";

@@ -92,7 +92,7 @@ public final class BuilderMethodsTaglet implements Taglet {
             if (attribute != null) {
                 out.append("<code>").append(attributeName(attribute)).append("</code>: ").append(describe(attribute, true));
             } else if (m.getSimpleName().contentEquals("build") && m.getParameters().isEmpty()) {
-                // every public builder overrides build() to run it through Check.build, without a comment
+                // build() is the generated one, without a comment; it runs CheckedValue.checkAll
                 out.append(BUILD);
             } else {
                 out.append(describe(m, false));

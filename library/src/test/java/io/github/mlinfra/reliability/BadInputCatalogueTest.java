@@ -878,7 +878,7 @@ class BadInputCatalogueTest {
                 .append("  one line per attribute (the first problem found for it), listed by `InvalidArgsException.problems()`.\n")
                 .append("  A required attribute not set is reported before the other checks, which need it; a `null` given to\n")
                 .append("  a builder setter is reported at once, at the call, in the same format.\n")
-                .append("- **Nothing half-created.** Plain values are checked in the args' `build()` (Immutables `@Value.Check`),\n")
+                .append("- **Nothing half-created.** Plain values are checked in the args' `build()` (`CheckedValue`, an Immutables `@Value.Check`),\n")
                 .append("  before the component's constructor runs, so no resource is registered: each test runs the bad input\n")
                 .append("  inside `PlanEngine.plan`, catches the exception, and asserts the plan holds no resource of the\n")
                 .append("  component's type, no child named `bad-*`, and nothing beyond the program's other resources.\n")
