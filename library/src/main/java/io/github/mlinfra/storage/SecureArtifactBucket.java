@@ -1,20 +1,15 @@
 package io.github.mlinfra.storage;
 
 import io.github.mlinfra.internal.Names;
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
-import io.github.mlinfra.internal.ResourceTags;
-import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.Effect;
 import io.github.mlinfra.policy.Principal;
 import io.github.mlinfra.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -51,7 +46,7 @@ import javax.annotation.Nullable;
  * components {@code <name>-key} ({@code ManagedKey}, unless a key ARN is given) and
  * {@code <name>-access-logs} ({@code AccessLogBucket}, unless a log bucket is given).
  */
-public final class SecureArtifactBucket extends ComponentResource implements BucketReference {
+public final class SecureArtifactBucket extends EncryptedBucket {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:storage:SecureArtifactBucket";
     /** The S3 condition key naming the KMS key of an upload. */
@@ -60,11 +55,6 @@ public final class SecureArtifactBucket extends ComponentResource implements Buc
     static final String SSE = "s3:x-amz-server-side-encryption";
     /** The S3 condition key naming the SSE-C algorithm of an upload. */
     static final String SSE_C = "s3:x-amz-server-side-encryption-customer-algorithm";
-
-    private final HardenedBucket hardened;
-    private final Output<String> bucketName;
-    private final Output<String> bucketArn;
-    private final Output<String> keyArn;
 
     /**
      * Creates the bucket.
@@ -84,7 +74,10 @@ public final class SecureArtifactBucket extends ComponentResource implements Buc
      * @param options component options
      */
     public SecureArtifactBucket(String name, SecureArtifactBucketArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, Names.check(TYPE, name), options);
+        super(TYPE, Names.check(TYPE, name), options, spec(name, args), args.getWaivers());
+    }
+
+    private static HardenedBucket.Spec spec(String name, SecureArtifactBucketArgs args) {
         boolean kms = !args.isWaived(Control.S3_KMS_ENCRYPTION);
         var spec = HardenedBucket.Spec.of("SecureArtifactBucketArgs", args.getPurpose(), "Encrypts the ML artifacts of " + name, args)
                 .objectLock(args.getObjectLock())
@@ -105,41 +98,7 @@ public final class SecureArtifactBucket extends ComponentResource implements Buc
             }
             return all;
         });
-        this.hardened = HardenedBucket.create(this, name, spec.build());
-        this.bucketName = hardened.bucketName;
-        this.bucketArn = hardened.bucketArn;
-        this.keyArn = hardened.keyArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
-    }
-
-    /**
-     * The bucket name.
-     *
-     * @return the name
-     */
-    @Override
-    public Output<String> bucketName() {
-        return bucketName;
-    }
-
-    /**
-     * The bucket ARN.
-     *
-     * @return the ARN
-     */
-    public Output<String> bucketArn() {
-        return bucketArn;
-    }
-
-    /**
-     * The ARN of the KMS key encrypting the bucket (the created {@code ManagedKey} or the given
-     * key); resolves to {@code null} when MLI-S3-09 is waived (SSE-S3).
-     *
-     * @return the key ARN
-     */
-    public Output<String> keyArn() {
-        return keyArn;
+        return spec.build();
     }
 
     /**
@@ -153,7 +112,7 @@ public final class SecureArtifactBucket extends ComponentResource implements Buc
      *     starts with {@code /} or does not end with {@code /}
      */
     public Grant grantReadArtifacts(String prefix) {
-        return hardened.grant("SecureArtifactBucket.grantReadArtifacts.prefix", prefix, "ReadArtifacts",
+        return grant("SecureArtifactBucket.grantReadArtifacts.prefix", prefix, "ReadArtifacts",
                 List.of("s3:GetObject", "s3:GetObjectVersion"), List.of("kms:Decrypt", "kms:DescribeKey"));
     }
 
@@ -169,7 +128,7 @@ public final class SecureArtifactBucket extends ComponentResource implements Buc
      *     starts with {@code /} or does not end with {@code /}
      */
     public Grant grantWriteArtifacts(String prefix) {
-        return hardened.grant("SecureArtifactBucket.grantWriteArtifacts.prefix", prefix, "WriteArtifacts",
+        return grant("SecureArtifactBucket.grantWriteArtifacts.prefix", prefix, "WriteArtifacts",
                 List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
                 List.of("kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"));
     }

@@ -1,15 +1,11 @@
 package io.github.mlinfra.storage;
 
 import io.github.mlinfra.internal.Names;
-import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.controls.Control;
 
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.github.mlinfra.iam.Grant;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -40,14 +36,9 @@ import javax.annotation.Nullable;
  * {@code <name>-key} ({@code ManagedKey}, unless a key ARN is given) and {@code <name>-access-logs}
  * ({@code AccessLogBucket}, unless a log bucket is given).
  */
-public final class SecureCheckpointBucket extends ComponentResource implements BucketReference {
+public final class SecureCheckpointBucket extends EncryptedBucket {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:storage:SecureCheckpointBucket";
-
-    private final HardenedBucket hardened;
-    private final Output<String> bucketName;
-    private final Output<String> bucketArn;
-    private final Output<String> keyArn;
 
     /**
      * Creates the bucket.
@@ -67,49 +58,17 @@ public final class SecureCheckpointBucket extends ComponentResource implements B
      * @param options component options
      */
     public SecureCheckpointBucket(String name, SecureCheckpointBucketArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, Names.check(TYPE, name), options);
-        var spec = HardenedBucket.Spec.of("SecureCheckpointBucketArgs", "checkpoints",
+        super(TYPE, Names.check(TYPE, name), options, spec(name, args), args.getWaivers());
+    }
+
+    private static HardenedBucket.Spec spec(String name, SecureCheckpointBucketArgs args) {
+        return HardenedBucket.Spec.of("SecureCheckpointBucketArgs", "checkpoints",
                 "Encrypts the model checkpoints of " + name, args)
                 .objectLock(args.getRetention())
                 .hasExtraStatements(!args.isWaived(Control.S3_PIN_KMS_KEY) || !args.isWaived(Control.S3_DENY_SSE_C))
                 .extraStatements((bucketArn, keyArn, aws) ->
                         HardenedBucket.encryptionStatements(args.getWaivers(), bucketArn, keyArn, false))
                 .build();
-        this.hardened = HardenedBucket.create(this, name, spec);
-        this.bucketName = hardened.bucketName;
-        this.bucketArn = hardened.bucketArn;
-        this.keyArn = hardened.keyArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
-    }
-
-    /**
-     * The bucket name.
-     *
-     * @return the name
-     */
-    @Override
-    public Output<String> bucketName() {
-        return bucketName;
-    }
-
-    /**
-     * The bucket ARN.
-     *
-     * @return the ARN
-     */
-    public Output<String> bucketArn() {
-        return bucketArn;
-    }
-
-    /**
-     * The ARN of the KMS key encrypting the bucket (the created {@code ManagedKey} or the given
-     * key); resolves to {@code null} when MLI-S3-09 is waived (SSE-S3).
-     *
-     * @return the key ARN
-     */
-    public Output<String> keyArn() {
-        return keyArn;
     }
 
     /**
@@ -126,7 +85,7 @@ public final class SecureCheckpointBucket extends ComponentResource implements B
      *     starts with {@code /} or does not end with {@code /}
      */
     public Grant grantWriteCheckpoints(String prefix) {
-        return hardened.grant("SecureCheckpointBucket.grantWriteCheckpoints.prefix", prefix, "WriteCheckpoints",
+        return grant("SecureCheckpointBucket.grantWriteCheckpoints.prefix", prefix, "WriteCheckpoints",
                 List.of("s3:PutObject", "s3:GetObject", "s3:GetObjectVersion", "s3:AbortMultipartUpload",
                         "s3:ListMultipartUploadParts"),
                 List.of("kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"));
@@ -144,7 +103,7 @@ public final class SecureCheckpointBucket extends ComponentResource implements B
      *     starts with {@code /} or does not end with {@code /}
      */
     public Grant grantReadCheckpoints(String prefix) {
-        return hardened.grant("SecureCheckpointBucket.grantReadCheckpoints.prefix", prefix, "ReadCheckpoints",
+        return grant("SecureCheckpointBucket.grantReadCheckpoints.prefix", prefix, "ReadCheckpoints",
                 List.of("s3:GetObject", "s3:GetObjectVersion"), List.of("kms:Decrypt", "kms:DescribeKey"));
     }
 }
