@@ -22,7 +22,7 @@ import com.pulumi.aws.iam.InstanceProfile;
 import com.pulumi.aws.iam.InstanceProfileArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOutputOptions;
-import com.pulumi.resources.ComponentResource;
+import io.github.mlinfra.network.PlacedWorkload;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -84,7 +84,7 @@ import javax.annotation.Nullable;
  * {@code protect} off only during the waiver) are re-attached; (3) remove the waiver. The root
  * volume is deleted with the old instance: keep data on the data volumes or in S3.
  */
-public final class HardenedGpuTrainer extends ComponentResource {
+public final class HardenedGpuTrainer extends PlacedWorkload {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:compute:HardenedGpuTrainer";
     /**
@@ -139,9 +139,6 @@ public final class HardenedGpuTrainer extends ComponentResource {
 
     private final Output<String> instanceId;
     private final Output<String> privateIp;
-    private final Output<String> roleArn;
-    private final Output<String> securityGroupId;
-    private final Output<String> keyArn;
 
     /**
      * Creates the trainer.
@@ -170,15 +167,16 @@ public final class HardenedGpuTrainer extends ComponentResource {
         // Encryption: a customer-managed key for every volume. The role's statement for it has its
         // own Sid ("UseVolumeKey", the actions of ManagedKey.grantEncryptDecrypt()) so it never
         // collides with a storage key's "UseKey" grant in the same policy.
+        Output<String> keyArn;
         if (args.getKmsKey().isPresent()) {
-            this.keyArn = args.getKmsKey().get().keyArn()
+            keyArn = args.getKmsKey().get().keyArn()
                     .applyValue(v -> Arns.checkKmsKeyArn("HardenedGpuTrainerArgs.kmsKey", v));
         } else {
             var key = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
                     .description("Encrypts the EBS volumes of GPU trainer " + name)
                     .tags(args.getTags())
                     .build(), ComponentResourceOptions.builder().parent(this).build());
-            this.keyArn = key.keyArn();
+            keyArn = key.keyArn();
         }
 
         // IAM: grants only, plus the key and Session Manager; the profile goes by name.
@@ -311,11 +309,7 @@ public final class HardenedGpuTrainer extends ComponentResource {
 
         this.instanceId = instance.id();
         this.privateIp = instance.privateIp();
-        this.roleArn = role.roleArn();
-        this.securityGroupId = sg.id();
-        registerOutputs(Map.of("instanceId", instanceId, "privateIp", privateIp, "roleArn", roleArn,
-                "securityGroupId", securityGroupId, "keyArn", keyArn,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
+        registerOutputs(Map.of("instanceId", instanceId, "privateIp", privateIp), role.roleArn(), sg.id(), keyArn, waivers);
     }
 
     /**
@@ -433,32 +427,5 @@ public final class HardenedGpuTrainer extends ComponentResource {
      */
     public Output<String> privateIp() {
         return privateIp;
-    }
-
-    /**
-     * The instance role's ARN.
-     *
-     * @return the role ARN
-     */
-    public Output<String> roleArn() {
-        return roleArn;
-    }
-
-    /**
-     * The trainer's security group id, to name as a source in other groups' rules.
-     *
-     * @return the security group id
-     */
-    public Output<String> securityGroupId() {
-        return securityGroupId;
-    }
-
-    /**
-     * The ARN of the key encrypting the volumes (the created {@code <name>-key} or the one given).
-     *
-     * @return the key ARN
-     */
-    public Output<String> keyArn() {
-        return keyArn;
     }
 }

@@ -10,7 +10,7 @@ import com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfiguration;
 import com.pulumi.aws.sagemaker.NotebookInstanceLifecycleConfigurationArgs;
 import com.pulumi.aws.sagemaker.inputs.NotebookInstanceInstanceMetadataServiceConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
+import io.github.mlinfra.network.PlacedWorkload;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.mlinfra.aws.NameRules;
@@ -56,15 +56,12 @@ import javax.annotation.Nullable;
  * {@code <name>-https-s3}, {@code <name>-role} ({@link ServiceRole}), {@code <name>-lifecycle}
  * (when a script is given) and {@code <name>-notebook}.
  */
-public final class HardenedNotebook extends ComponentResource {
+public final class HardenedNotebook extends PlacedWorkload {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:sagemaker:HardenedNotebook";
 
     private final Output<String> notebookName;
     private final Output<String> notebookArn;
-    private final Output<String> roleArn;
-    private final Output<String> securityGroupId;
-    private final Output<String> keyArn;
 
     /**
      * Creates the notebook.
@@ -176,12 +173,8 @@ public final class HardenedNotebook extends ComponentResource {
 
         this.notebookName = instance.name();
         this.notebookArn = instance.arn();
-        this.roleArn = role.roleArn();
-        this.securityGroupId = sg.id();
-        this.keyArn = key;
-        registerOutputs(Map.of("notebookName", notebookName, "notebookArn", notebookArn, "roleArn", roleArn,
-                "securityGroupId", securityGroupId, "keyArn", keyArn,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
+        registerOutputs(Map.of("notebookName", notebookName, "notebookArn", notebookArn), role.roleArn(), sg.id(), key,
+                args.getWaivers());
     }
 
     private static String checkedName(String name, HardenedNotebookArgs args) {
@@ -211,32 +204,5 @@ public final class HardenedNotebook extends ComponentResource {
      */
     public Output<String> notebookArn() {
         return notebookArn;
-    }
-
-    /**
-     * The execution role ARN.
-     *
-     * @return the role ARN
-     */
-    public Output<String> roleArn() {
-        return roleArn;
-    }
-
-    /**
-     * The notebook's security group id (no ingress; HTTPS egress to the endpoints and S3).
-     *
-     * @return the security group id
-     */
-    public Output<String> securityGroupId() {
-        return securityGroupId;
-    }
-
-    /**
-     * The ARN of the key encrypting the notebook volume (created, or the one given).
-     *
-     * @return the key ARN
-     */
-    public Output<String> keyArn() {
-        return keyArn;
     }
 }
