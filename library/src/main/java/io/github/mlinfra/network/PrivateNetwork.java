@@ -390,25 +390,22 @@ public final class PrivateNetwork extends ComponentResource {
     }
 
     private static Statement thisAccountPrincipals(String account) {
-        return Statement.builder()
-                .sid("AllowThisAccountPrincipals")
-                .effect(Effect.Allow)
-                .principal(Principal.anyone())
-                .addActions("*")
-                .addResources("*")
-                .addConditions(Condition.of("StringEquals", "aws:PrincipalAccount", account))
-                .wildcardsAllowed(true)
-                .build();
+        return allowAnyCallWhen("AllowThisAccountPrincipals", Condition.of("StringEquals", "aws:PrincipalAccount", account));
     }
 
     private static Statement awsServicePrincipals() {
+        return allowAnyCallWhen("AllowAwsServicePrincipals", Condition.of("Bool", "aws:PrincipalIsAWSService", "true"));
+    }
+
+    /** An endpoint-policy statement allowing every call through the endpoint whose caller meets the condition. */
+    private static Statement allowAnyCallWhen(String sid, Condition condition) {
         return Statement.builder()
-                .sid("AllowAwsServicePrincipals")
+                .sid(sid)
                 .effect(Effect.Allow)
                 .principal(Principal.anyone())
                 .addActions("*")
                 .addResources("*")
-                .addConditions(Condition.of("Bool", "aws:PrincipalIsAWSService", "true"))
+                .addConditions(condition)
                 .wildcardsAllowed(true)
                 .build();
     }
