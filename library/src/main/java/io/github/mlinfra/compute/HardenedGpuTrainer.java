@@ -2,6 +2,7 @@ package io.github.mlinfra.compute;
 
 import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.internal.Names;
+import io.github.mlinfra.internal.SecurityGroupText;
 import com.pulumi.aws.ebs.Volume;
 import com.pulumi.aws.ebs.VolumeArgs;
 import com.pulumi.aws.ec2.Ec2Functions;
@@ -210,7 +211,8 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
         Output<String> s3PrefixList = placement.effectiveS3PrefixListId(this);
         List<Waiver> sgWaivers = only(waivers, Control.EC2_NO_OPEN_INGRESS);
         var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .description("GPU trainer " + name + ": no ingress but named sources; HTTPS egress to VPC endpoints and S3 only")
+                .description(SecurityGroupText.describe("GPU trainer ", name,
+                        ": no ingress but named sources; HTTPS egress to VPC endpoints and S3 only"))
                 .vpcId(vpcId)
                 .ingress(ingress(args.getIngress()))
                 .egress(SecurityGroupEgressArgs.builder()

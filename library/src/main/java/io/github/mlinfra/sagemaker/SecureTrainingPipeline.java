@@ -1,6 +1,7 @@
 package io.github.mlinfra.sagemaker;
 
 import io.github.mlinfra.internal.Names;
+import io.github.mlinfra.internal.SecurityGroupText;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -152,7 +153,7 @@ public final class SecureTrainingPipeline extends ComponentResource {
         boolean inVpc = !args.isWaived(Control.SM_JOB_IN_VPC);
         Output<List<String>> subnets = inVpc ? args.getPlacement().orElseThrow().effectiveSubnetIds() : Output.of(List.of());
         Output<List<String>> groups = inVpc
-                ? jobSecurityGroup(name, args, args.getPlacement().orElseThrow()).applyValue(List::of)
+                ? jobSecurityGroup(name, pipelineName, args, args.getPlacement().orElseThrow()).applyValue(List::of)
                 : Output.of(List.of());
 
         List<Grant> grants = new ArrayList<>();
@@ -264,12 +265,12 @@ public final class SecureTrainingPipeline extends ComponentResource {
      * inbound connections between members of the same security group" for distributed training,
      * and an S3 VPC endpoint for a VPC without internet access).
      */
-    private Output<String> jobSecurityGroup(String name, SecureTrainingPipelineArgs args, Placement placement) {
+    private Output<String> jobSecurityGroup(String name, String pipelineName, SecureTrainingPipelineArgs args, Placement placement) {
         var child = CustomResourceOptions.builder().parent(this).build();
         var sg = new SecurityGroup(name + "-job-sg", SecurityGroupArgs.builder()
                 .vpcId(placement.effectiveVpcId())
-                .description("mlinfra: jobs of SageMaker pipeline " + args.getPipelineName()
-                        + "; traffic between job instances, HTTPS egress to VPC endpoints and S3 only")
+                .description(SecurityGroupText.describe("mlinfra: jobs of SageMaker pipeline ", pipelineName,
+                        "; traffic between job instances, HTTPS egress to VPC endpoints and S3 only"))
                 .revokeRulesOnDelete(true)
                 .tags(ResourceTags.of(TagRules.Service.EC2).name(name + "-jobs").user(args.getTags()).build())
                 .build(), child);

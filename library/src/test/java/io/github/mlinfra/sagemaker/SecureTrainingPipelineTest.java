@@ -73,6 +73,20 @@ class SecureTrainingPipelineTest {
     }
 
     @Test
+    void jobSecurityGroupDescriptionNamesThePipelineAndFitsEc2sRule() {
+        Plan plan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().build()));
+        assertThat(plan.resource("train-job-sg").getInputs()).containsEntry("description",
+                "mlinfra: jobs of SageMaker pipeline fraud-training; traffic between job instances, HTTPS egress to VPC "
+                        + "endpoints and S3 only");
+        // SageMaker takes pipeline names up to 256 characters; EC2 takes descriptions up to 255
+        String longName = "p".repeat(256);
+        Plan longPlan = PlanEngine.plan(ctx -> new SecureTrainingPipeline("train", args().pipelineName(longName).build()));
+        String description = (String) longPlan.resource("train-job-sg").getInputs().get("description");
+        assertThat(description).hasSize(255).startsWith("mlinfra: jobs of SageMaker pipeline ppp");
+        assertThat(io.github.mlinfra.aws.ServiceLimits.SECURITY_GROUP_TEXT.matcher(description).matches()).isTrue();
+    }
+
+    @Test
     void defaultsAreSecureAndDocumented() {
         var a = args().build();
         assertThat(a.getMaxRuntimeSeconds()).isEqualTo(86_400L);
