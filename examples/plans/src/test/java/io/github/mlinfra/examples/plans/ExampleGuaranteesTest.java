@@ -155,4 +155,37 @@ class ExampleGuaranteesTest {
         }
         assertThat(scanned).as("secret inputs scanned (the notebook's lifecycle scripts)").isGreaterThan(0);
     }
+
+    /**
+     * No input carries a Java value's {@code toString()} instead of its value: an
+     * {@code Optional[...]}, {@code Optional.empty} or {@code Class@1a2b3c} text is accepted by the
+     * mock engine and often by AWS (the pipeline's job security group description once read
+     * {@code Optional[<pipeline name>]}), and a description cannot change without replacing the
+     * resource.
+     */
+    @Test
+    void noInputRendersAJavaObjectInsteadOfItsValue() throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int strings = 0;
+        for (Map.Entry<String, Plan> e : Examples.plans().entrySet()) {
+            for (PlannedResource r : e.getValue().getResources()) {
+                List<String> texts = new java.util.ArrayList<>();
+                collectStrings(json.valueToTree(r.getInputs()), texts);
+                for (String t : texts) {
+                    assertThat(t).as("an input of %s in %s", r.getUrn(), e.getKey())
+                            .doesNotContain("Optional[").doesNotContain("Optional.empty")
+                            .doesNotContainPattern("[A-Za-z]\\$?[A-Za-z]*@[0-9a-f]{6,8}\\b(?![.-])");
+                    strings++;
+                }
+            }
+        }
+        assertThat(strings).as("input strings read (967 on 2026-11-30)").isGreaterThan(500);
+    }
+
+    private static void collectStrings(com.fasterxml.jackson.databind.JsonNode n, List<String> out) {
+        if (n.isTextual()) {
+            out.add(n.asText());
+        }
+        n.forEach(c -> collectStrings(c, out));
+    }
 }
