@@ -133,7 +133,8 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
 
     /**
      * The setters of the shared job fields, which each job step's public builder has (Immutables
-     * generates them); lets the shared reading and securing code fill either builder.
+     * generates them), and the literal shorthands both builders offer on top of them; lets the
+     * shared reading and securing code fill either builder.
      *
      * @param <B> the builder type
      */
@@ -163,12 +164,32 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
         B instanceType(PipelineValue instanceType);
 
         /**
+         * Sets a literal instance type.
+         *
+         * @param instanceType e.g. {@code ml.m5.xlarge}
+         * @return this builder
+         */
+        default B instanceType(String instanceType) {
+            return instanceType(PipelineValue.of(instanceType));
+        }
+
+        /**
          * Sets the number of instances.
          *
          * @param count a literal or a parameter
          * @return this builder
          */
         B instanceCount(PipelineValue count);
+
+        /**
+         * Sets a literal instance count.
+         *
+         * @param count the count
+         * @return this builder
+         */
+        default B instanceCount(long count) {
+            return instanceCount(PipelineValue.of(count));
+        }
 
         /**
          * Sets the volume size per instance.
