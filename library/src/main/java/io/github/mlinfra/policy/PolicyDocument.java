@@ -101,7 +101,7 @@ public abstract class PolicyDocument extends CheckedValue {
      * @return the JSON text
      */
     public String toJson() {
-        return PolicyJson.write(this);
+        return PolicyJson.tree(this).toString();
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.github.mlinfra.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +14,12 @@ import java.util.Map;
 
 /** Jackson codec between {@link PolicyDocument} and the AWS policy grammar. */
 final class PolicyJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> DOC_KEYS = List.of("Version", "Id", "Statement");
     private static final List<String> STMT_KEYS = List.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
             "NotAction", "Resource", "NotResource", "Condition");
 
     private PolicyJson() {}
-
-    static String write(PolicyDocument doc) {
-        try {
-            return MAPPER.writeValueAsString(tree(doc));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a policy document", e);
-        }
-    }
 
     static ObjectNode tree(PolicyDocument doc) {
         ObjectNode root = NODES.objectNode();
@@ -84,13 +74,7 @@ final class PolicyJson {
     }
 
     static PolicyDocument read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidArgsException("PolicyDocument", "not JSON (" + e.getOriginalMessage() + ")",
-                    Check.show(abbreviate(json)), "a JSON policy document");
-        }
+        JsonNode root = JsonText.parse(json, "PolicyDocument", Check.show(abbreviate(json)), "a JSON policy document");
         if (root == null || !root.isObject()) {
             throw new InvalidArgsException("PolicyDocument", "not a JSON object", Check.show(abbreviate(json)),
                     "{\"Version\": \"2012-10-17\", \"Statement\": [...]}");

@@ -89,7 +89,7 @@ public abstract sealed class ConditionStep extends PipelineStep permits Immutabl
      */
     static ConditionStep fromJson(JsonNode s) {
         var b = builder();
-        readCommon(s, b::name, b::addDependsOn, b::displayName, b::description);
+        readCommon(s, b);
         JsonNode a = s.path("Arguments");
         for (JsonNode c : PipelineJson.iter(a.get("Conditions"))) {
             b.addConditions(PipelineCondition.of(PipelineCondition.Type.valueOf(PipelineJson.text(c, "Type")),
@@ -130,7 +130,7 @@ public abstract sealed class ConditionStep extends PipelineStep permits Immutabl
      *
      * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
      */
-    public static final class Builder extends ImmutableConditionStep.Builder {
+    public static final class Builder extends ImmutableConditionStep.Builder implements PipelineStep.CommonFields<Builder> {
         /** Use {@link ConditionStep#builder()}. */
         Builder() {}
     }

@@ -132,12 +132,14 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
     abstract Optional<Steps.Image> image();
 
     /**
-     * The setters of the shared job fields, which each job step's public builder has (Immutables
-     * generates them); lets the shared reading and securing code fill either builder.
+     * The setters of the shared job fields (besides the {@link PipelineStep.CommonFields} every
+     * step has), which each job step's public builder has (Immutables generates them), and the
+     * literal shorthands both builders offer on top of them; lets the shared reading and securing
+     * code fill either builder.
      *
      * @param <B> the builder type
      */
-    interface Fields<B extends Fields<B>> {
+    interface Fields<B extends Fields<B>> extends CommonFields<B> {
         /**
          * Sets the execution role ARN.
          *
@@ -163,12 +165,32 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
         B instanceType(PipelineValue instanceType);
 
         /**
+         * Sets a literal instance type.
+         *
+         * @param instanceType e.g. {@code ml.m5.xlarge}
+         * @return this builder
+         */
+        default B instanceType(String instanceType) {
+            return instanceType(PipelineValue.of(instanceType));
+        }
+
+        /**
          * Sets the number of instances.
          *
          * @param count a literal or a parameter
          * @return this builder
          */
         B instanceCount(PipelineValue count);
+
+        /**
+         * Sets a literal instance count.
+         *
+         * @param count the count
+         * @return this builder
+         */
+        default B instanceCount(long count) {
+            return instanceCount(PipelineValue.of(count));
+        }
 
         /**
          * Sets the volume size per instance.
@@ -226,38 +248,6 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
          * @return this builder
          */
         B putEnvironment(String key, String value);
-
-        /**
-         * Sets the step name.
-         *
-         * @param name the name
-         * @return this builder
-         */
-        B name(String name);
-
-        /**
-         * Adds a step this step runs after.
-         *
-         * @param step the step name
-         * @return this builder
-         */
-        B addDependsOn(String step);
-
-        /**
-         * Sets the display name.
-         *
-         * @param displayName the display name
-         * @return this builder
-         */
-        B displayName(String displayName);
-
-        /**
-         * Sets the description.
-         *
-         * @param description the description
-         * @return this builder
-         */
-        B description(String description);
     }
 
     /**
@@ -357,7 +347,7 @@ public abstract sealed class JobStep extends PipelineStep permits ProcessingStep
      */
     static <B extends Fields<B>> B readFields(B b, JsonNode step, JsonNode arguments, JsonNode resources, JsonNode network,
                                               JsonNode outputs) {
-        readCommon(step, b::name, b::addDependsOn, b::displayName, b::description);
+        readCommon(step, b);
         PipelineJson.optText(arguments, "RoleArn").ifPresent(b::roleArn);
         PipelineJson.optText(outputs, "KmsKeyId").ifPresent(b::outputKmsKeyId);
         b.instanceType(PipelineJson.value(resources.get("InstanceType")));

@@ -127,7 +127,7 @@ public abstract class PipelineDefinition extends CheckedValue {
      * @return the JSON text
      */
     public String toJson() {
-        return PipelineJson.write(this);
+        return toJsonTree().toString();
     }
 
     /**

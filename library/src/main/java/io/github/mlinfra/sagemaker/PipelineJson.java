@@ -1,13 +1,12 @@
 package io.github.mlinfra.sagemaker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,18 +18,9 @@ import java.util.Optional;
  * below.
  */
 final class PipelineJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private PipelineJson() {}
-
-    static String write(PipelineDefinition def) {
-        try {
-            return MAPPER.writeValueAsString(tree(def));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a pipeline definition", e);
-        }
-    }
 
     static ObjectNode tree(PipelineDefinition def) {
         ObjectNode root = NODES.objectNode();
@@ -112,13 +102,8 @@ final class PipelineJson {
     // ---------------------------------------------------------------- reading
 
     static PipelineDefinition read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidArgsException("PipelineDefinition", "not JSON (" + e.getOriginalMessage() + ")",
-                    Check.show(json.length() > 60 ? json.substring(0, 60) + "…" : json), "a pipeline definition JSON object");
-        }
+        JsonNode root = JsonText.parse(json, "PipelineDefinition", Check.show(json.length() > 60 ? json.substring(0, 60) + "…" : json),
+                "a pipeline definition JSON object");
         if (root == null || !root.isObject()) {
             throw new InvalidArgsException("PipelineDefinition", "not a JSON object", Check.show(json), "a pipeline definition JSON object");
         }

@@ -8,7 +8,6 @@ import io.github.mlinfra.InvalidArgsException;
 import io.github.mlinfra.internal.Check;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -155,20 +154,56 @@ public abstract sealed class PipelineStep extends CheckedValue permits JobStep, 
     }
 
     /**
+     * The setters of the fields every step has, which each step's public builder has (Immutables
+     * generates them); lets {@link #readCommon(JsonNode, CommonFields)} fill any step's builder.
+     *
+     * @param <B> the builder type
+     */
+    interface CommonFields<B extends CommonFields<B>> {
+        /**
+         * Sets the step name.
+         *
+         * @param name the name
+         * @return this builder
+         */
+        B name(String name);
+
+        /**
+         * Adds a step this step runs after.
+         *
+         * @param step the step name
+         * @return this builder
+         */
+        B addDependsOn(String step);
+
+        /**
+         * Sets the display name.
+         *
+         * @param displayName the display name
+         * @return this builder
+         */
+        B displayName(String displayName);
+
+        /**
+         * Sets the description.
+         *
+         * @param description the description
+         * @return this builder
+         */
+        B description(String description);
+    }
+
+    /**
      * Reads the fields every step has: {@code Name}, {@code DependsOn}, {@code DisplayName},
      * {@code Description}.
      *
      * @param s the step node
-     * @param name sets the name
-     * @param dependsOn adds a step it depends on
-     * @param displayName sets the display name
-     * @param description sets the description
+     * @param b the builder of the step
      */
-    static void readCommon(JsonNode s, Consumer<String> name, Consumer<String> dependsOn, Consumer<String> displayName,
-                           Consumer<String> description) {
-        name.accept(PipelineJson.text(s, "Name"));
-        PipelineJson.iter(s.get("DependsOn")).forEach(d -> dependsOn.accept(d.asText()));
-        PipelineJson.optText(s, "DisplayName").ifPresent(displayName);
-        PipelineJson.optText(s, "Description").ifPresent(description);
+    static void readCommon(JsonNode s, CommonFields<?> b) {
+        b.name(PipelineJson.text(s, "Name"));
+        PipelineJson.iter(s.get("DependsOn")).forEach(d -> b.addDependsOn(d.asText()));
+        PipelineJson.optText(s, "DisplayName").ifPresent(b::displayName);
+        PipelineJson.optText(s, "Description").ifPresent(b::description);
     }
 }

@@ -206,28 +206,6 @@ public abstract sealed class ProcessingStep extends JobStep permits ImmutablePro
             imageUri(PipelineValue.of(image));
             return this;
         }
-
-        /**
-         * Sets a literal instance type.
-         *
-         * @param instanceType e.g. {@code ml.m5.xlarge}
-         * @return this builder
-         */
-        public Builder instanceType(String instanceType) {
-            instanceType(PipelineValue.of(instanceType));
-            return this;
-        }
-
-        /**
-         * Sets a literal instance count.
-         *
-         * @param count the count
-         * @return this builder
-         */
-        public Builder instanceCount(long count) {
-            instanceCount(PipelineValue.of(count));
-            return this;
-        }
     }
 
     /** Validates on {@code build()}, in the project\'s error format. */

@@ -129,7 +129,7 @@ public abstract sealed class RegisterModelStep extends PipelineStep permits Immu
      */
     static RegisterModelStep fromJson(JsonNode s) {
         var b = builder();
-        readCommon(s, b::name, b::addDependsOn, b::displayName, b::description);
+        readCommon(s, b);
         JsonNode a = s.path("Arguments");
         b.modelPackageGroupName(PipelineJson.text(a, "ModelPackageGroupName"));
         JsonNode spec = a.path("InferenceSpecification");
@@ -161,7 +161,7 @@ public abstract sealed class RegisterModelStep extends PipelineStep permits Immu
      *
      * @builderMethods each method sets the attribute of its name, documented on the attribute's getter
      */
-    public static final class Builder extends ImmutableRegisterModelStep.Builder {
+    public static final class Builder extends ImmutableRegisterModelStep.Builder implements PipelineStep.CommonFields<Builder> {
         /** Use {@link RegisterModelStep#builder()}. */
         Builder() {}
 

@@ -184,28 +184,6 @@ public abstract sealed class TrainingStep extends JobStep permits ImmutableTrain
         }
 
         /**
-         * Sets a literal instance type.
-         *
-         * @param instanceType e.g. {@code ml.m5.xlarge}
-         * @return this builder
-         */
-        public Builder instanceType(String instanceType) {
-            instanceType(PipelineValue.of(instanceType));
-            return this;
-        }
-
-        /**
-         * Sets a literal instance count.
-         *
-         * @param count the count
-         * @return this builder
-         */
-        public Builder instanceCount(long count) {
-            instanceCount(PipelineValue.of(count));
-            return this;
-        }
-
-        /**
          * Adds a literal hyperparameter.
          *
          * @param key the name

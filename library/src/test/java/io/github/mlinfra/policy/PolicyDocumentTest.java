@@ -158,7 +158,9 @@ class PolicyDocumentTest {
 
     @Test
     void parseRejectsWhatIsNotAPolicy() {
-        assertThatThrownBy(() -> PolicyDocument.parse("not json")).hasMessageStartingWith("PolicyDocument: not JSON");
+        assertThatThrownBy(() -> PolicyDocument.parse("not json")).hasMessage("PolicyDocument: not JSON (Unrecognized token 'not': "
+                + "was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')); got \"not json\"; "
+                + "expected a JSON policy document");
         assertThatThrownBy(() -> PolicyDocument.parse("[]")).hasMessageStartingWith("PolicyDocument: not a JSON object");
         assertThatThrownBy(() -> PolicyDocument.parse("{\"Version\":\"2012-10-17\"}"))
                 .hasMessageStartingWith("PolicyDocument.statements: missing");

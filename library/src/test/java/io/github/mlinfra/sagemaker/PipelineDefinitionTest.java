@@ -192,4 +192,22 @@ class PipelineDefinitionTest {
                 .hasMessageStartingWith("PipelineParameter.enumValues: not 1 to 16 distinct non-empty values");
         assertThat(PipelineParameter.string("X", "v0", java.util.Arrays.copyOf(seventeen, 16)).getEnumValues()).hasSize(16);
     }
+
+    /** The definition JSON is Jackson's compact rendering of the tree, as an ObjectMapper writes it. */
+    @Test
+    void toJsonIsTheCompactRenderingOfTheTree() throws Exception {
+        PipelineDefinition def = full();
+        assertThat(def.toJson()).isEqualTo(new ObjectMapper().writeValueAsString(def.toJsonTree()));
+    }
+
+    /** Text that is not a definition object is refused in the project's format, long text abbreviated. */
+    @Test
+    void parseRefusesTextThatIsNotADefinitionObject() {
+        String longText = "x".repeat(70);
+        assertThatThrownBy(() -> PipelineDefinition.parse(longText)).hasMessage("PipelineDefinition: not JSON (Unrecognized token '"
+                + longText + "': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')); got \""
+                + "x".repeat(60) + "…\"; expected a pipeline definition JSON object");
+        assertThatThrownBy(() -> PipelineDefinition.parse("[1]"))
+                .hasMessage("PipelineDefinition: not a JSON object; got \"[1]\"; expected a pipeline definition JSON object");
+    }
 }

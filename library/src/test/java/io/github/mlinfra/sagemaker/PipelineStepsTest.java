@@ -222,4 +222,36 @@ class PipelineStepsTest {
                 .maxRuntimeInSeconds(Steps.MAX_RUNTIME_LIMIT + 1).build()).isInstanceOf(InvalidArgsException.class)
                 .hasMessageStartingWith("ProcessingStep.maxRuntimeInSeconds:");
     }
+
+    /** Every step type reads back the fields all steps have (through {@code PipelineStep.CommonFields}). */
+    @Test
+    void everyStepTypeReadsBackTheCommonFields() {
+        var register = RegisterModelStep.builder().name("Register").addDependsOn("Train").displayName("Reg")
+                .description("Registers the model").modelPackageGroupName("Fraud-Detector").image(ECR + "inference:1.0")
+                .modelDataUrl(PipelineValue.of("s3://b/model.tar.gz")).build();
+        var check = ConditionStep.builder().name("Check").addDependsOn("Train").displayName("Gate").description("Checks")
+                .addConditions(PipelineCondition.of(PipelineCondition.Type.Equals, PipelineValue.of(1), PipelineValue.of(1)))
+                .addIfSteps(register).build();
+        var train = TrainingStep.builder().name("Train").addDependsOn("Pre").displayName("T").description("Trains")
+                .trainingImage(ECR + "trainer:2").instanceType("ml.m5.xlarge").build();
+        for (PipelineStep s : List.of(register, check, train)) {
+            PipelineStep back = PipelineStep.fromJson(s.toJson());
+            assertThat(back).isEqualTo(s);
+            assertThat(back.getDependsOn()).isEqualTo(s.getDependsOn()).isNotEmpty();
+            assertThat(back.getDisplayName()).isEqualTo(s.getDisplayName()).isPresent();
+            assertThat(back.getDescription()).isEqualTo(s.getDescription()).isPresent();
+        }
+    }
+
+    /** The literal shorthands of the shared job fields are written once, in {@code JobStep.Fields}, for both builders. */
+    @Test
+    void jobFieldShorthandsAreDeclaredOnceForBothJobBuilders() throws Exception {
+        for (Class<?> b : List.of(ProcessingStep.Builder.class, TrainingStep.Builder.class)) {
+            assertThat(b.getMethod("instanceType", String.class).getDeclaringClass()).isEqualTo(JobStep.Fields.class);
+            assertThat(b.getMethod("instanceCount", long.class).getDeclaringClass()).isEqualTo(JobStep.Fields.class);
+        }
+        var train = TrainingStep.builder().name("T").trainingImage(ECR + "t:1").instanceType("ml.m5.xlarge").instanceCount(2).build();
+        assertThat(train.getInstanceType()).isEqualTo(PipelineValue.of("ml.m5.xlarge"));
+        assertThat(train.getInstanceCount()).isEqualTo(PipelineValue.of(2));
+    }
 }
