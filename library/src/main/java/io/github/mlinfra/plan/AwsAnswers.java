@@ -121,30 +121,18 @@ final class AwsAnswers implements Mocks {
                 state.put("targetKeyArn", arn("kms", region(), acct(), "key/" + str(in, "targetKeyId").orElse("")));
                 break;
             }
-            case "aws:iam/role:Role": {
-                String auto = autoName.get();
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("iam", "", acct(), "role" + str(in, "path").orElse("/") + auto));
-                state.put("uniqueId", "AROA" + hex(seed, 17).toUpperCase(Locale.ROOT));
+            case "aws:iam/role:Role":
+                id = autoName.get();
+                putIamEntity(state, in, id, "role", "uniqueId", "AROA", seed);
                 break;
-            }
-            case "aws:iam/instanceProfile:InstanceProfile": {
-                String auto = autoName.get();
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("iam", "", acct(), "instance-profile" + str(in, "path").orElse("/") + auto));
-                state.put("uniqueId", "AIPA" + hex(seed, 17).toUpperCase(Locale.ROOT));
+            case "aws:iam/instanceProfile:InstanceProfile":
+                id = autoName.get();
+                putIamEntity(state, in, id, "instance-profile", "uniqueId", "AIPA", seed);
                 break;
-            }
-            case "aws:iam/policy:Policy": {
-                String auto = autoName.get();
-                state.put("name", auto);
-                id = arn("iam", "", acct(), "policy" + str(in, "path").orElse("/") + auto);
-                state.put("arn", id);
-                state.put("policyId", "ANPA" + hex(seed, 17).toUpperCase(Locale.ROOT));
+            case "aws:iam/policy:Policy":
+                // the provider's id of a managed policy is its ARN
+                id = putIamEntity(state, in, autoName.get(), "policy", "policyId", "ANPA", seed);
                 break;
-            }
             case "aws:iam/rolePolicy:RolePolicy": {
                 String auto = autoName.get();
                 state.put("name", auto);
@@ -262,6 +250,23 @@ final class AwsAnswers implements Mocks {
         }
         state.put("tagsAll", in.getOrDefault("tags", Map.of()));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /**
+     * Puts what IAM returns for a role, instance profile or managed policy: its name, its ARN
+     * {@code arn:<partition>:iam::<account>:<kind><path><name>} and its unique id, a four-letter
+     * prefix naming the kind and 17 characters
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-prefixes, looked up 2026-11-30).
+     *
+     * @return the ARN
+     */
+    private String putIamEntity(Map<String, Object> state, Map<String, Object> in, String name, String kind,
+            String uniqueIdKey, String uniqueIdPrefix, String seed) {
+        String arn = arn("iam", "", acct(), kind + str(in, "path").orElse("/") + name);
+        state.put("name", name);
+        state.put("arn", arn);
+        state.put(uniqueIdKey, uniqueIdPrefix + hex(seed, 17).toUpperCase(Locale.ROOT));
+        return arn;
     }
 
     private static Optional<String> str(Map<String, Object> in, String key) {
