@@ -364,24 +364,12 @@ final class HardenedBucket {
     static PolicyDocument policy(Spec spec, String bucketArn, @Nullable String keyArn, AwsContext.Values aws) {
         List<Statement> s = new ArrayList<>();
         if (!spec.waived(Control.S3_TLS_ONLY)) {
-            s.add(Statement.builder()
-                    .sid("DenyInsecureTransport")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:*")
-                    .addResources(bucketArn, bucketArn + "/*")
-                    .addConditions(Condition.of("Bool", "aws:SecureTransport", "false"))
-                    .build());
+            s.add(deny("DenyInsecureTransport", "s3:*", List.of(bucketArn, bucketArn + "/*"),
+                    Condition.of("Bool", "aws:SecureTransport", "false")));
         }
         if (!spec.waived(Control.S3_MIN_TLS)) {
-            s.add(Statement.builder()
-                    .sid("DenyOutdatedTls")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:*")
-                    .addResources(bucketArn, bucketArn + "/*")
-                    .addConditions(Condition.of("NumericLessThan", "s3:TlsVersion", MIN_TLS))
-                    .build());
+            s.add(deny("DenyOutdatedTls", "s3:*", List.of(bucketArn, bucketArn + "/*"),
+                    Condition.of("NumericLessThan", "s3:TlsVersion", MIN_TLS)));
         }
         s.addAll(spec.getExtraStatements().build(bucketArn, keyArn, aws));
         return PolicyDocument.builder().id("mlinfra-" + spec.getPurpose() + "-bucket-policy").addAllStatements(s).build();
@@ -401,15 +389,9 @@ final class HardenedBucket {
         if (keyArn != null && !Waivers.waived(waivers, Control.S3_PIN_KMS_KEY)) {
             String keyId = keyArn.substring(keyArn.indexOf(":key/") + ":key/".length());
             s.add(deny("DenyOtherKmsKeys", objects, Condition.of("ForAnyValue:StringNotEquals", SecureArtifactBucket.KMS_KEY_ID, keyArn, keyId)));
-            s.add(Statement.builder()
-                    .sid("DenyKmsWithoutKeyId")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:PutObject")
-                    .addResources(objects)
-                    .addConditions(Condition.of("StringEquals", SecureArtifactBucket.SSE, "aws:kms", "aws:kms:dsse"),
-                            Condition.of("Null", SecureArtifactBucket.KMS_KEY_ID, "true"))
-                    .build());
+            s.add(deny("DenyKmsWithoutKeyId", objects,
+                    Condition.of("StringEquals", SecureArtifactBucket.SSE, "aws:kms", "aws:kms:dsse"),
+                    Condition.of("Null", SecureArtifactBucket.KMS_KEY_ID, "true")));
             s.add(deny("DenySseS3Override", objects, Condition.of("StringEquals", SecureArtifactBucket.SSE, "AES256")));
         }
         if (!Waivers.waived(waivers, Control.S3_DENY_SSE_C)) {
@@ -421,14 +403,20 @@ final class HardenedBucket {
         return s;
     }
 
-    private static Statement deny(String sid, String resource, Condition condition) {
+    /** Denies everyone {@code s3:PutObject} on the objects when all the conditions hold. */
+    private static Statement deny(String sid, String objects, Condition... conditions) {
+        return deny(sid, "s3:PutObject", List.of(objects), conditions);
+    }
+
+    /** Denies everyone an S3 action on the resources when all the conditions hold. */
+    private static Statement deny(String sid, String action, List<String> resources, Condition... conditions) {
         return Statement.builder()
                 .sid(sid)
                 .effect(Effect.Deny)
                 .principal(Principal.anyone())
-                .addActions("s3:PutObject")
-                .addResources(resource)
-                .addConditions(condition)
+                .addActions(action)
+                .addAllResources(resources)
+                .addConditions(conditions)
                 .build();
     }
 
