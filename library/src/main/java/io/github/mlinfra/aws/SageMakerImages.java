@@ -1,6 +1,7 @@
 package io.github.mlinfra.aws;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,43 +53,44 @@ public final class SageMakerImages {
     /**
      * The registry accounts, one row per region: the region, the account of SageMaker's own
      * framework containers (Scikit-learn, XGBoost) and the account of the Deep Learning Containers
-     * (PyTorch, TensorFlow training); {@code null} where AWS publishes no such image in the region.
+     * (PyTorch, TensorFlow training); {@code -} where AWS publishes no such image in the region.
      */
-    private static final String[][] ACCOUNTS = {
-            {"af-south-1", "510948584623", "626614931356"},
-            {"ap-east-1", "651117190479", "871362719292"},
-            {"ap-east-2", null, "975050140332"},
-            {"ap-northeast-1", "354813040037", "763104351884"},
-            {"ap-northeast-2", "366743142698", "763104351884"},
-            {"ap-northeast-3", "867004704886", "364406365360"},
-            {"ap-south-1", "720646828776", "763104351884"},
-            {"ap-south-2", "628508329040", "772153158452"},
-            {"ap-southeast-1", "121021644041", "763104351884"},
-            {"ap-southeast-2", "783357654285", "763104351884"},
-            {"ap-southeast-3", "951798379941", "907027046896"},
-            {"ap-southeast-4", "106583098589", "457447274322"},
-            {"ap-southeast-5", null, "550225433462"},
-            {"ap-southeast-6", null, "633930458069"},
-            {"ap-southeast-7", null, "590183813437"},
-            {"ca-central-1", "341280168497", "763104351884"},
-            {"ca-west-1", "190319476487", "204538143572"},
-            {"eu-central-1", "492215442770", "763104351884"},
-            {"eu-central-2", "680994064768", "380420809688"},
-            {"eu-north-1", "662702820516", "763104351884"},
-            {"eu-south-1", "978288397137", "692866216735"},
-            {"eu-south-2", "104374241257", "503227376785"},
-            {"eu-west-1", "141502667606", "763104351884"},
-            {"eu-west-2", "764974769150", "763104351884"},
-            {"eu-west-3", "659782779980", "763104351884"},
-            {"il-central-1", "898809789911", "780543022126"},
-            {"me-central-1", "272398656194", "914824155844"},
-            {"me-south-1", "801668240914", "217643126080"},
-            {"mx-central-1", null, "637423239942"},
-            {"sa-east-1", "737474898029", "763104351884"},
-            {"us-east-1", "683313688378", "763104351884"},
-            {"us-east-2", "257758044811", "763104351884"},
-            {"us-west-1", "746614075791", "763104351884"},
-            {"us-west-2", "246618743249", "763104351884"}};
+    private static final List<String> ACCOUNTS = List.of(
+            // region       frameworks    deep learning containers
+            "af-south-1      510948584623  626614931356",
+            "ap-east-1       651117190479  871362719292",
+            "ap-east-2       -             975050140332",
+            "ap-northeast-1  354813040037  763104351884",
+            "ap-northeast-2  366743142698  763104351884",
+            "ap-northeast-3  867004704886  364406365360",
+            "ap-south-1      720646828776  763104351884",
+            "ap-south-2      628508329040  772153158452",
+            "ap-southeast-1  121021644041  763104351884",
+            "ap-southeast-2  783357654285  763104351884",
+            "ap-southeast-3  951798379941  907027046896",
+            "ap-southeast-4  106583098589  457447274322",
+            "ap-southeast-5  -             550225433462",
+            "ap-southeast-6  -             633930458069",
+            "ap-southeast-7  -             590183813437",
+            "ca-central-1    341280168497  763104351884",
+            "ca-west-1       190319476487  204538143572",
+            "eu-central-1    492215442770  763104351884",
+            "eu-central-2    680994064768  380420809688",
+            "eu-north-1      662702820516  763104351884",
+            "eu-south-1      978288397137  692866216735",
+            "eu-south-2      104374241257  503227376785",
+            "eu-west-1       141502667606  763104351884",
+            "eu-west-2       764974769150  763104351884",
+            "eu-west-3       659782779980  763104351884",
+            "il-central-1    898809789911  780543022126",
+            "me-central-1    272398656194  914824155844",
+            "me-south-1      801668240914  217643126080",
+            "mx-central-1    -             637423239942",
+            "sa-east-1       737474898029  763104351884",
+            "us-east-1       683313688378  763104351884",
+            "us-east-2       257758044811  763104351884",
+            "us-west-1       746614075791  763104351884",
+            "us-west-2       246618743249  763104351884");
 
     /** Scikit-learn and XGBoost: SageMaker's own framework containers, one account per region. */
     private static final Map<String, String> SAGEMAKER_FRAMEWORKS = column(1);
@@ -130,9 +132,10 @@ public final class SageMakerImages {
     /** One account column of {@link #ACCOUNTS}: region to account, for the regions that have one. */
     private static Map<String, String> column(int column) {
         Map<String, String> accounts = new HashMap<>();
-        for (String[] row : ACCOUNTS) {
-            if (row[column] != null) {
-                accounts.put(row[0], row[column]);
+        for (String row : ACCOUNTS) {
+            String[] fields = row.split(" +");
+            if (!fields[column].equals("-")) {
+                accounts.put(fields[0], fields[column]);
             }
         }
         return Map.copyOf(accounts);
