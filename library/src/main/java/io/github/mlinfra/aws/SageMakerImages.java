@@ -1,5 +1,7 @@
 package io.github.mlinfra.aws;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,74 +50,53 @@ public final class SageMakerImages {
     /** An ECR image URI in the commercial partition: group 1 account, 2 region, 3 repository. */
     private static final Pattern ECR = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+).*");
 
+    /**
+     * The registry accounts, one row per region: the region, the account of SageMaker's own
+     * framework containers (Scikit-learn, XGBoost) and the account of the Deep Learning Containers
+     * (PyTorch, TensorFlow training); {@code -} where AWS publishes no such image in the region.
+     */
+    private static final List<String> ACCOUNTS = List.of(
+            // region       frameworks    deep learning containers
+            "af-south-1      510948584623  626614931356",
+            "ap-east-1       651117190479  871362719292",
+            "ap-east-2       -             975050140332",
+            "ap-northeast-1  354813040037  763104351884",
+            "ap-northeast-2  366743142698  763104351884",
+            "ap-northeast-3  867004704886  364406365360",
+            "ap-south-1      720646828776  763104351884",
+            "ap-south-2      628508329040  772153158452",
+            "ap-southeast-1  121021644041  763104351884",
+            "ap-southeast-2  783357654285  763104351884",
+            "ap-southeast-3  951798379941  907027046896",
+            "ap-southeast-4  106583098589  457447274322",
+            "ap-southeast-5  -             550225433462",
+            "ap-southeast-6  -             633930458069",
+            "ap-southeast-7  -             590183813437",
+            "ca-central-1    341280168497  763104351884",
+            "ca-west-1       190319476487  204538143572",
+            "eu-central-1    492215442770  763104351884",
+            "eu-central-2    680994064768  380420809688",
+            "eu-north-1      662702820516  763104351884",
+            "eu-south-1      978288397137  692866216735",
+            "eu-south-2      104374241257  503227376785",
+            "eu-west-1       141502667606  763104351884",
+            "eu-west-2       764974769150  763104351884",
+            "eu-west-3       659782779980  763104351884",
+            "il-central-1    898809789911  780543022126",
+            "me-central-1    272398656194  914824155844",
+            "me-south-1      801668240914  217643126080",
+            "mx-central-1    -             637423239942",
+            "sa-east-1       737474898029  763104351884",
+            "us-east-1       683313688378  763104351884",
+            "us-east-2       257758044811  763104351884",
+            "us-west-1       746614075791  763104351884",
+            "us-west-2       246618743249  763104351884");
+
     /** Scikit-learn and XGBoost: SageMaker's own framework containers, one account per region. */
-    private static final Map<String, String> SAGEMAKER_FRAMEWORKS = Map.ofEntries(
-            Map.entry("af-south-1", "510948584623"),
-            Map.entry("ap-east-1", "651117190479"),
-            Map.entry("ap-northeast-1", "354813040037"),
-            Map.entry("ap-northeast-2", "366743142698"),
-            Map.entry("ap-northeast-3", "867004704886"),
-            Map.entry("ap-south-1", "720646828776"),
-            Map.entry("ap-south-2", "628508329040"),
-            Map.entry("ap-southeast-1", "121021644041"),
-            Map.entry("ap-southeast-2", "783357654285"),
-            Map.entry("ap-southeast-3", "951798379941"),
-            Map.entry("ap-southeast-4", "106583098589"),
-            Map.entry("ca-central-1", "341280168497"),
-            Map.entry("ca-west-1", "190319476487"),
-            Map.entry("eu-central-1", "492215442770"),
-            Map.entry("eu-central-2", "680994064768"),
-            Map.entry("eu-north-1", "662702820516"),
-            Map.entry("eu-south-1", "978288397137"),
-            Map.entry("eu-south-2", "104374241257"),
-            Map.entry("eu-west-1", "141502667606"),
-            Map.entry("eu-west-2", "764974769150"),
-            Map.entry("eu-west-3", "659782779980"),
-            Map.entry("il-central-1", "898809789911"),
-            Map.entry("me-central-1", "272398656194"),
-            Map.entry("me-south-1", "801668240914"),
-            Map.entry("sa-east-1", "737474898029"),
-            Map.entry("us-east-1", "683313688378"),
-            Map.entry("us-east-2", "257758044811"),
-            Map.entry("us-west-1", "746614075791"),
-            Map.entry("us-west-2", "246618743249"));
+    private static final Map<String, String> SAGEMAKER_FRAMEWORKS = column(1);
 
     /** PyTorch and TensorFlow training: the Deep Learning Containers accounts. */
-    private static final Map<String, String> DEEP_LEARNING_CONTAINERS = Map.ofEntries(
-            Map.entry("af-south-1", "626614931356"),
-            Map.entry("ap-east-1", "871362719292"),
-            Map.entry("ap-east-2", "975050140332"),
-            Map.entry("ap-northeast-1", "763104351884"),
-            Map.entry("ap-northeast-2", "763104351884"),
-            Map.entry("ap-northeast-3", "364406365360"),
-            Map.entry("ap-south-1", "763104351884"),
-            Map.entry("ap-south-2", "772153158452"),
-            Map.entry("ap-southeast-1", "763104351884"),
-            Map.entry("ap-southeast-2", "763104351884"),
-            Map.entry("ap-southeast-3", "907027046896"),
-            Map.entry("ap-southeast-4", "457447274322"),
-            Map.entry("ap-southeast-5", "550225433462"),
-            Map.entry("ap-southeast-6", "633930458069"),
-            Map.entry("ap-southeast-7", "590183813437"),
-            Map.entry("ca-central-1", "763104351884"),
-            Map.entry("ca-west-1", "204538143572"),
-            Map.entry("eu-central-1", "763104351884"),
-            Map.entry("eu-central-2", "380420809688"),
-            Map.entry("eu-north-1", "763104351884"),
-            Map.entry("eu-south-1", "692866216735"),
-            Map.entry("eu-south-2", "503227376785"),
-            Map.entry("eu-west-1", "763104351884"),
-            Map.entry("eu-west-2", "763104351884"),
-            Map.entry("eu-west-3", "763104351884"),
-            Map.entry("il-central-1", "780543022126"),
-            Map.entry("me-central-1", "914824155844"),
-            Map.entry("me-south-1", "217643126080"),
-            Map.entry("mx-central-1", "637423239942"),
-            Map.entry("sa-east-1", "763104351884"),
-            Map.entry("us-east-1", "763104351884"),
-            Map.entry("us-east-2", "763104351884"),
-            Map.entry("us-west-1", "763104351884"),
-            Map.entry("us-west-2", "763104351884"));
+    private static final Map<String, String> DEEP_LEARNING_CONTAINERS = column(2);
 
     /** An image family: its ECR repository and the accounts that publish it. */
     public enum Family {
@@ -147,6 +128,18 @@ public final class SageMakerImages {
     }
 
     private SageMakerImages() {}
+
+    /** One account column of {@link #ACCOUNTS}: region to account, for the regions that have one. */
+    private static Map<String, String> column(int column) {
+        Map<String, String> accounts = new HashMap<>();
+        for (String row : ACCOUNTS) {
+            String[] fields = row.split(" +");
+            if (!fields[column].equals("-")) {
+                accounts.put(fields[0], fields[column]);
+            }
+        }
+        return Map.copyOf(accounts);
+    }
 
     /**
      * The registry account of a family in a region.

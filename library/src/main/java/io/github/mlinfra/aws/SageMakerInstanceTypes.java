@@ -1,7 +1,9 @@
 package io.github.mlinfra.aws;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,96 +48,56 @@ public final class SageMakerInstanceTypes {
         PROCESSING
     }
 
-    private static final Set<String> NOTEBOOK = expand(
-            "c4: xlarge 2xlarge 4xlarge 8xlarge",
-            "c5: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
-            "c5d: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
-            "c6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "c6id: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "c7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "g4dn: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge",
-            "g5: xlarge 2xlarge 4xlarge 8xlarge 16xlarge 12xlarge 24xlarge 48xlarge",
-            "g6: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "inf1: xlarge 2xlarge 6xlarge 24xlarge",
-            "inf2: xlarge 8xlarge 24xlarge 48xlarge",
-            "m4: xlarge 2xlarge 4xlarge 10xlarge 16xlarge",
-            "m5: xlarge 2xlarge 4xlarge 12xlarge 24xlarge",
-            "m5d: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
-            "m6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "m6id: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "m7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "p2: xlarge 8xlarge 16xlarge",
-            "p3: 2xlarge 8xlarge 16xlarge",
-            "p3dn: 24xlarge",
-            "p4d: 24xlarge",
-            "p4de: 24xlarge",
-            "p5: 48xlarge 4xlarge",
-            "p5en: 48xlarge",
-            "p6-b200: 48xlarge",
-            "r5: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
-            "r6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "r6id: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "r7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "t2: medium large xlarge 2xlarge",
-            "t3: medium large xlarge 2xlarge",
-            "trn1: 2xlarge 32xlarge",
-            "trn1n: 32xlarge");
-
-    private static final Set<String> TRAINING = expand(
-            "c4: xlarge 2xlarge 4xlarge 8xlarge",
-            "c5: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
-            "c5n: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
-            "c6i: xlarge 2xlarge 8xlarge 4xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "c7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "g4dn: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge",
-            "g5: xlarge 2xlarge 4xlarge 8xlarge 16xlarge 12xlarge 24xlarge 48xlarge",
-            "g6: xlarge 2xlarge 4xlarge 8xlarge 16xlarge 12xlarge 24xlarge 48xlarge",
-            "g6e: xlarge 2xlarge 4xlarge 8xlarge 16xlarge 12xlarge 24xlarge 48xlarge",
-            "g7e: 2xlarge 4xlarge 8xlarge 12xlarge 24xlarge 48xlarge",
-            "m4: xlarge 2xlarge 4xlarge 10xlarge 16xlarge",
-            "m5: large xlarge 2xlarge 4xlarge 12xlarge 24xlarge",
-            "m6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "m7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "p2: xlarge 8xlarge 16xlarge",
-            "p3: 2xlarge 8xlarge 16xlarge",
-            "p3dn: 24xlarge",
-            "p4d: 24xlarge",
-            "p4de: 24xlarge",
-            "p5: 48xlarge 4xlarge",
-            "p5e: 48xlarge",
-            "p5en: 48xlarge",
-            "p6-b200: 48xlarge",
-            "p6-b300: 48xlarge",
-            "p6e-gb200: 36xlarge",
-            "r5: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
-            "r5d: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
-            "r7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "t3: medium large xlarge 2xlarge",
-            "trn1: 2xlarge 32xlarge",
-            "trn1n: 32xlarge",
-            "trn2: 48xlarge");
-
-    private static final Set<String> PROCESSING = expand(
-            "c4: xlarge 2xlarge 4xlarge 8xlarge",
-            "c5: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
-            "c6i: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "c7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "g4dn: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge",
-            "g5: xlarge 2xlarge 4xlarge 8xlarge 16xlarge 12xlarge 24xlarge 48xlarge",
-            "g6: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "g6e: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "g7e: 2xlarge 4xlarge 8xlarge 12xlarge 24xlarge 48xlarge",
-            "m4: xlarge 2xlarge 4xlarge 10xlarge 16xlarge",
-            "m5: large xlarge 2xlarge 4xlarge 12xlarge 24xlarge",
-            "m6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
-            "m7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "p2: xlarge 8xlarge 16xlarge",
-            "p3: 2xlarge 8xlarge 16xlarge",
-            "p5: 4xlarge",
-            "r5: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
-            "r5d: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
-            "r7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
-            "t3: medium large xlarge 2xlarge");
+    /**
+     * Every accepted type once, one row per family and size list: the APIs that accept those sizes
+     * ({@code N} notebook, {@code T} training, {@code P} processing), then {@code family: sizes}.
+     * A family whose APIs accept different sizes has one row per group of APIs.
+     */
+    private static final Map<Api, Set<String>> ACCEPTED = expand(
+            "NTP c4: xlarge 2xlarge 4xlarge 8xlarge",
+            "NTP c5: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
+            "N   c5d: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
+            "T   c5n: xlarge 2xlarge 4xlarge 9xlarge 18xlarge",
+            "NTP c6i: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
+            "N   c6i: large",
+            "N   c6id: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
+            "NTP c7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
+            "NTP g4dn: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge",
+            "NTP g5: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
+            "NTP g6: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
+            "TP  g6e: xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
+            "TP  g7e: 2xlarge 4xlarge 8xlarge 12xlarge 24xlarge 48xlarge",
+            "N   inf1: xlarge 2xlarge 6xlarge 24xlarge",
+            "N   inf2: xlarge 8xlarge 24xlarge 48xlarge",
+            "NTP m4: xlarge 2xlarge 4xlarge 10xlarge 16xlarge",
+            "NTP m5: xlarge 2xlarge 4xlarge 12xlarge 24xlarge",
+            "TP  m5: large",
+            "N   m5d: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
+            "NTP m6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
+            "N   m6id: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
+            "NTP m7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
+            "NTP p2: xlarge 8xlarge 16xlarge",
+            "NTP p3: 2xlarge 8xlarge 16xlarge",
+            "NT  p3dn: 24xlarge",
+            "NT  p4d: 24xlarge",
+            "NT  p4de: 24xlarge",
+            "NTP p5: 4xlarge",
+            "NT  p5: 48xlarge",
+            "T   p5e: 48xlarge",
+            "NT  p5en: 48xlarge",
+            "NT  p6-b200: 48xlarge",
+            "T   p6-b300: 48xlarge",
+            "T   p6e-gb200: 36xlarge",
+            "NTP r5: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
+            "TP  r5d: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge",
+            "N   r6i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
+            "N   r6id: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 32xlarge",
+            "NTP r7i: large xlarge 2xlarge 4xlarge 8xlarge 12xlarge 16xlarge 24xlarge 48xlarge",
+            "N   t2: medium large xlarge 2xlarge",
+            "NTP t3: medium large xlarge 2xlarge",
+            "NT  trn1: 2xlarge 32xlarge",
+            "NT  trn1n: 32xlarge",
+            "T   trn2: 48xlarge");
 
     private SageMakerInstanceTypes() {}
 
@@ -146,11 +108,7 @@ public final class SageMakerInstanceTypes {
      * @return the {@code ml.*} types, sorted
      */
     public static Set<String> accepted(Api api) {
-        switch (api) {
-            case NOTEBOOK: return NOTEBOOK;
-            case TRAINING: return TRAINING;
-            default: return PROCESSING;
-        }
+        return ACCEPTED.get(api);
     }
 
     /**
@@ -164,16 +122,32 @@ public final class SageMakerInstanceTypes {
         return accepted(api).contains(instanceType);
     }
 
-    /** {@code "family: size size ..."} lines to {@code ml.family.size} values. */
-    private static Set<String> expand(String... lines) {
-        Set<String> out = new TreeSet<>();
-        for (String line : lines) {
-            String family = line.substring(0, line.indexOf(':'));
-            for (String size : line.substring(line.indexOf(':') + 1).trim().split(" ")) {
-                out.add("ml." + family + "." + size);
+    /** {@code "APIS family: size size ..."} rows to each API's {@code ml.family.size} values. */
+    private static Map<Api, Set<String>> expand(String... rows) {
+        Map<Api, Set<String>> out = new EnumMap<>(Api.class);
+        for (Api api : Api.values()) {
+            out.put(api, new TreeSet<>());
+        }
+        for (String row : rows) {
+            String[] apisAndFamily = row.substring(0, row.indexOf(':')).split(" +");
+            for (String size : row.substring(row.indexOf(':') + 1).trim().split(" ")) {
+                for (char letter : apisAndFamily[0].toCharArray()) {
+                    out.get(api(letter)).add("ml." + apisAndFamily[1] + "." + size);
+                }
             }
         }
-        return Collections.unmodifiableSet(out);
+        out.replaceAll((api, types) -> Collections.unmodifiableSet(types));
+        return out;
+    }
+
+    /** The API of a row's letter: the first letter of its name. */
+    private static Api api(char letter) {
+        for (Api api : Api.values()) {
+            if (api.name().charAt(0) == letter) {
+                return api;
+            }
+        }
+        throw new IllegalStateException("no SageMaker API for the letter " + letter);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.github.mlinfra.aws.NameRules;
 import io.github.mlinfra.internal.AwsContext;
 import io.github.mlinfra.internal.Names;
@@ -71,18 +72,39 @@ public final class RoleGrants extends ComponentResource {
     public RoleGrants(String name, RoleGrantsArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
         String wanted = args.getPolicyName().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.IAM_INLINE_POLICY, name));
-        InlinePolicyNames names = InlinePolicyNames.current();
         this.roleName = args.getRole().roleName();
-        this.policyName = roleName.applyValue(r -> names.claim("RoleGrantsArgs.policyName", r, wanted));
-        Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statementsIn(AwsContext.of(this))
+        this.policyName = attachInlinePolicy(this, name, roleName, "RoleGrantsArgs.policyName", wanted,
+                args.getGrants(), AwsContext.of(this));
+        registerOutputs(Map.of("roleName", roleName, "policyName", policyName,
+                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(List.of())));
+    }
+
+    /**
+     * Attaches grants to a role as one inline policy, the child {@code <name>-policy} of
+     * {@code parent}, under a policy name claimed once per role in this deployment
+     * ({@link InlinePolicyNames}). Shared by {@link RoleGrants} and {@link ServiceRole}.
+     *
+     * @param parent the component the policy belongs to
+     * @param name the component name
+     * @param roleName the role's name
+     * @param attribute the Args attribute a clash of policy names is reported on
+     * @param policyName the policy name wanted
+     * @param grants the grants, rendered for {@code aws}
+     * @param aws the account, partition and region of the component's provider
+     * @return the policy name, once claimed
+     */
+    static Output<String> attachInlinePolicy(Resource parent, String name, Output<String> roleName, String attribute,
+            String policyName, List<Grant> grants, AwsContext aws) {
+        InlinePolicyNames names = InlinePolicyNames.current();
+        Output<String> claimed = roleName.applyValue(r -> names.claim(attribute, r, policyName));
+        Output<String> policy = PolicyDocument.toJson(Grant.combine(grants).statementsIn(aws)
                 .applyValue(list -> PolicyDocument.builder().addAllStatements(list).build()));
         new RolePolicy(name + "-policy", RolePolicyArgs.builder()
                 .role(roleName)
-                .name(policyName)
+                .name(claimed)
                 .policy(policy)
-                .build(), CustomResourceOptions.builder().parent(this).build());
-        registerOutputs(Map.of("roleName", roleName, "policyName", policyName,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(List.of())));
+                .build(), CustomResourceOptions.builder().parent(parent).build());
+        return claimed;
     }
 
     /**

@@ -3,8 +3,6 @@ package io.github.mlinfra.iam;
 import io.github.mlinfra.internal.Names;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
@@ -97,14 +95,8 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
         var role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
 
         if (!args.getGrants().isEmpty()) {
-            InlinePolicyNames names = InlinePolicyNames.current();
-            Output<String> policy = PolicyDocument.toJson(Grant.combine(args.getGrants()).statementsIn(aws)
-                    .applyValue(list -> PolicyDocument.builder().addAllStatements(list).build()));
-            new RolePolicy(name + "-policy", RolePolicyArgs.builder()
-                    .role(role.name())
-                    .name(role.name().applyValue(r -> names.claim("ServiceRoleArgs.grants", r, name + "-least-privilege")))
-                    .policy(policy)
-                    .build(), CustomResourceOptions.builder().parent(this).build());
+            RoleGrants.attachInlinePolicy(this, name, role.name(), "ServiceRoleArgs.grants", name + "-least-privilege",
+                    args.getGrants(), aws);
         }
         int i = 0;
         for (String arn : args.getManagedPolicyArns()) {

@@ -29,6 +29,27 @@ final class AwsAnswers implements Mocks {
             "aws:ec2/getAmi:getAmi",
             "aws:ec2/getPrefixList:getPrefixList");
 
+    /**
+     * A resource whose provider id is its name and whose ARN ends in it:
+     * {@code arn:<partition>:<service>:<region>:<account>:<arnPrefix><name>}, the name taken from the
+     * input {@code nameInput} or auto-named. SageMaker writes the name in lower case in its ARNs.
+     */
+    private record NamedResource(String service, String arnPrefix, String nameInput, boolean lowerCaseInArn) {}
+
+    /** The resources answered by {@link #putNamed}, by type. */
+    private static final Map<String, NamedResource> NAMED = Map.of(
+            "aws:cloudwatch/logGroup:LogGroup", new NamedResource("logs", "log-group:", "name", false),
+            "aws:cloudtrail/trail:Trail", new NamedResource("cloudtrail", "trail/", "name", false),
+            "aws:sagemaker/notebookInstance:NotebookInstance",
+            new NamedResource("sagemaker", "notebook-instance/", "name", true),
+            "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration",
+            new NamedResource("sagemaker", "notebook-instance-lifecycle-config/", "name", true),
+            // CreateModelPackageGroup returns arn:<partition>:sagemaker:<region>:<account>:model-package-group/<name>
+            // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html)
+            "aws:sagemaker/modelPackageGroup:ModelPackageGroup",
+            new NamedResource("sagemaker", "model-package-group/", "modelPackageGroupName", true),
+            "aws:sagemaker/pipeline:Pipeline", new NamedResource("sagemaker", "pipeline/", "pipelineName", true));
+
     private final PlanOptions options;
     private final Map<String, String> subnetZones = new ConcurrentHashMap<>();
     /** Failures (unknown invokes), one line each, read by the engine after the run. */
@@ -121,30 +142,18 @@ final class AwsAnswers implements Mocks {
                 state.put("targetKeyArn", arn("kms", region(), acct(), "key/" + str(in, "targetKeyId").orElse("")));
                 break;
             }
-            case "aws:iam/role:Role": {
-                String auto = autoName.get();
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("iam", "", acct(), "role" + str(in, "path").orElse("/") + auto));
-                state.put("uniqueId", "AROA" + hex(seed, 17).toUpperCase(Locale.ROOT));
+            case "aws:iam/role:Role":
+                id = autoName.get();
+                putIamEntity(state, in, id, "role", "uniqueId", "AROA", seed);
                 break;
-            }
-            case "aws:iam/instanceProfile:InstanceProfile": {
-                String auto = autoName.get();
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("iam", "", acct(), "instance-profile" + str(in, "path").orElse("/") + auto));
-                state.put("uniqueId", "AIPA" + hex(seed, 17).toUpperCase(Locale.ROOT));
+            case "aws:iam/instanceProfile:InstanceProfile":
+                id = autoName.get();
+                putIamEntity(state, in, id, "instance-profile", "uniqueId", "AIPA", seed);
                 break;
-            }
-            case "aws:iam/policy:Policy": {
-                String auto = autoName.get();
-                state.put("name", auto);
-                id = arn("iam", "", acct(), "policy" + str(in, "path").orElse("/") + auto);
-                state.put("arn", id);
-                state.put("policyId", "ANPA" + hex(seed, 17).toUpperCase(Locale.ROOT));
+            case "aws:iam/policy:Policy":
+                // the provider's id of a managed policy is its ARN
+                id = putIamEntity(state, in, autoName.get(), "policy", "policyId", "ANPA", seed);
                 break;
-            }
             case "aws:iam/rolePolicy:RolePolicy": {
                 String auto = autoName.get();
                 state.put("name", auto);
@@ -207,49 +216,20 @@ final class AwsAnswers implements Mocks {
                 id = "vol-" + h17;
                 state.put("arn", arn("ec2", region(), acct(), "volume/" + id));
                 break;
-            case "aws:cloudwatch/logGroup:LogGroup": {
-                String auto = autoName.get();
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("logs", region(), acct(), "log-group:" + auto));
+            case "aws:cloudwatch/logGroup:LogGroup":
+            case "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration":
+            case "aws:sagemaker/modelPackageGroup:ModelPackageGroup":
+            case "aws:sagemaker/pipeline:Pipeline":
+                id = putNamed(state, in, NAMED.get(type), autoName);
                 break;
-            }
-            case "aws:cloudtrail/trail:Trail": {
-                String auto = autoName.get();
-                id = auto;
-                state.put("name", auto);
-                state.put("arn", arn("cloudtrail", region(), acct(), "trail/" + auto));
+            case "aws:cloudtrail/trail:Trail":
+                id = putNamed(state, in, NAMED.get(type), autoName);
                 state.put("homeRegion", region());
                 break;
-            }
             case "aws:sagemaker/notebookInstance:NotebookInstance":
-                String notebookName = autoName.get();
-                id = notebookName;
-                state.put("name", notebookName);
-                state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance/" + notebookName.toLowerCase(Locale.ROOT)));
-                state.put("url", notebookName + ".notebook." + region() + ".sagemaker.aws");
+                id = putNamed(state, in, NAMED.get(type), autoName);
+                state.put("url", id + ".notebook." + region() + ".sagemaker.aws");
                 break;
-            case "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration":
-                String configName = autoName.get();
-                id = configName;
-                state.put("name", configName);
-                state.put("arn", arn("sagemaker", region(), acct(), "notebook-instance-lifecycle-config/" + configName.toLowerCase(Locale.ROOT)));
-                break;
-            case "aws:sagemaker/modelPackageGroup:ModelPackageGroup": {
-                // CreateModelPackageGroup returns arn:<partition>:sagemaker:<region>:<account>:model-package-group/<name>
-                // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html); the
-                // provider's id is the group name
-                String gn = str(in, "modelPackageGroupName").orElseGet(autoName);
-                id = gn;
-                state.put("arn", arn("sagemaker", region(), acct(), "model-package-group/" + gn.toLowerCase(Locale.ROOT)));
-                break;
-            }
-            case "aws:sagemaker/pipeline:Pipeline": {
-                String pn = str(in, "pipelineName").orElseGet(autoName);
-                id = pn;
-                state.put("arn", arn("sagemaker", region(), acct(), "pipeline/" + pn.toLowerCase(Locale.ROOT)));
-                break;
-            }
             default: {
                 String prefix = Character.toLowerCase(type.charAt(type.lastIndexOf(':') + 1))
                         + type.substring(type.lastIndexOf(':') + 2);
@@ -262,6 +242,40 @@ final class AwsAnswers implements Mocks {
         }
         state.put("tagsAll", in.getOrDefault("tags", Map.of()));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /**
+     * Puts what IAM returns for a role, instance profile or managed policy: its name, its ARN
+     * {@code arn:<partition>:iam::<account>:<kind><path><name>} and its unique id, a four-letter
+     * prefix naming the kind and 17 characters
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-prefixes, looked up 2026-11-30).
+     *
+     * @return the ARN
+     */
+    private String putIamEntity(Map<String, Object> state, Map<String, Object> in, String name, String kind,
+            String uniqueIdKey, String uniqueIdPrefix, String seed) {
+        String arn = arn("iam", "", acct(), kind + str(in, "path").orElse("/") + name);
+        state.put("name", name);
+        state.put("arn", arn);
+        state.put(uniqueIdKey, uniqueIdPrefix + hex(seed, 17).toUpperCase(Locale.ROOT));
+        return arn;
+    }
+
+    /**
+     * Puts the ARN (and, where the name's input is {@code name}, the name) of a resource the
+     * provider identifies by name.
+     *
+     * @return the name, the resource's id
+     */
+    private String putNamed(Map<String, Object> state, Map<String, Object> in, NamedResource kind,
+            java.util.function.Supplier<String> autoName) {
+        String name = str(in, kind.nameInput()).orElseGet(autoName);
+        if (kind.nameInput().equals("name")) {
+            state.put("name", name);
+        }
+        String inArn = kind.lowerCaseInArn() ? name.toLowerCase(Locale.ROOT) : name;
+        state.put("arn", arn(kind.service(), region(), acct(), kind.arnPrefix() + inArn));
+        return name;
     }
 
     private static Optional<String> str(Map<String, Object> in, String key) {

@@ -238,15 +238,11 @@ final class HardenedBucket {
             var retention = BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder().mode(r.getMode().name());
             r.getDays().ifPresent(retention::days);
             r.getYears().ifPresent(retention::years);
-            var lockOpts = CustomResourceOptions.builder().parent(parent);
-            if (versioning != null) {
-                lockOpts.dependsOn(versioning);
-            }
             new BucketObjectLockConfigurationV2(name + "-object-lock", BucketObjectLockConfigurationV2Args.builder()
                     .bucket(bucket.id())
                     .objectLockEnabled("Enabled")
                     .rule(BucketObjectLockConfigurationV2RuleArgs.builder().defaultRetention(retention.build()).build())
-                    .build(), lockOpts.build());
+                    .build(), childAfter(parent, versioning));
         }
 
         // --- default encryption ------------------------------------------------------------------
@@ -288,47 +284,30 @@ final class HardenedBucket {
         if (anyStatement) {
             Output<PolicyDocument> doc = Output.tuple(bucket.arn(), keyArn.applyValue(Optional::ofNullable), aws.values())
                     .applyValue(t -> policy(spec, t.t1, t.t2.orElse(null), t.t3));
-            var policyOpts = CustomResourceOptions.builder().parent(parent);
-            if (pab != null) {
-                policyOpts.dependsOn(pab);
-            }
             var policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                     .bucket(bucket.id())
                     .policy(PolicyDocument.toJson(doc))
-                    .build(), policyOpts.build());
+                    .build(), childAfter(parent, pab));
         }
 
         // --- lifecycle ------------------------------------------------------------------------------
         if (!spec.waived(Control.S3_LIFECYCLE)) {
             List<BucketLifecycleConfigurationV2RuleArgs> rules = new ArrayList<>();
-            rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("abort-incomplete-multipart-uploads")
-                    .status("Enabled")
-                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+            rules.add(wholeBucketRule("abort-incomplete-multipart-uploads")
                     .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
                             .builder().daysAfterInitiation(ABORT_MULTIPART_DAYS).build())
                     .build());
-            rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("expire-noncurrent-versions")
-                    .status("Enabled")
-                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+            rules.add(wholeBucketRule("expire-noncurrent-versions")
                     .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs
                             .builder().noncurrentDays(spec.getNoncurrentVersionDays()).build())
                     .build());
-            spec.getExpirationDays().ifPresent(d -> rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
-                    .id("expire-objects")
-                    .status("Enabled")
-                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+            spec.getExpirationDays().ifPresent(d -> rules.add(wholeBucketRule("expire-objects")
                     .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(d).build())
                     .build()));
-            var lcOpts = CustomResourceOptions.builder().parent(parent);
-            if (versioning != null) {
-                lcOpts.dependsOn(versioning);
-            }
             new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                     .bucket(bucket.id())
                     .rules(rules)
-                    .build(), lcOpts.build());
+                    .build(), childAfter(parent, versioning));
         }
 
         // --- access logging -------------------------------------------------------------------------
@@ -347,17 +326,34 @@ final class HardenedBucket {
                 target = logs.bucketName();
                 targetResource = logs;
             }
-            var logOpts = CustomResourceOptions.builder().parent(parent);
-            if (targetResource != null) {
-                logOpts.dependsOn(targetResource);
-            }
             new BucketLoggingV2(name + "-access-logging", BucketLoggingV2Args.builder()
                     .bucket(bucket.id())
                     .targetBucket(target)
                     .targetPrefix(spec.getAccessLogPrefix() + name + "/")
-                    .build(), logOpts.build());
+                    .build(), childAfter(parent, targetResource));
         }
         return new HardenedBucket(bucket, keyArn);
+    }
+
+    /**
+     * Options of a child of the component that AWS must create after another child (versioning
+     * before Object Lock and lifecycle, the public access block before the policy, the log bucket
+     * before logging), or right away when that child was not created (its control waived).
+     */
+    private static CustomResourceOptions childAfter(Resource parent, @Nullable Resource after) {
+        var options = CustomResourceOptions.builder().parent(parent);
+        if (after != null) {
+            options.dependsOn(after);
+        }
+        return options.build();
+    }
+
+    /** An enabled lifecycle rule over every object of the bucket (an empty prefix filter). */
+    private static BucketLifecycleConfigurationV2RuleArgs.Builder wholeBucketRule(String id) {
+        return BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id(id)
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build());
     }
 
     private static String justification(List<Waiver> waivers, Control control) {
@@ -368,24 +364,12 @@ final class HardenedBucket {
     static PolicyDocument policy(Spec spec, String bucketArn, @Nullable String keyArn, AwsContext.Values aws) {
         List<Statement> s = new ArrayList<>();
         if (!spec.waived(Control.S3_TLS_ONLY)) {
-            s.add(Statement.builder()
-                    .sid("DenyInsecureTransport")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:*")
-                    .addResources(bucketArn, bucketArn + "/*")
-                    .addConditions(Condition.of("Bool", "aws:SecureTransport", "false"))
-                    .build());
+            s.add(deny("DenyInsecureTransport", "s3:*", List.of(bucketArn, bucketArn + "/*"),
+                    Condition.of("Bool", "aws:SecureTransport", "false")));
         }
         if (!spec.waived(Control.S3_MIN_TLS)) {
-            s.add(Statement.builder()
-                    .sid("DenyOutdatedTls")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:*")
-                    .addResources(bucketArn, bucketArn + "/*")
-                    .addConditions(Condition.of("NumericLessThan", "s3:TlsVersion", MIN_TLS))
-                    .build());
+            s.add(deny("DenyOutdatedTls", "s3:*", List.of(bucketArn, bucketArn + "/*"),
+                    Condition.of("NumericLessThan", "s3:TlsVersion", MIN_TLS)));
         }
         s.addAll(spec.getExtraStatements().build(bucketArn, keyArn, aws));
         return PolicyDocument.builder().id("mlinfra-" + spec.getPurpose() + "-bucket-policy").addAllStatements(s).build();
@@ -405,15 +389,9 @@ final class HardenedBucket {
         if (keyArn != null && !Waivers.waived(waivers, Control.S3_PIN_KMS_KEY)) {
             String keyId = keyArn.substring(keyArn.indexOf(":key/") + ":key/".length());
             s.add(deny("DenyOtherKmsKeys", objects, Condition.of("ForAnyValue:StringNotEquals", SecureArtifactBucket.KMS_KEY_ID, keyArn, keyId)));
-            s.add(Statement.builder()
-                    .sid("DenyKmsWithoutKeyId")
-                    .effect(Effect.Deny)
-                    .principal(Principal.anyone())
-                    .addActions("s3:PutObject")
-                    .addResources(objects)
-                    .addConditions(Condition.of("StringEquals", SecureArtifactBucket.SSE, "aws:kms", "aws:kms:dsse"),
-                            Condition.of("Null", SecureArtifactBucket.KMS_KEY_ID, "true"))
-                    .build());
+            s.add(deny("DenyKmsWithoutKeyId", objects,
+                    Condition.of("StringEquals", SecureArtifactBucket.SSE, "aws:kms", "aws:kms:dsse"),
+                    Condition.of("Null", SecureArtifactBucket.KMS_KEY_ID, "true")));
             s.add(deny("DenySseS3Override", objects, Condition.of("StringEquals", SecureArtifactBucket.SSE, "AES256")));
         }
         if (!Waivers.waived(waivers, Control.S3_DENY_SSE_C)) {
@@ -425,14 +403,20 @@ final class HardenedBucket {
         return s;
     }
 
-    private static Statement deny(String sid, String resource, Condition condition) {
+    /** Denies everyone {@code s3:PutObject} on the objects when all the conditions hold. */
+    private static Statement deny(String sid, String objects, Condition... conditions) {
+        return deny(sid, "s3:PutObject", List.of(objects), conditions);
+    }
+
+    /** Denies everyone an S3 action on the resources when all the conditions hold. */
+    private static Statement deny(String sid, String action, List<String> resources, Condition... conditions) {
         return Statement.builder()
                 .sid(sid)
                 .effect(Effect.Deny)
                 .principal(Principal.anyone())
-                .addActions("s3:PutObject")
-                .addResources(resource)
-                .addConditions(condition)
+                .addActions(action)
+                .addAllResources(resources)
+                .addConditions(conditions)
                 .build();
     }
 
