@@ -132,8 +132,7 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
                 .build())));
         return List.of(Grant.onAnyResource("SessionManager", channel), heartbeat);
     }
-    static final List<String> KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+
     /** How long the user data retries its network steps before it fails: 15 minutes. */
     static final int BOOTSTRAP_TIMEOUT_SECONDS = 900;
     static final String AGENT_CONFIG_PATH = "/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json";
@@ -166,23 +165,13 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
         Map<String, String> baseTags = ResourceTags.of(TagRules.Service.EC2).user(args.getTags()).build();
 
         // Encryption: a customer-managed key for every volume. The role's statement for it has its
-        // own Sid ("UseVolumeKey", the actions of ManagedKey.grantEncryptDecrypt()) so it never
-        // collides with a storage key's "UseKey" grant in the same policy.
-        Output<String> keyArn;
-        if (args.getKmsKey().isPresent()) {
-            keyArn = args.getKmsKey().get().keyArn()
-                    .applyValue(v -> Arns.checkKmsKeyArn("HardenedGpuTrainerArgs.kmsKey", v));
-        } else {
-            var key = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
-                    .description("Encrypts the EBS volumes of GPU trainer " + name)
-                    .tags(args.getTags())
-                    .build(), ComponentResourceOptions.builder().parent(this).build());
-            keyArn = key.keyArn();
-        }
+        // own Sid ("UseVolumeKey") so it never collides with a storage key's "UseKey" grant in the same policy.
+        Output<String> keyArn = volumeKey(name, args.getKmsKey(), "HardenedGpuTrainerArgs.kmsKey",
+                "Encrypts the EBS volumes of GPU trainer " + name, args.getTags());
 
         // IAM: grants only, plus the key and Session Manager; the profile goes by name.
         List<Grant> grants = new ArrayList<>(args.getGrants());
-        grants.add(ManagedKey.grant(keyArn, "UseVolumeKey", KEY_ACTIONS));
+        grants.add(volumeKeyGrant(keyArn, "UseVolumeKey"));
         grants.addAll(sessionManagerGrants(AwsContext.of(this)));
         args.agentNamespace().ifPresent(ns -> grants.add(Grant.of(Statement.builder()
                 .sid("CloudWatchAgentMetrics")

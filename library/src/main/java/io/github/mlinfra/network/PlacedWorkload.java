@@ -3,12 +3,18 @@ package io.github.mlinfra.network;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.github.mlinfra.aws.Arns;
 import io.github.mlinfra.controls.Waiver;
+import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.ResourceTags;
+import io.github.mlinfra.kms.KeyReference;
+import io.github.mlinfra.kms.ManagedKey;
+import io.github.mlinfra.kms.ManagedKeyArgs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
@@ -20,6 +26,13 @@ import javax.annotation.Nullable;
  * and register them, with their own outputs and waivers, as the component's outputs.
  */
 public abstract class PlacedWorkload extends ComponentResource {
+    /**
+     * What the execution role needs on the volume key: encrypt, decrypt, re-encrypt, data keys
+     * and {@code kms:DescribeKey} (the actions of {@link KeyReference#grantEncryptDecrypt()}).
+     */
+    protected static final List<String> VOLUME_KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
+            "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+
     private @Nullable Output<String> roleArn;
     private @Nullable Output<String> securityGroupId;
     private @Nullable Output<String> keyArn;
@@ -34,6 +47,40 @@ public abstract class PlacedWorkload extends ComponentResource {
      */
     protected PlacedWorkload(String type, String name, @Nullable ComponentResourceOptions options) {
         super(type, name, options);
+    }
+
+    /**
+     * The key encrypting the workload's volumes: the key given, its ARN checked when it resolves
+     * ({@link Arns#checkKmsKeyArn(String, String)}: a key ARN, not an alias), or else a new
+     * {@link ManagedKey} {@code <name>-key} (rotation on, protected), a child of this component.
+     *
+     * @param name the component name
+     * @param given the key from the args, if any
+     * @param argument the args attribute named when the given ARN is refused, e.g.
+     *     {@code HardenedNotebookArgs.kmsKey}
+     * @param description the created key's description
+     * @param tags the user's tags, for the created key
+     * @return the key's ARN
+     */
+    protected final Output<String> volumeKey(String name, Optional<KeyReference> given, String argument,
+            String description, Map<String, String> tags) {
+        if (given.isPresent()) {
+            return given.get().keyArn().applyValue(arn -> Arns.checkKmsKeyArn(argument, arn));
+        }
+        return new ManagedKey(name + "-key", ManagedKeyArgs.builder().description(description).tags(tags).build(),
+                ComponentResourceOptions.builder().parent(this).build()).keyArn();
+    }
+
+    /**
+     * The execution role's grant on the volume key, {@link #VOLUME_KEY_ACTIONS} under a Sid of the
+     * workload's own, so it never collides with a storage key's {@code UseKey} grant in one policy.
+     *
+     * @param keyArn the key's ARN
+     * @param sid the statement id, e.g. {@code UseVolumeKey}
+     * @return the grant
+     */
+    protected static Grant volumeKeyGrant(Output<String> keyArn, String sid) {
+        return ManagedKey.grant(keyArn, sid, VOLUME_KEY_ACTIONS);
     }
 
     /**

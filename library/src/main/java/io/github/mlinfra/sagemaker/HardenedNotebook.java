@@ -87,21 +87,8 @@ public final class HardenedNotebook extends PlacedWorkload {
         var deployment = com.pulumi.deployment.Deployment.getInstance();
         String instanceName = args.effectiveNotebookName(name, deployment.getProjectName(), deployment.getStackName());
 
-        Output<String> key;
-        Grant keyGrant;
-        if (args.getKmsKey().isPresent()) {
-            key = args.getKmsKey().orElseThrow().keyArn().applyValue(HardenedNotebook::checkKeyArn);
-            keyGrant = ManagedKey.grant(key, "UseNotebookKey", List.of("kms:Encrypt", "kms:Decrypt",
-                    "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
-                    "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"));
-        } else {
-            var managed = new ManagedKey(name + "-key", ManagedKeyArgs.builder()
-                    .description("mlinfra: encrypts the volume of notebook " + instanceName)
-                    .tags(args.getTags())
-                    .build(), ComponentResourceOptions.builder().parent(this).build());
-            key = managed.keyArn();
-            keyGrant = managed.grantEncryptDecrypt();
-        }
+        Output<String> key = volumeKey(name, args.getKmsKey(), "HardenedNotebookArgs.kmsKey",
+                "mlinfra: encrypts the volume of notebook " + instanceName, args.getTags());
 
         Placement placement = args.getPlacement();
         var sg = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
@@ -115,7 +102,7 @@ public final class HardenedNotebook extends PlacedWorkload {
                 placement.effectiveS3PrefixListId(this), this);
 
         List<Grant> grants = new ArrayList<>();
-        grants.add(keyGrant);
+        grants.add(volumeKeyGrant(key, "UseNotebookKey"));
         grants.add(Grant.of(aws.values().applyValue(v -> List.of(
                 Statement.builder()
                         .sid("NotebookLogs")
@@ -182,10 +169,6 @@ public final class HardenedNotebook extends PlacedWorkload {
             HardenedNotebookArgs.checkNotebookName("HardenedNotebook.name", name);
         }
         return name;
-    }
-
-    static String checkKeyArn(String arn) {
-        return Arns.checkKmsKeyArn("HardenedNotebookArgs.kmsKey", arn);
     }
 
     /**

@@ -124,8 +124,8 @@ class HardenedNotebookTest {
             }
         }
         assertThat(policy.getStatements()).extracting(s -> s.getSid().orElseThrow())
-                .containsExactly("UseKey", "NotebookLogs", "DescribeOwnNotebook", "ReadDatasets");
-        assertThat(policy.statement("UseKey").orElseThrow().getResources())
+                .containsExactly("UseNotebookKey", "NotebookLogs", "DescribeOwnNotebook", "ReadDatasets");
+        assertThat(policy.statement("UseNotebookKey").orElseThrow().getResources())
                 .containsExactly((String) plan.resource("research-key-key").getOutputs().get("arn"));
         var logs = policy.statement("NotebookLogs").orElseThrow();
         assertThat(logs.getActions()).containsExactlyInAnyOrder("logs:CreateLogGroup", "logs:CreateLogStream",
@@ -182,6 +182,15 @@ class HardenedNotebookTest {
                 .kmsKey(KeyReference.fromArn(Output.of("alias/aws/sagemaker"))).build())))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("HardenedNotebookArgs.kmsKey: malformed; got \"alias/aws/sagemaker\"");
+        assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("nb", HardenedNotebookArgsTest.base()
+                .kmsKey(KeyReference.fromArn(Output.of("arn:aws:kms:us-east-1:123456789012:alias/aws/sagemaker"))).build())))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("HardenedNotebookArgs.kmsKey: malformed; got \"arn:aws:kms:us-east-1:123456789012:alias/aws/sagemaker\"");
+        // Regression: the notebook refused keys of the aws-iso partitions that the buckets accepted.
+        String isoKey = "arn:aws-iso:kms:us-iso-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        Plan iso = PlanEngine.plan(ctx -> new HardenedNotebook("nb", HardenedNotebookArgsTest.base()
+                .kmsKey(KeyReference.fromArn(Output.of(isoKey))).build()));
+        assertThat(iso.resource("nb-notebook").getInputs()).containsEntry("kmsKeyId", isoKey);
         assertThatThrownBy(() -> PlanEngine.plan(ctx -> new HardenedNotebook("bad_name", HardenedNotebookArgsTest.base().build())))
                 .hasMessageContaining("HardenedNotebook.name: malformed; got \"bad_name\"");
     }
