@@ -16,12 +16,7 @@ abstract class BucketRule extends DescribedRule {
     public final List<Violation> check(PlanIndex plan) {
         List<Violation> out = new ArrayList<>();
         for (BucketView b : BucketView.all(plan)) {
-            for (String m : check(b)) {
-                out.add(Violation.of(b.bucket, m));
-            }
-            for (String m : notEvaluated(b)) {
-                out.add(Violation.notEvaluated(b.bucket, m));
-            }
+            report(out, b.bucket, check(b), notEvaluated(b));
         }
         return out;
     }

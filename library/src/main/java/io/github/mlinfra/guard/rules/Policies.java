@@ -1,6 +1,7 @@
 package io.github.mlinfra.guard.rules;
 
 import io.github.mlinfra.guard.PlanIndex;
+import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.PolicyDocument;
@@ -67,10 +68,22 @@ final class Policies {
     }
 
     /**
+     * The not-evaluated findings for the policy inputs a rule cannot read, one each, e.g.
+     * {@code "policy is [unknown]"}. Identity policies only, or every policy input.
+     */
+    static List<Violation> notEvaluated(PlanIndex plan, boolean identityOnly) {
+        List<Violation> out = new ArrayList<>();
+        for (Found f : unreadable(plan, identityOnly)) {
+            out.add(Violation.notEvaluated(f.resource, f.input + " is " + f.text));
+        }
+        return out;
+    }
+
+    /**
      * The policy inputs a rule cannot read: {@code "[unknown]"} or {@code "[secret]"} (the text of
      * each {@link Found} is the marker). Identity policies only, or every policy input.
      */
-    static List<Found> unreadable(PlanIndex plan, boolean identityOnly) {
+    private static List<Found> unreadable(PlanIndex plan, boolean identityOnly) {
         List<Found> out = new ArrayList<>();
         List<String> types = new ArrayList<>(List.of(Types.POLICY, Types.ROLE_POLICY, Types.USER_POLICY, Types.GROUP_POLICY));
         if (!identityOnly) {

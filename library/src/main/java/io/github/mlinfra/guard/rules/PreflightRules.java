@@ -157,17 +157,12 @@ final class PreflightRules {
     }
 
     /** Tags of any {@code aws:} resource; the service's rules where known, else the strictest. */
-    private static final class TagsRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_TAGS;
-        }
-
-        @Override
-        public String rationale() {
-            return "AWS refuses a tag key or value outside its alphabet or length, a key with the reserved aws: "
+    private static final class TagsRule extends DescribedRule {
+        TagsRule() {
+            super(Control.PRE_TAGS,
+                    "AWS refuses a tag key or value outside its alphabet or length, a key with the reserved aws: "
                     + "prefix, and more than 50 tags on one resource; the provider sends tags as given, so the "
-                    + "create fails at pulumi up.";
+                    + "create fails at pulumi up.");
         }
 
         @Override
@@ -481,23 +476,15 @@ final class PreflightRules {
     }
 
     /** MLI-PRE-17: IAM policy sizes, counted without whitespace, joining a role's inline policies. */
-    static final class IamPolicySizeRule implements Rule {
+    static final class IamPolicySizeRule extends DescribedRule {
         private final int trustLimit;
 
         IamPolicySizeRule(int trustLimit) {
-            this.trustLimit = trustLimit;
-        }
-
-        @Override
-        public Control control() {
-            return Control.PRE_IAM_POLICY_SIZE;
-        }
-
-        @Override
-        public String rationale() {
-            return "IAM counts policy size without whitespace: a role's inline policies may hold 10,240 characters "
+            super(Control.PRE_IAM_POLICY_SIZE,
+                    "IAM counts policy size without whitespace: a role's inline policies may hold 10,240 characters "
                     + "in all, a managed policy 6,144 and a trust policy 2,048 (an adjustable quota: set the "
-                    + "account's value with --trust-policy-limit).";
+                    + "account's value with --trust-policy-limit).");
+            this.trustLimit = trustLimit;
         }
 
         @Override
@@ -530,23 +517,15 @@ final class PreflightRules {
     }
 
     /** MLI-PRE-21: rules per security group, each source (CIDR, group, prefix list) one rule. */
-    static final class SgRuleCountRule implements Rule {
+    static final class SgRuleCountRule extends DescribedRule {
         private final int limit;
 
         SgRuleCountRule(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public Control control() {
-            return Control.PRE_SG_RULE_COUNT;
-        }
-
-        @Override
-        public String rationale() {
-            return "A security group holds at most 60 inbound and 60 outbound rules by default, each CIDR, "
+            super(Control.PRE_SG_RULE_COUNT,
+                    "A security group holds at most 60 inbound and 60 outbound rules by default, each CIDR, "
                     + "security group or prefix list counting as one rule (an adjustable quota: set the account's "
-                    + "value with --sg-rules-limit).";
+                    + "value with --sg-rules-limit).");
+            this.limit = limit;
         }
 
         @Override
@@ -599,17 +578,12 @@ final class PreflightRules {
     // --- across resources ---------------------------------------------------------------------------
 
     /** MLI-PRE-22: a trail depends on the bucket policy of its bucket, when the plan has that policy. */
-    static final class TrailAfterBucketPolicyRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_TRAIL_AFTER_BUCKET_POLICY;
-        }
-
-        @Override
-        public String rationale() {
-            return "CreateTrail checks the bucket policy and fails (InsufficientS3BucketPolicyException) unless "
+    static final class TrailAfterBucketPolicyRule extends DescribedRule {
+        TrailAfterBucketPolicyRule() {
+            super(Control.PRE_TRAIL_AFTER_BUCKET_POLICY,
+                    "CreateTrail checks the bucket policy and fails (InsufficientS3BucketPolicyException) unless "
                     + "CloudTrail may already write to the bucket; the engine creates resources in parallel, so "
-                    + "the trail must depend on the bucket policy.";
+                    + "the trail must depend on the bucket policy.");
         }
 
         @Override
@@ -667,16 +641,11 @@ final class PreflightRules {
     }
 
     /** MLI-PRE-24: the same permission twice in one security group (inline or separate rules). */
-    static final class SgDuplicatePermissionRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_SG_NO_DUPLICATE_PERMISSION;
-        }
-
-        @Override
-        public String rationale() {
-            return "EC2 refuses a permission (protocol, ports, one source) a group already holds "
-                    + "(InvalidPermission.Duplicate), and a request carrying one twice (InvalidParameterValue).";
+    static final class SgDuplicatePermissionRule extends DescribedRule {
+        SgDuplicatePermissionRule() {
+            super(Control.PRE_SG_NO_DUPLICATE_PERMISSION,
+                    "EC2 refuses a permission (protocol, ports, one source) a group already holds "
+                    + "(InvalidPermission.Duplicate), and a request carrying one twice (InvalidParameterValue).");
         }
 
         @Override

@@ -17,12 +17,7 @@ abstract class VpcRule extends DescribedRule {
     public final List<Violation> check(PlanIndex plan) {
         List<Violation> out = new ArrayList<>();
         for (PlannedResource vpc : plan.ofType(Types.VPC)) {
-            for (String m : check(vpc, plan)) {
-                out.add(Violation.of(vpc, m));
-            }
-            for (String m : notEvaluated(vpc, plan)) {
-                out.add(Violation.notEvaluated(vpc, m));
-            }
+            report(out, vpc, check(vpc, plan), notEvaluated(vpc, plan));
         }
         return out;
     }
