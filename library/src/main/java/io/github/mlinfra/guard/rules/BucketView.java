@@ -35,6 +35,23 @@ final class BucketView {
         return plan.referring(bucket, type, "bucket");
     }
 
+    /** Whether a separate resource of {@code type} that configures this bucket sets {@code path} to {@code value}. */
+    boolean relatedSets(String type, String path, String value) {
+        return related(type).stream().anyMatch(r -> value.equals(r.input(path).orElse(null)));
+    }
+
+    /**
+     * The separate resources of {@code type} that configure this bucket and whose {@code path} is
+     * {@code "[unknown]"} or {@code "[secret]"}, one reason each, e.g. {@code "oc rule.objectOwnership is [unknown]"}.
+     */
+    List<String> relatedOpaque(String type, String path) {
+        List<String> out = new ArrayList<>();
+        for (PlannedResource r : related(type)) {
+            r.input(path).filter(PlanIndex::isOpaque).ifPresent(v -> out.add(r.getName() + " " + path + " is " + v));
+        }
+        return out;
+    }
+
     /** The bucket's name, if known. */
     Optional<String> name() {
         return PlanIndex.text(bucket.getOutputs().get("bucket"))

@@ -14,19 +14,32 @@ import java.util.Optional;
  * is not evaluated.
  */
 abstract class SecurityGroupDirectionRule extends SimpleResourceRule {
-    private final String direction;
+    /** Judges one rule located at {@code where}: the finding, or empty when compliant. */
+    @FunctionalInterface
+    interface Judge {
+        Optional<String> judge(Object rule, String where);
+    }
 
-    SecurityGroupDirectionRule(Control control, String rationale, String direction, String vpcRuleType) {
+    private final String direction;
+    private final Judge judge;
+    private final Judge judgeVpcRule;
+
+    /**
+     * @param control the control the rule implements
+     * @param rationale why the control matters
+     * @param direction {@code ingress} or {@code egress}
+     * @param vpcRuleType the type token of the VPC rule resource of that direction
+     * @param judge judges an inline or {@code SecurityGroupRule} rule
+     * @param judgeVpcRule judges the inputs of a VPC rule resource
+     */
+    SecurityGroupDirectionRule(Control control, String rationale, String direction, String vpcRuleType, Judge judge,
+            Judge judgeVpcRule) {
         super(control, rationale, Types.SECURITY_GROUP, Types.DEFAULT_SECURITY_GROUP, Types.SECURITY_GROUP_RULE,
                 vpcRuleType);
         this.direction = direction;
+        this.judge = judge;
+        this.judgeVpcRule = judgeVpcRule;
     }
-
-    /** The finding on one inline or {@code SecurityGroupRule} rule, located at {@code where}; empty when compliant. */
-    abstract Optional<String> judge(Object rule, String where);
-
-    /** The finding on one VPC rule resource's inputs, located at {@code where}; empty when compliant. */
-    abstract Optional<String> judgeVpcRule(Object rule, String where);
 
     @Override
     public final List<String> check(PlannedResource r) {
@@ -34,18 +47,18 @@ abstract class SecurityGroupDirectionRule extends SimpleResourceRule {
         switch (r.getType()) {
             case Types.SECURITY_GROUP_RULE:
                 if (direction.equals(r.input("type").orElse(null))) {
-                    judge(r.getInputs(), "rule").ifPresent(out::add);
+                    judge.judge(r.getInputs(), "rule").ifPresent(out::add);
                 }
                 break;
             case Types.SECURITY_GROUP:
             case Types.DEFAULT_SECURITY_GROUP:
                 List<Object> rules = PlanIndex.list(r, direction);
                 for (int i = 0; i < rules.size(); i++) {
-                    judge(rules.get(i), direction + "." + i).ifPresent(out::add);
+                    judge.judge(rules.get(i), direction + "." + i).ifPresent(out::add);
                 }
                 break;
             default:
-                judgeVpcRule(r.getInputs(), "rule").ifPresent(out::add);
+                judgeVpcRule.judge(r.getInputs(), "rule").ifPresent(out::add);
         }
         return out;
     }
