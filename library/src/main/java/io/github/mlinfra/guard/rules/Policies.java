@@ -1,5 +1,6 @@
 package io.github.mlinfra.guard.rules;
 
+import io.github.mlinfra.aws.IamWildcardPatterns;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reading policy documents out of plan inputs. */
 final class Policies {
@@ -126,29 +126,14 @@ final class Policies {
         return false;
     }
 
-    /** Whether an IAM resource pattern (with {@code *} and {@code ?}) matches an ARN. */
-    static boolean matches(String pattern, String arn) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.matches(re.toString(), arn);
-    }
-
     /** Whether any of the statement's resources matches the ARN. */
     static boolean covers(Statement s, String arn) {
-        return s.getResources().stream().anyMatch(p -> matches(p, arn));
+        return s.getResources().stream().anyMatch(p -> IamWildcardPatterns.matches(p, arn));
     }
 
     /** Whether the statement has an action matching the given one ({@code s3:*} matches {@code s3:PutObject}). */
     static boolean hasAction(Statement s, String action) {
-        return s.getActions().stream().anyMatch(a -> matches(a.toLowerCase(java.util.Locale.ROOT),
+        return s.getActions().stream().anyMatch(a -> IamWildcardPatterns.matches(a.toLowerCase(java.util.Locale.ROOT),
                 action.toLowerCase(java.util.Locale.ROOT)));
     }
 
