@@ -1,9 +1,6 @@
 package io.github.mlinfra.aws;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
+import io.github.mlinfra.internal.Digests;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -242,15 +239,6 @@ public final class NameRules {
      * @return lower-case hex
      */
     public static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < HASH_LENGTH / 2; i++) {
-                sb.append(String.format(Locale.ROOT, "%02x", d[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text, HASH_LENGTH);
     }
 }
