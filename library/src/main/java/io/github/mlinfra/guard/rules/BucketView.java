@@ -41,6 +41,15 @@ final class BucketView {
     }
 
     /**
+     * Whether a separate resource of {@code type} that configures this bucket sets {@code path} to
+     * {@code value}, or may: its value is {@code "[unknown]"} or {@code "[secret]"}. A rule reports
+     * the bucket only when this is false, and names the opaque values as not evaluated.
+     */
+    boolean relatedMaySet(String type, String path, String value) {
+        return relatedSets(type, path, value) || !relatedOpaque(type, path).isEmpty();
+    }
+
+    /**
      * The separate resources of {@code type} that configure this bucket and whose {@code path} is
      * {@code "[unknown]"} or {@code "[secret]"}, one reason each, e.g. {@code "oc rule.objectOwnership is [unknown]"}.
      */

@@ -16,8 +16,7 @@ final class S3AclsDisabledRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        if (b.relatedSets(Types.OWNERSHIP_CONTROLS, OWNERSHIP, ENFORCED)
-                || !b.relatedOpaque(Types.OWNERSHIP_CONTROLS, OWNERSHIP).isEmpty()) {
+        if (b.relatedMaySet(Types.OWNERSHIP_CONTROLS, OWNERSHIP, ENFORCED)) {
             return List.of();
         }
         String acl = b.legacy ? PlanIndex.text(b.bucket.getInputs().get("acl")).map(a -> " (acl=\"" + a + "\" is set)").orElse("") : "";

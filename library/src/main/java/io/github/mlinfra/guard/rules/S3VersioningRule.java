@@ -19,7 +19,7 @@ final class S3VersioningRule extends BucketRule {
         if (b.legacy && (PlanIndex.bool(b.bucket, "versioning.enabled").orElse(false) || PlanIndex.isOpaque(b.bucket, "versioning.enabled"))) {
             return List.of();
         }
-        if (b.relatedSets(Types.VERSIONING_V2, STATUS, "Enabled") || !b.relatedOpaque(Types.VERSIONING_V2, STATUS).isEmpty()) {
+        if (b.relatedMaySet(Types.VERSIONING_V2, STATUS, "Enabled")) {
             return List.of();
         }
         return List.of(b.legacy ? "versioning.enabled is not true and no " + Types.VERSIONING_V2 + " enables it"
