@@ -61,6 +61,15 @@ final class BucketView {
         return out;
     }
 
+    /**
+     * Why a rule that needs a configuring resource of {@code type} to set {@code path} to
+     * {@code value} cannot decide: none when one sets it, else one reason per such resource whose
+     * value is opaque.
+     */
+    List<String> relatedUndecided(String type, String path, String value) {
+        return relatedSets(type, path, value) ? List.of() : relatedOpaque(type, path);
+    }
+
     /** The bucket's name, if known. */
     Optional<String> name() {
         return PlanIndex.text(bucket.getOutputs().get("bucket"))

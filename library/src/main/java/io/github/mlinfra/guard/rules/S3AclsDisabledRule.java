@@ -6,9 +6,6 @@ import java.util.List;
 
 /** MLI-S3-05: ACLs are disabled through object ownership BucketOwnerEnforced. */
 final class S3AclsDisabledRule extends BucketRule {
-    private static final String OWNERSHIP = "rule.objectOwnership";
-    private static final String ENFORCED = "BucketOwnerEnforced";
-
     S3AclsDisabledRule() {
         super(Control.S3_ACLS_DISABLED, "ACLs are a second, legacy access-control system that bucket policies "
                 + "and IAM do not show; BucketOwnerEnforced turns them off so the policy is the whole story.");
@@ -16,7 +13,7 @@ final class S3AclsDisabledRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        if (b.relatedMaySet(Types.OWNERSHIP_CONTROLS, OWNERSHIP, ENFORCED)) {
+        if (b.relatedMaySet(Types.OWNERSHIP_CONTROLS, "rule.objectOwnership", "BucketOwnerEnforced")) {
             return List.of();
         }
         String acl = b.legacy ? PlanIndex.text(b.bucket.getInputs().get("acl")).map(a -> " (acl=\"" + a + "\" is set)").orElse("") : "";
@@ -25,7 +22,6 @@ final class S3AclsDisabledRule extends BucketRule {
 
     @Override
     List<String> notEvaluated(BucketView b) {
-        return b.relatedSets(Types.OWNERSHIP_CONTROLS, OWNERSHIP, ENFORCED) ? List.of()
-                : b.relatedOpaque(Types.OWNERSHIP_CONTROLS, OWNERSHIP);
+        return b.relatedUndecided(Types.OWNERSHIP_CONTROLS, "rule.objectOwnership", "BucketOwnerEnforced");
     }
 }
