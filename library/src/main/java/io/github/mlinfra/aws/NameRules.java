@@ -1,9 +1,6 @@
 package io.github.mlinfra.aws;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
+import io.github.mlinfra.internal.Digests;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,27 +48,23 @@ public final class NameRules {
          * (<a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html">CreateNotebookInstance</a>,
          * <a href="https://docs.aws.amazon.com/sagemaker/latest/dg/API_StartNotebookInstance.html">StartNotebookInstance</a>).
          */
-        SAGEMAKER_NOTEBOOK("", 63, Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"), "[^a-zA-Z0-9]", "-",
-                "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html"),
+        SAGEMAKER_NOTEBOOK(63, "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html"),
         /**
          * A SageMaker notebook lifecycle configuration: at most 63 characters matching
          * {@code [a-zA-Z0-9](-*[a-zA-Z0-9])*}
          * (<a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstanceLifecycleConfig.html">CreateNotebookInstanceLifecycleConfig</a>).
          */
-        SAGEMAKER_LIFECYCLE_CONFIG("", 63, Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"), "[^a-zA-Z0-9]", "-",
-                "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstanceLifecycleConfig.html"),
+        SAGEMAKER_LIFECYCLE_CONFIG(63, "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstanceLifecycleConfig.html"),
         /**
          * A SageMaker pipeline: 1–256 characters matching {@code [a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}}
          * (<a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePipeline.html">CreatePipeline</a>).
          */
-        SAGEMAKER_PIPELINE("", 256, Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}"), "[^a-zA-Z0-9]", "-",
-                "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePipeline.html"),
+        SAGEMAKER_PIPELINE(256, "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePipeline.html"),
         /**
          * A SageMaker model package group: 1–63 characters matching {@code [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}}
          * (<a href="https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html">CreateModelPackageGroup</a>).
          */
-        SAGEMAKER_MODEL_PACKAGE_GROUP("", 63, Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"), "[^a-zA-Z0-9]", "-",
-                "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html"),
+        SAGEMAKER_MODEL_PACKAGE_GROUP(63, "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackageGroup.html"),
         /**
          * A CloudTrail trail: 3–128 ASCII letters, digits, {@code . _ -}, starting and ending with a
          * letter or digit, no two of {@code . _ -} adjacent, not an IP address
@@ -102,6 +95,15 @@ public final class NameRules {
         private final Pattern disallowed;
         private final String separator;
         private final String source;
+
+        /**
+         * A SageMaker name: at most {@code maxLength} characters matching
+         * {@code [a-zA-Z0-9](-*[a-zA-Z0-9])*}, so a derived one joins its parts with hyphens.
+         */
+        Rule(int maxLength, String source) {
+            this("", maxLength, Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0," + (maxLength - 1) + "}"), "[^a-zA-Z0-9]",
+                    "-", source);
+        }
 
         Rule(String prefix, int maxLength, Pattern pattern, String disallowed, String separator, String source) {
             this.prefix = prefix;
@@ -237,15 +239,6 @@ public final class NameRules {
      * @return lower-case hex
      */
     public static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < HASH_LENGTH / 2; i++) {
-                sb.append(String.format(Locale.ROOT, "%02x", d[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text, HASH_LENGTH);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.mlinfra.guard;
 
 import io.github.mlinfra.controls.Severity;
+import io.github.mlinfra.internal.Digests;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.List;
 import java.util.Optional;
@@ -112,13 +113,7 @@ public abstract class Finding {
      */
     @Value.Derived
     public String getFingerprint() {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((getKey() + "\n" + getUrn()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256Hex(getKey() + "\n" + getUrn(), 16);
     }
 
     /**

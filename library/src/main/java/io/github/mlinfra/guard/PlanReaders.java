@@ -159,13 +159,7 @@ public final class PlanReaders {
         if (!deployment.isObject()) {
             throw new PlanFormatException("not a stack export: " + where + " is " + PlanFormatException.kind(deployment) + ", not an object");
         }
-        JsonNode resources = deployment.get("resources");
-        if (resources == null || resources.isNull()) {
-            return build(List.of(), where);
-        }
-        if (!resources.isArray()) {
-            throw new PlanFormatException("not a stack export: " + where + ".resources is " + PlanFormatException.kind(resources) + ", not an array");
-        }
+        List<JsonNode> resources = optionalArray(deployment.get("resources"), "not a stack export", where + ".resources");
         // one entry per URN: "delete": true entries are old versions waiting to be deleted, a
         // pendingReplacement entry stands only until its replacement exists
         Map<String, JsonNode> live = new LinkedHashMap<>();
@@ -196,14 +190,8 @@ public final class PlanReaders {
      * @throws PlanFormatException when the document breaks the preview's shape
      */
     static Plan fromPreview(JsonNode root) {
-        JsonNode steps = root.has("steps") ? root.get("steps") : root.get("resourcePreviews");
         String field = root.has("steps") ? "steps" : "resourcePreviews";
-        if (steps == null || steps.isNull()) {
-            return build(List.of(), field);
-        }
-        if (!steps.isArray()) {
-            throw new PlanFormatException("not a preview: " + field + " is " + PlanFormatException.kind(steps) + ", not an array");
-        }
+        List<JsonNode> steps = optionalArray(root.get(field), "not a preview", field);
         Map<String, JsonNode> byUrn = new LinkedHashMap<>();
         Map<String, Integer> rank = new LinkedHashMap<>();
         int i = 0;
@@ -235,6 +223,23 @@ public final class PlanReaders {
             }
         }
         return build(new ArrayList<>(byUrn.values()), field);
+    }
+
+    /**
+     * The elements of an array that may be absent: none when it is missing or null.
+     *
+     * @throws PlanFormatException ({@code "<what>: <at> is <kind>, not an array"}) when it is something else
+     */
+    private static List<JsonNode> optionalArray(JsonNode node, String what, String at) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new PlanFormatException(what + ": " + at + " is " + PlanFormatException.kind(node) + ", not an array");
+        }
+        List<JsonNode> out = new ArrayList<>();
+        node.forEach(out::add);
+        return out;
     }
 
     /** Checks one resource state's shape: an object with a string urn and type. */

@@ -209,19 +209,10 @@ public final class Reports {
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : report.getFindings()) {
-            ObjectNode res = results.addObject();
-            res.put("ruleId", f.getRule());
-            if (index.containsKey(f.getRule())) {
-                res.put("ruleIndex", index.get(f.getRule()));
-            }
+            ObjectNode res = result(results, index, f.getRule());
             res.put("level", sarifLevel(f.getSeverity()));
             res.putObject("message").put("text", f.getResourceType() + " '" + f.getResourceName() + "': " + f.getMessage());
-            ObjectNode loc = res.putArray("locations").addObject();
-            loc.putObject("physicalLocation").putObject("artifactLocation").put("uri", artifactUri);
-            ObjectNode logical = loc.putArray("logicalLocations").addObject();
-            logical.put("fullyQualifiedName", f.getUrn());
-            logical.put("name", f.getResourceName());
-            logical.put("kind", "resource");
+            locate(res, artifactUri, f.getUrn(), f.getResourceName());
             res.putObject("partialFingerprints").put("mlinfraFindingKey/v1", f.getFingerprint());
             res.putObject("properties").put("findingKey", f.getKey());
             if (f.isSuppressed()) {
@@ -231,23 +222,34 @@ public final class Reports {
             }
         }
         for (NotEvaluated u : report.getNotEvaluated()) {
-            ObjectNode res = results.addObject();
-            res.put("ruleId", u.getRule());
-            if (index.containsKey(u.getRule())) {
-                res.put("ruleIndex", index.get(u.getRule()));
-            }
+            ObjectNode res = result(results, index, u.getRule());
             res.put("kind", "open");
             res.put("level", "none");
             res.putObject("message").put("text", u.getResourceType() + " '" + u.getResourceName() + "': not evaluated: "
                     + u.getReason());
-            ObjectNode loc = res.putArray("locations").addObject();
-            loc.putObject("physicalLocation").putObject("artifactLocation").put("uri", artifactUri);
-            ObjectNode logical = loc.putArray("logicalLocations").addObject();
-            logical.put("fullyQualifiedName", u.getUrn());
-            logical.put("name", u.getResourceName());
-            logical.put("kind", "resource");
+            locate(res, artifactUri, u.getUrn(), u.getResourceName());
         }
         return root;
+    }
+
+    /** A new SARIF result of a rule, with the rule's index among the run's descriptors when it has one. */
+    private static ObjectNode result(ArrayNode results, Map<String, Integer> ruleIndex, String rule) {
+        ObjectNode res = results.addObject();
+        res.put("ruleId", rule);
+        if (ruleIndex.containsKey(rule)) {
+            res.put("ruleIndex", ruleIndex.get(rule));
+        }
+        return res;
+    }
+
+    /** A result's location: the artifact, and the resource (its URN and name) as logical location. */
+    private static void locate(ObjectNode res, String artifactUri, String urn, String resourceName) {
+        ObjectNode loc = res.putArray("locations").addObject();
+        loc.putObject("physicalLocation").putObject("artifactLocation").put("uri", artifactUri);
+        ObjectNode logical = loc.putArray("logicalLocations").addObject();
+        logical.put("fullyQualifiedName", urn);
+        logical.put("name", resourceName);
+        logical.put("kind", "resource");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.mlinfra.policy;
 
+import io.github.mlinfra.aws.IamWildcardPatterns;
 import io.github.mlinfra.internal.MlInfraStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -474,8 +475,9 @@ public final class ExternalAccess {
             }
             for (String a : allow.getActions()) {
                 boolean covered = deny.getNotActions().isEmpty()
-                        ? deny.getActions().stream().anyMatch(d -> matches(d, a))
-                        : deny.getNotActions().stream().noneMatch(n -> matches(n, a) || matches(a, n));
+                        ? deny.getActions().stream().anyMatch(d -> IamWildcardPatterns.matchesIgnoringCase(d, a))
+                        : deny.getNotActions().stream().noneMatch(n -> IamWildcardPatterns.matchesIgnoringCase(n, a)
+                                || IamWildcardPatterns.matchesIgnoringCase(a, n));
                 if (!covered) {
                     return false;
                 }
@@ -484,7 +486,8 @@ public final class ExternalAccess {
                 return false;
             }
             List<String> dr = deny.getResources();
-            return dr.isEmpty() || dr.contains("*") || allow.getResources().stream().allMatch(r -> dr.stream().anyMatch(d -> matches(d, r)));
+            return dr.isEmpty() || dr.contains("*") || allow.getResources().stream()
+                    .allMatch(r -> dr.stream().anyMatch(d -> IamWildcardPatterns.matchesIgnoringCase(d, r)));
         }
     }
 
@@ -548,20 +551,5 @@ public final class ExternalAccess {
             return Optional.empty();
         }
         return restrictionOf(c.getKey().toLowerCase(Locale.ROOT), positive, c.getValues()).map(r -> new Guard(deny, r));
-    }
-
-    /** Whether an IAM pattern ({@code *}, {@code ?}) matches a value, case-insensitively. */
-    static boolean matches(String pattern, String value) {
-        StringBuilder re = new StringBuilder("(?i)");
-        for (char ch : pattern.toCharArray()) {
-            if (ch == '*') {
-                re.append(".*");
-            } else if (ch == '?') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return Pattern.matches(re.toString(), value);
     }
 }

@@ -3,27 +3,22 @@ package io.github.mlinfra.guard.rules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.guard.Violation;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A rule judging each bucket together with the resources that configure it. */
-abstract class BucketRule extends DescribedRule {
+abstract class BucketRule extends SubjectRule<BucketView> {
     BucketRule(Control control, String rationale) {
         super(control, rationale);
     }
 
     @Override
-    public final List<Violation> check(PlanIndex plan) {
-        List<Violation> out = new ArrayList<>();
-        for (BucketView b : BucketView.all(plan)) {
-            for (String m : check(b)) {
-                out.add(Violation.of(b.bucket, m));
-            }
-            for (String m : notEvaluated(b)) {
-                out.add(Violation.notEvaluated(b.bucket, m));
-            }
-        }
-        return out;
+    final List<BucketView> subjects(PlanIndex plan) {
+        return BucketView.all(plan);
+    }
+
+    @Override
+    final void judge(BucketView b, PlanIndex plan, List<Violation> out) {
+        report(out, b.bucket, check(b), notEvaluated(b));
     }
 
     /** The findings on one bucket, judged on what can be read. */

@@ -35,6 +35,41 @@ final class BucketView {
         return plan.referring(bucket, type, "bucket");
     }
 
+    /** Whether a separate resource of {@code type} that configures this bucket sets {@code path} to {@code value}. */
+    boolean relatedSets(String type, String path, String value) {
+        return related(type).stream().anyMatch(r -> value.equals(r.input(path).orElse(null)));
+    }
+
+    /**
+     * Whether a separate resource of {@code type} that configures this bucket sets {@code path} to
+     * {@code value}, or may: its value is {@code "[unknown]"} or {@code "[secret]"}. A rule reports
+     * the bucket only when this is false, and names the opaque values as not evaluated.
+     */
+    boolean relatedMaySet(String type, String path, String value) {
+        return relatedSets(type, path, value) || !relatedOpaque(type, path).isEmpty();
+    }
+
+    /**
+     * The separate resources of {@code type} that configure this bucket and whose {@code path} is
+     * {@code "[unknown]"} or {@code "[secret]"}, one reason each, e.g. {@code "oc rule.objectOwnership is [unknown]"}.
+     */
+    List<String> relatedOpaque(String type, String path) {
+        List<String> out = new ArrayList<>();
+        for (PlannedResource r : related(type)) {
+            r.input(path).filter(PlanIndex::isOpaque).ifPresent(v -> out.add(r.getName() + " " + path + " is " + v));
+        }
+        return out;
+    }
+
+    /**
+     * Why a rule that needs a configuring resource of {@code type} to set {@code path} to
+     * {@code value} cannot decide: none when one sets it, else one reason per such resource whose
+     * value is opaque.
+     */
+    List<String> relatedUndecided(String type, String path, String value) {
+        return relatedSets(type, path, value) ? List.of() : relatedOpaque(type, path);
+    }
+
     /** The bucket's name, if known. */
     Optional<String> name() {
         return PlanIndex.text(bucket.getOutputs().get("bucket"))

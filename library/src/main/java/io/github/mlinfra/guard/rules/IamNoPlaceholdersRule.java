@@ -2,23 +2,17 @@ package io.github.mlinfra.guard.rules;
 
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
-import io.github.mlinfra.guard.Rule;
 import io.github.mlinfra.guard.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
 /** MLI-IAM-05: no policy holds a literal placeholder account id. */
-final class IamNoPlaceholdersRule implements Rule {
-    @Override
-    public Control control() {
-        return Control.IAM_NO_PLACEHOLDERS;
-    }
-
-    @Override
-    public String rationale() {
-        return "A policy with a literal placeholder (ACCOUNT_ID, <account-id>, XXXXXXXXXXXX) is rejected by AWS or, "
+final class IamNoPlaceholdersRule extends DescribedRule {
+    IamNoPlaceholdersRule() {
+        super(Control.IAM_NO_PLACEHOLDERS,
+                "A policy with a literal placeholder (ACCOUNT_ID, <account-id>, XXXXXXXXXXXX) is rejected by AWS or, "
                 + "worse, grants nothing to the intended principal; the account and partition must be looked up at "
-                + "run time.";
+                + "run time.");
     }
 
     @Override
@@ -28,9 +22,7 @@ final class IamNoPlaceholdersRule implements Rule {
             Placeholders.find(f.text).ifPresent(p -> out.add(Violation.of(f.resource,
                     f.input + " holds the placeholder account id '" + p + "'")));
         }
-        for (Policies.Found f : Policies.unreadable(plan, false)) {
-            out.add(Violation.notEvaluated(f.resource, f.input + " is " + f.text));
-        }
+        out.addAll(Policies.notEvaluated(plan, false));
         return out;
     }
 }

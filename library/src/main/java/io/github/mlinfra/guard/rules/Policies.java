@@ -1,6 +1,8 @@
 package io.github.mlinfra.guard.rules;
 
+import io.github.mlinfra.aws.IamWildcardPatterns;
 import io.github.mlinfra.guard.PlanIndex;
+import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
 import io.github.mlinfra.policy.Condition;
 import io.github.mlinfra.policy.PolicyDocument;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reading policy documents out of plan inputs. */
 final class Policies {
@@ -67,10 +68,22 @@ final class Policies {
     }
 
     /**
+     * The not-evaluated findings for the policy inputs a rule cannot read, one each, e.g.
+     * {@code "policy is [unknown]"}. Identity policies only, or every policy input.
+     */
+    static List<Violation> notEvaluated(PlanIndex plan, boolean identityOnly) {
+        List<Violation> out = new ArrayList<>();
+        for (Found f : unreadable(plan, identityOnly)) {
+            out.add(Violation.notEvaluated(f.resource, f.input + " is " + f.text));
+        }
+        return out;
+    }
+
+    /**
      * The policy inputs a rule cannot read: {@code "[unknown]"} or {@code "[secret]"} (the text of
      * each {@link Found} is the marker). Identity policies only, or every policy input.
      */
-    static List<Found> unreadable(PlanIndex plan, boolean identityOnly) {
+    private static List<Found> unreadable(PlanIndex plan, boolean identityOnly) {
         List<Found> out = new ArrayList<>();
         List<String> types = new ArrayList<>(List.of(Types.POLICY, Types.ROLE_POLICY, Types.USER_POLICY, Types.GROUP_POLICY));
         if (!identityOnly) {
@@ -113,29 +126,14 @@ final class Policies {
         return false;
     }
 
-    /** Whether an IAM resource pattern (with {@code *} and {@code ?}) matches an ARN. */
-    static boolean matches(String pattern, String arn) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.matches(re.toString(), arn);
-    }
-
     /** Whether any of the statement's resources matches the ARN. */
     static boolean covers(Statement s, String arn) {
-        return s.getResources().stream().anyMatch(p -> matches(p, arn));
+        return s.getResources().stream().anyMatch(p -> IamWildcardPatterns.matches(p, arn));
     }
 
     /** Whether the statement has an action matching the given one ({@code s3:*} matches {@code s3:PutObject}). */
     static boolean hasAction(Statement s, String action) {
-        return s.getActions().stream().anyMatch(a -> matches(a.toLowerCase(java.util.Locale.ROOT),
+        return s.getActions().stream().anyMatch(a -> IamWildcardPatterns.matches(a.toLowerCase(java.util.Locale.ROOT),
                 action.toLowerCase(java.util.Locale.ROOT)));
     }
 

@@ -19,21 +19,14 @@ import java.util.Map;
  * the inline {@code policy} of {@code aws:sns/topic:Topic} and {@code aws:sqs/queue:Queue}).
  */
 final class PolicyAccessRules {
-    static final String KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
-    static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
-    static final String VPC_ENDPOINT_POLICY = "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy";
-    static final String TOPIC = "aws:sns/topic:Topic";
-    static final String TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
-    static final String QUEUE = "aws:sqs/queue:Queue";
-    static final String QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
-    static final String REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
-
-    private static final Map<String, String> KEYS = ResourcePolicyRule.inputs(Types.KMS_KEY, "policy", KEY_POLICY, "policy");
+    private static final Map<String, String> KEYS =
+            ResourcePolicyRule.inputs(Types.KMS_KEY, "policy", Types.KMS_KEY_POLICY, "policy");
     private static final Map<String, String> TRUST = ResourcePolicyRule.inputs(Types.ROLE, "assumeRolePolicy");
     private static final Map<String, String> ENDPOINTS =
-            ResourcePolicyRule.inputs(VPC_ENDPOINT, "policy", VPC_ENDPOINT_POLICY, "policy");
-    private static final Map<String, String> MESSAGING = ResourcePolicyRule.inputs(TOPIC, "policy", TOPIC_POLICY, "policy",
-            QUEUE, "policy", QUEUE_POLICY, "policy", REPOSITORY_POLICY, "policy");
+            ResourcePolicyRule.inputs(Types.VPC_ENDPOINT, "policy", Types.VPC_ENDPOINT_POLICY, "policy");
+    private static final Map<String, String> MESSAGING = ResourcePolicyRule.inputs(Types.TOPIC, "policy",
+            Types.TOPIC_POLICY, "policy", Types.QUEUE, "policy", Types.QUEUE_POLICY, "policy",
+            Types.REPOSITORY_POLICY, "policy");
 
     private PolicyAccessRules() {}
 

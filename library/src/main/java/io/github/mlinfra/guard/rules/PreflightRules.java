@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The preflight rules ({@code MLI-PRE-*}): what AWS or the provider would refuse at
@@ -157,17 +158,12 @@ final class PreflightRules {
     }
 
     /** Tags of any {@code aws:} resource; the service's rules where known, else the strictest. */
-    private static final class TagsRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_TAGS;
-        }
-
-        @Override
-        public String rationale() {
-            return "AWS refuses a tag key or value outside its alphabet or length, a key with the reserved aws: "
+    private static final class TagsRule extends DescribedRule {
+        TagsRule() {
+            super(Control.PRE_TAGS,
+                    "AWS refuses a tag key or value outside its alphabet or length, a key with the reserved aws: "
                     + "prefix, and more than 50 tags on one resource; the provider sends tags as given, so the "
-                    + "create fails at pulumi up.";
+                    + "create fails at pulumi up.");
         }
 
         @Override
@@ -403,17 +399,26 @@ final class PreflightRules {
 
     // --- sizes --------------------------------------------------------------------------------------
 
+    /**
+     * The problem of a known input larger than a limit, e.g. {@code "policy: 20481 bytes, more than 20480"};
+     * empty when the input is absent, opaque or within the limit.
+     */
+    private static List<String> oversize(String path, Optional<String> value, ToIntFunction<String> size, String unit,
+                                         int limit) {
+        return value.map(size::applyAsInt).filter(n -> n > limit)
+                .map(n -> List.of(path + ": " + n + " " + unit + ", more than " + limit)).orElse(List.of());
+    }
+
+    private static int utf8Bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     static Rule userDataSize() {
         return new Fn(Control.PRE_USER_DATA_SIZE, "EC2 refuses user data over 16 KB in raw form (before base64); "
                 + "the instance launch fails.",
                 r -> {
-                    List<String> out = new ArrayList<>();
-                    text(r, "userData").ifPresent(u -> {
-                        int n = u.getBytes(StandardCharsets.UTF_8).length;
-                        if (n > ServiceLimits.USER_DATA_BYTES) {
-                            out.add("userData: " + n + " bytes, more than " + ServiceLimits.USER_DATA_BYTES);
-                        }
-                    });
+                    List<String> out = new ArrayList<>(
+                            oversize("userData", text(r, "userData"), PreflightRules::utf8Bytes, "bytes", ServiceLimits.USER_DATA_BYTES));
                     text(r, "userDataBase64").ifPresent(u -> {
                         long n = (long) u.length() * 3 / 4;
                         if (n > ServiceLimits.USER_DATA_BYTES) {
@@ -431,9 +436,8 @@ final class PreflightRules {
                 r -> {
                     List<String> out = new ArrayList<>();
                     for (String hook : List.of("onCreate", "onStart")) {
-                        text(r, hook).filter(s -> s.length() > ServiceLimits.LIFECYCLE_SCRIPT_CHARS)
-                                .ifPresent(s -> out.add(hook + ": " + s.length() + " base64 characters, more than "
-                                        + ServiceLimits.LIFECYCLE_SCRIPT_CHARS));
+                        out.addAll(oversize(hook, text(r, hook), String::length, "base64 characters",
+                                ServiceLimits.LIFECYCLE_SCRIPT_CHARS));
                     }
                     return out;
                 },
@@ -443,61 +447,43 @@ final class PreflightRules {
     static Rule pipelineDefinitionSize() {
         return new Fn(Control.PRE_PIPELINE_DEFINITION_SIZE, "SageMaker refuses a pipeline definition over 1,048,576 "
                 + "characters; CreatePipeline fails (larger definitions go to S3 through PipelineDefinitionS3Location).",
-                r -> text(r, "pipelineDefinition").filter(s -> s.length() > ServiceLimits.PIPELINE_DEFINITION_CHARS)
-                        .map(s -> List.of("pipelineDefinition: " + s.length() + " characters, more than "
-                                + ServiceLimits.PIPELINE_DEFINITION_CHARS))
-                        .orElse(List.of()),
+                r -> oversize("pipelineDefinition", text(r, "pipelineDefinition"), String::length, "characters",
+                        ServiceLimits.PIPELINE_DEFINITION_CHARS),
                 Types.PIPELINE).judging("pipelineDefinition");
     }
 
     static Rule bucketPolicySize() {
         return new Fn(Control.PRE_BUCKET_POLICY_SIZE, "S3 refuses a bucket policy over 20 KB (PutBucketPolicy fails with PolicyTooLarge); "
                 + "split statements or use access points.",
-                r -> policy(r, "policy").filter(p -> p.getBytes(StandardCharsets.UTF_8).length > ServiceLimits.BUCKET_POLICY_BYTES)
-                        .map(p -> List.of("policy: " + p.getBytes(StandardCharsets.UTF_8).length + " bytes, more than "
-                                + ServiceLimits.BUCKET_POLICY_BYTES))
-                        .orElse(List.of()),
+                r -> oversize("policy", policy(r, "policy"), PreflightRules::utf8Bytes, "bytes", ServiceLimits.BUCKET_POLICY_BYTES),
                 Types.BUCKET_POLICY);
     }
 
     static Rule keyPolicySize() {
         return new Fn(Control.PRE_KEY_POLICY_SIZE, "KMS refuses a key policy over 32 KB (CreateKey and PutKeyPolicy fail); move grants "
                 + "for many principals to IAM policies or grants.",
-                r -> policy(r, "policy").filter(p -> p.getBytes(StandardCharsets.UTF_8).length > ServiceLimits.KEY_POLICY_BYTES)
-                        .map(p -> List.of("policy: " + p.getBytes(StandardCharsets.UTF_8).length + " bytes, more than "
-                                + ServiceLimits.KEY_POLICY_BYTES))
-                        .orElse(List.of()),
+                r -> oversize("policy", policy(r, "policy"), PreflightRules::utf8Bytes, "bytes", ServiceLimits.KEY_POLICY_BYTES),
                 Types.KMS_KEY, Types.KMS_KEY_POLICY);
     }
 
     static Rule endpointPolicySize() {
         return new Fn(Control.PRE_ENDPOINT_POLICY_SIZE, "A VPC endpoint policy cannot exceed 20,480 characters, "
                 + "including white space; the endpoint create or modify fails.",
-                r -> policy(r, "policy").filter(p -> p.length() > EndpointPolicySupport.MAX_POLICY_CHARACTERS)
-                        .map(p -> List.of("policy: " + p.length() + " characters, more than "
-                                + EndpointPolicySupport.MAX_POLICY_CHARACTERS))
-                        .orElse(List.of()),
+                r -> oversize("policy", policy(r, "policy"), String::length, "characters",
+                        EndpointPolicySupport.MAX_POLICY_CHARACTERS),
                 Types.VPC_ENDPOINT, Types.VPC_ENDPOINT_POLICY);
     }
 
     /** MLI-PRE-17: IAM policy sizes, counted without whitespace, joining a role's inline policies. */
-    static final class IamPolicySizeRule implements Rule {
+    static final class IamPolicySizeRule extends DescribedRule {
         private final int trustLimit;
 
         IamPolicySizeRule(int trustLimit) {
-            this.trustLimit = trustLimit;
-        }
-
-        @Override
-        public Control control() {
-            return Control.PRE_IAM_POLICY_SIZE;
-        }
-
-        @Override
-        public String rationale() {
-            return "IAM counts policy size without whitespace: a role's inline policies may hold 10,240 characters "
+            super(Control.PRE_IAM_POLICY_SIZE,
+                    "IAM counts policy size without whitespace: a role's inline policies may hold 10,240 characters "
                     + "in all, a managed policy 6,144 and a trust policy 2,048 (an adjustable quota: set the "
-                    + "account's value with --trust-policy-limit).";
+                    + "account's value with --trust-policy-limit).");
+            this.trustLimit = trustLimit;
         }
 
         @Override
@@ -530,23 +516,15 @@ final class PreflightRules {
     }
 
     /** MLI-PRE-21: rules per security group, each source (CIDR, group, prefix list) one rule. */
-    static final class SgRuleCountRule implements Rule {
+    static final class SgRuleCountRule extends DescribedRule {
         private final int limit;
 
         SgRuleCountRule(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public Control control() {
-            return Control.PRE_SG_RULE_COUNT;
-        }
-
-        @Override
-        public String rationale() {
-            return "A security group holds at most 60 inbound and 60 outbound rules by default, each CIDR, "
+            super(Control.PRE_SG_RULE_COUNT,
+                    "A security group holds at most 60 inbound and 60 outbound rules by default, each CIDR, "
                     + "security group or prefix list counting as one rule (an adjustable quota: set the account's "
-                    + "value with --sg-rules-limit).";
+                    + "value with --sg-rules-limit).");
+            this.limit = limit;
         }
 
         @Override
@@ -599,17 +577,12 @@ final class PreflightRules {
     // --- across resources ---------------------------------------------------------------------------
 
     /** MLI-PRE-22: a trail depends on the bucket policy of its bucket, when the plan has that policy. */
-    static final class TrailAfterBucketPolicyRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_TRAIL_AFTER_BUCKET_POLICY;
-        }
-
-        @Override
-        public String rationale() {
-            return "CreateTrail checks the bucket policy and fails (InsufficientS3BucketPolicyException) unless "
+    static final class TrailAfterBucketPolicyRule extends DescribedRule {
+        TrailAfterBucketPolicyRule() {
+            super(Control.PRE_TRAIL_AFTER_BUCKET_POLICY,
+                    "CreateTrail checks the bucket policy and fails (InsufficientS3BucketPolicyException) unless "
                     + "CloudTrail may already write to the bucket; the engine creates resources in parallel, so "
-                    + "the trail must depend on the bucket policy.";
+                    + "the trail must depend on the bucket policy.");
         }
 
         @Override
@@ -667,16 +640,11 @@ final class PreflightRules {
     }
 
     /** MLI-PRE-24: the same permission twice in one security group (inline or separate rules). */
-    static final class SgDuplicatePermissionRule implements Rule {
-        @Override
-        public Control control() {
-            return Control.PRE_SG_NO_DUPLICATE_PERMISSION;
-        }
-
-        @Override
-        public String rationale() {
-            return "EC2 refuses a permission (protocol, ports, one source) a group already holds "
-                    + "(InvalidPermission.Duplicate), and a request carrying one twice (InvalidParameterValue).";
+    static final class SgDuplicatePermissionRule extends DescribedRule {
+        SgDuplicatePermissionRule() {
+            super(Control.PRE_SG_NO_DUPLICATE_PERMISSION,
+                    "EC2 refuses a permission (protocol, ports, one source) a group already holds "
+                    + "(InvalidPermission.Duplicate), and a request carrying one twice (InvalidParameterValue).");
         }
 
         @Override

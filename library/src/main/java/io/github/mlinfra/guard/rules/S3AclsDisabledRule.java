@@ -1,9 +1,7 @@
 package io.github.mlinfra.guard.rules;
 
-import java.util.ArrayList;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
-import io.github.mlinfra.plan.PlannedResource;
 import java.util.List;
 
 /** MLI-S3-05: ACLs are disabled through object ownership BucketOwnerEnforced. */
@@ -15,11 +13,8 @@ final class S3AclsDisabledRule extends BucketRule {
 
     @Override
     List<String> check(BucketView b) {
-        for (PlannedResource oc : b.related(Types.OWNERSHIP_CONTROLS)) {
-            Object v = oc.input("rule.objectOwnership").orElse(null);
-            if ("BucketOwnerEnforced".equals(v) || PlanIndex.isOpaque(v)) {
-                return List.of();
-            }
+        if (b.relatedMaySet(Types.OWNERSHIP_CONTROLS, "rule.objectOwnership", "BucketOwnerEnforced")) {
+            return List.of();
         }
         String acl = b.legacy ? PlanIndex.text(b.bucket.getInputs().get("acl")).map(a -> " (acl=\"" + a + "\" is set)").orElse("") : "";
         return List.of("no " + Types.OWNERSHIP_CONTROLS + " with rule.objectOwnership=BucketOwnerEnforced refers to this bucket" + acl);
@@ -27,16 +22,6 @@ final class S3AclsDisabledRule extends BucketRule {
 
     @Override
     List<String> notEvaluated(BucketView b) {
-        List<String> out = new ArrayList<>();
-        for (PlannedResource oc : b.related(Types.OWNERSHIP_CONTROLS)) {
-            Object v = oc.input("rule.objectOwnership").orElse(null);
-            if ("BucketOwnerEnforced".equals(v)) {
-                return List.of();
-            }
-            if (PlanIndex.isOpaque(v)) {
-                out.add(oc.getName() + " rule.objectOwnership is " + v);
-            }
-        }
-        return out;
+        return b.relatedUndecided(Types.OWNERSHIP_CONTROLS, "rule.objectOwnership", "BucketOwnerEnforced");
     }
 }

@@ -3,11 +3,12 @@ package io.github.mlinfra.guard.rules;
 import java.util.ArrayList;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
-import io.github.mlinfra.plan.PlannedResource;
 import java.util.List;
 
 /** MLI-S3-06: versioning is enabled. */
 final class S3VersioningRule extends BucketRule {
+    private static final String STATUS = "versioningConfiguration.status";
+
     S3VersioningRule() {
         super(Control.S3_VERSIONING, "Versioning keeps every overwritten or deleted object recoverable, the "
                 + "cheapest defence against a bad job or a compromised credential wiping checkpoints and artifacts.");
@@ -18,11 +19,8 @@ final class S3VersioningRule extends BucketRule {
         if (b.legacy && (PlanIndex.bool(b.bucket, "versioning.enabled").orElse(false) || PlanIndex.isOpaque(b.bucket, "versioning.enabled"))) {
             return List.of();
         }
-        for (PlannedResource v : b.related(Types.VERSIONING_V2)) {
-            Object status = v.input("versioningConfiguration.status").orElse(null);
-            if ("Enabled".equals(status) || PlanIndex.isOpaque(status)) {
-                return List.of();
-            }
+        if (b.relatedMaySet(Types.VERSIONING_V2, STATUS, "Enabled")) {
+            return List.of();
         }
         return List.of(b.legacy ? "versioning.enabled is not true and no " + Types.VERSIONING_V2 + " enables it"
                 : "no " + Types.VERSIONING_V2 + " with versioningConfiguration.status=Enabled refers to this bucket");
@@ -30,23 +28,16 @@ final class S3VersioningRule extends BucketRule {
 
     @Override
     List<String> notEvaluated(BucketView b) {
+        if ((b.legacy && PlanIndex.bool(b.bucket, "versioning.enabled").orElse(false))
+                || b.relatedSets(Types.VERSIONING_V2, STATUS, "Enabled")) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         if (b.legacy) {
-            if (PlanIndex.bool(b.bucket, "versioning.enabled").orElse(false)) {
-                return List.of();
-            }
             b.bucket.input("versioning.enabled").filter(PlanIndex::isOpaque)
                     .ifPresent(v -> out.add("versioning.enabled is " + v));
         }
-        for (PlannedResource v : b.related(Types.VERSIONING_V2)) {
-            Object status = v.input("versioningConfiguration.status").orElse(null);
-            if ("Enabled".equals(status)) {
-                return List.of();
-            }
-            if (PlanIndex.isOpaque(status)) {
-                out.add(v.getName() + " versioningConfiguration.status is " + status);
-            }
-        }
+        out.addAll(b.relatedOpaque(Types.VERSIONING_V2, STATUS));
         return out;
     }
 }

@@ -1,14 +1,12 @@
 package io.github.mlinfra.guard.rules;
 
+import io.github.mlinfra.internal.Digests;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,59 +44,20 @@ import java.util.regex.Pattern;
  * Secrets Manager rotation and KMS rules for secrets), so its mapping is "none".
  */
 public final class SecretScanner {
-    /** One credential found: its kind, where, and a fingerprint in place of the value. */
-    public static final class Hit {
-        private final Kind kind;
-        private final int line;
-        private final String fingerprint;
-        private final String name;
-
-        Hit(Kind kind, int line, String secret, String name) {
-            this(kind, line, name, SecretScanner.fingerprint(secret), true);
-        }
-
-        private Hit(Kind kind, int line, String name, String fingerprint, boolean unused) {
-            this.kind = kind;
-            this.line = line;
-            this.fingerprint = fingerprint;
-            this.name = name;
-        }
-
-        /**
-         * The kind of credential.
-         *
-         * @return the kind
-         */
-        public Kind kind() {
-            return kind;
-        }
-
-        /**
-         * The line of the text it is on, from 1.
-         *
-         * @return the line; 0 when the value has no lines (a tag, an environment value)
-         */
-        public int line() {
-            return line;
-        }
-
-        /**
-         * The first 8 hex digits of the SHA-256 of the credential: tells two credentials apart
-         * and follows one across runs without showing it.
-         *
-         * @return 8 lowercase hex digits
-         */
-        public String fingerprint() {
-            return fingerprint;
-        }
-
-        /**
-         * The variable the credential is assigned to, for {@link Kind#PASSWORD_ASSIGNMENT}.
-         *
-         * @return e.g. {@code DB_PASSWORD}; empty for the other kinds
-         */
-        public String name() {
-            return name;
+    /**
+     * One credential found: its kind, where, and a fingerprint in place of the value.
+     *
+     * @param kind the kind of credential
+     * @param line the line of the text it is on, from 1; 0 when the value has no lines (a tag, an
+     *     environment value)
+     * @param fingerprint the first 8 hex digits of the SHA-256 of the credential: tells two
+     *     credentials apart and follows one across runs without showing it
+     * @param name the variable the credential is assigned to, for {@link Kind#PASSWORD_ASSIGNMENT},
+     *     e.g. {@code DB_PASSWORD}; empty for the other kinds
+     */
+    public record Hit(Kind kind, int line, String fingerprint, String name) {
+        static Hit of(Kind kind, int line, String secret, String name) {
+            return new Hit(kind, line, SecretScanner.fingerprint(secret), name);
         }
     }
 
@@ -207,7 +166,7 @@ public final class SecretScanner {
         Matcher m = PRIVATE_KEY.matcher(text);
         while (m.find()) {
             if (!m.group(1).isBlank()) {
-                out.add(new Hit(Kind.PRIVATE_KEY, lineOf(text, m.start()), m.group(1).replaceAll("\\s", ""), ""));
+                out.add(Hit.of(Kind.PRIVATE_KEY, lineOf(text, m.start()), m.group(1).replaceAll("\\s", ""), ""));
             }
         }
         m = AWS_KEY_ID.matcher(text);
@@ -221,7 +180,7 @@ public final class SecretScanner {
                 int sl = lineOf(text, s.start());
                 if (Math.abs(sl - line) <= 3 && !s.group(1).equals(m.group(1)) && !s.group(1).endsWith("EXAMPLEKEY")
                         && s.group(1).chars().anyMatch(Character::isLowerCase) && s.group(1).chars().anyMatch(Character::isDigit)) {
-                    out.add(new Hit(Kind.AWS_ACCESS_KEY, line, m.group(1) + ":" + s.group(1), ""));
+                    out.add(Hit.of(Kind.AWS_ACCESS_KEY, line, m.group(1) + ":" + s.group(1), ""));
                     break;
                 }
             }
@@ -232,14 +191,14 @@ public final class SecretScanner {
                 if (e.getKey() == Kind.JWT && !isJwt(m.group(1))) {
                     continue;
                 }
-                out.add(new Hit(e.getKey(), lineOf(text, m.start()), m.group(1), ""));
+                out.add(Hit.of(e.getKey(), lineOf(text, m.start()), m.group(1), ""));
             }
         }
         m = ASSIGNMENT.matcher(text);
         while (m.find()) {
             String value = unquote(m.group(2));
             if (isLiteral(value)) {
-                out.add(new Hit(Kind.PASSWORD_ASSIGNMENT, lineOf(text, m.start()), value, m.group(1)));
+                out.add(Hit.of(Kind.PASSWORD_ASSIGNMENT, lineOf(text, m.start()), value, m.group(1)));
             }
         }
         return out;
@@ -260,11 +219,11 @@ public final class SecretScanner {
             return out;
         }
         for (Hit h : scan(value)) {
-            out.add(value.indexOf('\n') < 0 ? new Hit(h.kind, 0, h.name, h.fingerprint, true) : h);
+            out.add(value.indexOf('\n') < 0 ? new Hit(h.kind(), 0, h.fingerprint(), h.name()) : h);
         }
         if (name != null && SECRET_NAME.matcher(name).find() && isLiteral(value.strip())
-                && out.stream().noneMatch(h -> h.kind != Kind.PASSWORD_ASSIGNMENT)) {
-            out.add(new Hit(Kind.PASSWORD_ASSIGNMENT, 0, value.strip(), name));
+                && out.stream().noneMatch(h -> h.kind() != Kind.PASSWORD_ASSIGNMENT)) {
+            out.add(Hit.of(Kind.PASSWORD_ASSIGNMENT, 0, value.strip(), name));
         }
         return out;
     }
@@ -351,12 +310,7 @@ public final class SecretScanner {
     }
 
     static String fingerprint(String secret) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256Hex(secret, 8);
     }
 
     /**
@@ -367,8 +321,8 @@ public final class SecretScanner {
      * @return e.g. {@code a GitHub token on line 3 (sha256:1a2b3c4d; checkov none; cdk-nag none)}
      */
     public static String describe(Hit h) {
-        return h.kind.description() + (h.name.isEmpty() ? "" : " (" + h.name + ")")
-                + (h.line > 0 ? " on line " + h.line : "") + " (sha256:" + h.fingerprint + "; checkov " + h.kind.checkov()
+        return h.kind().description() + (h.name().isEmpty() ? "" : " (" + h.name() + ")")
+                + (h.line() > 0 ? " on line " + h.line() : "") + " (sha256:" + h.fingerprint() + "; checkov " + h.kind().checkov()
                 + "; cdk-nag none)";
     }
 }

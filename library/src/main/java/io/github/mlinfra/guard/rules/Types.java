@@ -47,6 +47,11 @@ final class Types {
     static final String MODEL_PACKAGE_GROUP = "aws:sagemaker/modelPackageGroup:ModelPackageGroup";
     static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
     static final String VPC_ENDPOINT_POLICY = "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy";
+    static final String TOPIC = "aws:sns/topic:Topic";
+    static final String TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
+    static final String QUEUE = "aws:sqs/queue:Queue";
+    static final String QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
+    static final String REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
 
     private Types() {}
 }

@@ -4,27 +4,22 @@ import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.guard.PlanIndex;
 import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A rule judging each VPC together with the resources that refer to it by {@code vpcId}. */
-abstract class VpcRule extends DescribedRule {
+abstract class VpcRule extends SubjectRule<PlannedResource> {
     VpcRule(Control control, String rationale) {
         super(control, rationale);
     }
 
     @Override
-    public final List<Violation> check(PlanIndex plan) {
-        List<Violation> out = new ArrayList<>();
-        for (PlannedResource vpc : plan.ofType(Types.VPC)) {
-            for (String m : check(vpc, plan)) {
-                out.add(Violation.of(vpc, m));
-            }
-            for (String m : notEvaluated(vpc, plan)) {
-                out.add(Violation.notEvaluated(vpc, m));
-            }
-        }
-        return out;
+    final List<PlannedResource> subjects(PlanIndex plan) {
+        return plan.ofType(Types.VPC);
+    }
+
+    @Override
+    final void judge(PlannedResource vpc, PlanIndex plan, List<Violation> out) {
+        report(out, vpc, check(vpc, plan), notEvaluated(vpc, plan));
     }
 
     abstract List<String> check(PlannedResource vpc, PlanIndex plan);

@@ -3,7 +3,6 @@ package io.github.mlinfra.guard.rules;
 import io.github.mlinfra.controls.Control;
 import io.github.mlinfra.controls.Waiver;
 import io.github.mlinfra.guard.PlanIndex;
-import io.github.mlinfra.guard.Rule;
 import io.github.mlinfra.guard.Violation;
 import io.github.mlinfra.plan.PlannedResource;
 import java.util.ArrayList;
@@ -16,17 +15,12 @@ import java.util.Map;
  * and this rule reports it on the resource that carries it, instead of failing the whole check.
  * Reads the {@code tags} input, or the {@code tags} output when no input has them.
  */
-final class WaiverTagKnownRule implements Rule {
-    @Override
-    public Control control() {
-        return Control.WAIVER_TAG_KNOWN;
-    }
-
-    @Override
-    public String rationale() {
-        return "A waiver tag (mlinfra:waiver:<control-id>) records why a control is off. One that names no "
+final class WaiverTagKnownRule extends DescribedRule {
+    WaiverTagKnownRule() {
+        super(Control.WAIVER_TAG_KNOWN,
+                "A waiver tag (mlinfra:waiver:<control-id>) records why a control is off. One that names no "
                 + "known control waives nothing, so the finding it was meant to explain stays open, or the waiver "
-                + "was meant for a control this version does not know. Fix the id, or remove the tag.";
+                + "was meant for a control this version does not know. Fix the id, or remove the tag.");
     }
 
     @Override
