@@ -49,8 +49,7 @@ public final class RoleGrants extends ComponentResource {
     /** The component's type token. */
     public static final String TYPE = "mlinfra:iam:RoleGrants";
 
-    private final Output<String> roleName;
-    private final Output<String> policyName;
+    private final RolePolicy policy;
 
     /**
      * Attaches the grants.
@@ -72,10 +71,9 @@ public final class RoleGrants extends ComponentResource {
     public RoleGrants(String name, RoleGrantsArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, Names.check(TYPE, name), options);
         String wanted = args.getPolicyName().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.IAM_INLINE_POLICY, name));
-        this.roleName = args.getRole().roleName();
-        this.policyName = attachInlinePolicy(this, name, roleName, "RoleGrantsArgs.policyName", wanted,
+        this.policy = attachInlinePolicy(this, name, args.getRole().roleName(), "RoleGrantsArgs.policyName", wanted,
                 args.getGrants(), AwsContext.of(this));
-        registerOutputs(Map.of("roleName", roleName, "policyName", policyName,
+        registerOutputs(Map.of("roleName", policy.role(), "policyName", policy.name(),
                 ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(List.of())));
     }
 
@@ -91,20 +89,19 @@ public final class RoleGrants extends ComponentResource {
      * @param policyName the policy name wanted
      * @param grants the grants, rendered for {@code aws}
      * @param aws the account, partition and region of the component's provider
-     * @return the policy name, once claimed
+     * @return the inline policy, its name claimed for the role
      */
-    static Output<String> attachInlinePolicy(Resource parent, String name, Output<String> roleName, String attribute,
+    static RolePolicy attachInlinePolicy(Resource parent, String name, Output<String> roleName, String attribute,
             String policyName, List<Grant> grants, AwsContext aws) {
         InlinePolicyNames names = InlinePolicyNames.current();
         Output<String> claimed = roleName.applyValue(r -> names.claim(attribute, r, policyName));
         Output<String> policy = PolicyDocument.toJson(Grant.combine(grants).statementsIn(aws)
                 .applyValue(list -> PolicyDocument.builder().addAllStatements(list).build()));
-        new RolePolicy(name + "-policy", RolePolicyArgs.builder()
+        return new RolePolicy(name + "-policy", RolePolicyArgs.builder()
                 .role(roleName)
                 .name(claimed)
                 .policy(policy)
                 .build(), CustomResourceOptions.builder().parent(parent).build());
-        return claimed;
     }
 
     /**
@@ -113,7 +110,7 @@ public final class RoleGrants extends ComponentResource {
      * @return the name
      */
     public Output<String> roleName() {
-        return roleName;
+        return policy.role();
     }
 
     /**
@@ -122,6 +119,6 @@ public final class RoleGrants extends ComponentResource {
      * @return the name
      */
     public Output<String> policyName() {
-        return policyName;
+        return policy.name();
     }
 }

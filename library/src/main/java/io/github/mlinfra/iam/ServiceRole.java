@@ -47,8 +47,7 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
     /** The component's type token. */
     public static final String TYPE = "mlinfra:iam:ServiceRole";
 
-    private final Output<String> roleArn;
-    private final Output<String> roleName;
+    private final Role role;
 
     /**
      * Creates the role.
@@ -92,7 +91,7 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
                 .tags(ResourceTags.of(TagRules.Service.IAM).user(args.getTags()).waivers(waivers).build());
         args.getRoleName().ifPresent(roleArgs::name);
         args.getPermissionsBoundaryArn().ifPresent(roleArgs::permissionsBoundary);
-        var role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
+        this.role = new Role(name + "-role", roleArgs.build(), CustomResourceOptions.builder().parent(this).build());
 
         if (!args.getGrants().isEmpty()) {
             RoleGrants.attachInlinePolicy(this, name, role.name(), "ServiceRoleArgs.grants", name + "-least-privilege",
@@ -105,9 +104,7 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
                     .policyArn(arn)
                     .build(), CustomResourceOptions.builder().parent(this).build());
         }
-        this.roleArn = role.arn();
-        this.roleName = role.name();
-        registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName,
+        registerOutputs(Map.of("roleArn", role.arn(), "roleName", role.name(),
                 ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
     }
 
@@ -117,7 +114,7 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
      * @return the ARN
      */
     public Output<String> roleArn() {
-        return roleArn;
+        return role.arn();
     }
 
     /**
@@ -127,6 +124,6 @@ public final class ServiceRole extends ComponentResource implements RoleReferenc
      */
     @Override
     public Output<String> roleName() {
-        return roleName;
+        return role.name();
     }
 }
