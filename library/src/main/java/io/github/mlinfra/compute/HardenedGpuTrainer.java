@@ -137,8 +137,7 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
     static final int BOOTSTRAP_TIMEOUT_SECONDS = 900;
     static final String AGENT_CONFIG_PATH = "/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json";
 
-    private final Output<String> instanceId;
-    private final Output<String> privateIp;
+    private final Instance instance;
 
     /**
      * Creates the trainer.
@@ -274,7 +273,7 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
         if (lookup && args.isIgnoreAmiChanges()) {
             instanceOptions.ignoreChanges("ami");
         }
-        var instance = new Instance(name + "-instance", instanceArgs.build(), instanceOptions.build());
+        this.instance = new Instance(name + "-instance", instanceArgs.build(), instanceOptions.build());
 
         // Data volumes: encrypted gp3 in the instance's zone, protected, attached by device name.
         List<Waiver> volumeWaivers = only(waivers, Control.EC2_TERMINATION_PROTECTION);
@@ -298,9 +297,8 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
                     .build(), child);
         }
 
-        this.instanceId = instance.id();
-        this.privateIp = instance.privateIp();
-        registerOutputs(Map.of("instanceId", instanceId, "privateIp", privateIp), role.roleArn(), sg.id(), keyArn, waivers);
+        registerOutputs(Map.of("instanceId", instance.id(), "privateIp", instance.privateIp()), role.roleArn(), sg.id(), keyArn,
+                waivers);
     }
 
     /**
@@ -408,7 +406,7 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
      * @return e.g. {@code i-0123456789abcdef0}
      */
     public Output<String> instanceId() {
-        return instanceId;
+        return instance.id();
     }
 
     /**
@@ -417,6 +415,6 @@ public final class HardenedGpuTrainer extends PlacedWorkload {
      * @return the private IP
      */
     public Output<String> privateIp() {
-        return privateIp;
+        return instance.privateIp();
     }
 }

@@ -57,9 +57,8 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
             "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:TagResource",
             "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription", "kms:DeleteAlias");
 
-    private final Output<String> keyArn;
-    private final Output<String> keyId;
-    private final Output<String> aliasName;
+    private final Key key;
+    private final Alias alias;
 
     /**
      * Creates the key.
@@ -93,21 +92,18 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
         if (!args.isWaived(Control.KMS_ROTATION)) {
             keyArgs.rotationPeriodInDays(args.getRotationPeriodDays());
         }
-        var key = new Key(name + "-key", keyArgs.build(), CustomResourceOptions.builder()
+        this.key = new Key(name + "-key", keyArgs.build(), CustomResourceOptions.builder()
                 .parent(this)
                 .protect(!args.isWaived(Control.KMS_DELETION_PROTECTION))
                 .build());
 
-        String alias = args.getAlias().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.KMS_ALIAS, name));
-        var aliasResource = new Alias(name + "-alias", AliasArgs.builder()
-                .name(alias)
+        String aliasName = args.getAlias().orElseGet(() -> PhysicalNames.derive(NameRules.Rule.KMS_ALIAS, name));
+        this.alias = new Alias(name + "-alias", AliasArgs.builder()
+                .name(aliasName)
                 .targetKeyId(key.keyId())
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
-        this.keyArn = key.arn();
-        this.keyId = key.keyId();
-        this.aliasName = aliasResource.name();
-        registerOutputs(Map.of("keyArn", keyArn, "keyId", keyId, "aliasName", aliasName,
+        registerOutputs(Map.of("keyArn", key.arn(), "keyId", key.keyId(), "aliasName", alias.name(),
                 ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(args.getWaivers())));
     }
 
@@ -169,7 +165,7 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
      */
     @Override
     public Output<String> keyArn() {
-        return keyArn;
+        return key.arn();
     }
 
     /**
@@ -178,7 +174,7 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
      * @return the key id
      */
     public Output<String> keyId() {
-        return keyId;
+        return key.keyId();
     }
 
     /**
@@ -187,7 +183,7 @@ public final class ManagedKey extends ComponentResource implements KeyReference 
      * @return e.g. {@code alias/mlinfra/ckpt-key}
      */
     public Output<String> aliasName() {
-        return aliasName;
+        return alias.name();
     }
 
     /**

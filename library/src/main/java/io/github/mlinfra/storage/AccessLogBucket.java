@@ -43,8 +43,7 @@ public final class AccessLogBucket extends ComponentResource implements BucketRe
     /** The S3 logging service principal. */
     public static final String LOGGING_SERVICE = "logging.s3.amazonaws.com";
 
-    private final Output<String> bucketName;
-    private final Output<String> bucketArn;
+    private final HardenedBucket hardened;
 
     /**
      * Creates the bucket.
@@ -96,10 +95,8 @@ public final class AccessLogBucket extends ComponentResource implements BucketRe
                     return s;
                 })
                 .build();
-        var b = HardenedBucket.create(this, name, spec);
-        this.bucketName = b.bucketName;
-        this.bucketArn = b.bucketArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn,
+        this.hardened = HardenedBucket.create(this, name, spec);
+        registerOutputs(Map.of("bucketName", hardened.bucketName, "bucketArn", hardened.bucketArn,
                 ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
     }
 
@@ -110,7 +107,7 @@ public final class AccessLogBucket extends ComponentResource implements BucketRe
      */
     @Override
     public Output<String> bucketName() {
-        return bucketName;
+        return hardened.bucketName;
     }
 
     /**
@@ -119,6 +116,6 @@ public final class AccessLogBucket extends ComponentResource implements BucketRe
      * @return the ARN
      */
     public Output<String> bucketArn() {
-        return bucketArn;
+        return hardened.bucketArn;
     }
 }

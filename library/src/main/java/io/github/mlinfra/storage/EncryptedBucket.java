@@ -22,9 +22,6 @@ import javax.annotation.Nullable;
 public abstract sealed class EncryptedBucket extends ComponentResource implements BucketReference
         permits SecureArtifactBucket, SecureCheckpointBucket {
     private final HardenedBucket hardened;
-    private final Output<String> bucketName;
-    private final Output<String> bucketArn;
-    private final Output<String> keyArn;
 
     /**
      * Creates the bucket's resources as children of this component and registers its outputs.
@@ -39,11 +36,8 @@ public abstract sealed class EncryptedBucket extends ComponentResource implement
             List<Waiver> waivers) {
         super(type, name, options);
         this.hardened = HardenedBucket.create(this, name, spec);
-        this.bucketName = hardened.bucketName;
-        this.bucketArn = hardened.bucketArn;
-        this.keyArn = hardened.keyArn;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn, "keyArn", keyArn,
-                ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
+        registerOutputs(Map.of("bucketName", hardened.bucketName, "bucketArn", hardened.bucketArn,
+                "keyArn", hardened.keyArn, ResourceTags.WAIVERS_OUTPUT, ResourceTags.waiverOutputs(waivers)));
     }
 
     /**
@@ -53,7 +47,7 @@ public abstract sealed class EncryptedBucket extends ComponentResource implement
      */
     @Override
     public Output<String> bucketName() {
-        return bucketName;
+        return hardened.bucketName;
     }
 
     /**
@@ -62,7 +56,7 @@ public abstract sealed class EncryptedBucket extends ComponentResource implement
      * @return the ARN
      */
     public Output<String> bucketArn() {
-        return bucketArn;
+        return hardened.bucketArn;
     }
 
     /**
@@ -72,7 +66,7 @@ public abstract sealed class EncryptedBucket extends ComponentResource implement
      * @return the key ARN
      */
     public Output<String> keyArn() {
-        return keyArn;
+        return hardened.keyArn;
     }
 
     /**
