@@ -12,6 +12,7 @@ import io.github.mlinfra.controls.WaivableBuilder;
 import io.github.mlinfra.kms.KeyReference;
 import io.github.mlinfra.iam.Grant;
 import io.github.mlinfra.internal.Check;
+import io.github.mlinfra.internal.Lines;
 import io.github.mlinfra.internal.MlInfraStyle;
 import io.github.mlinfra.internal.ResourceTags;
 import io.github.mlinfra.internal.Waivers;
@@ -227,11 +228,11 @@ public abstract class HardenedNotebookArgs extends CheckedValue implements Waiva
         int cr = script.indexOf('\r');
         if (cr >= 0) {
             Check.fail(argument, "a lifecycle script must have LF line endings; it has a CR (\\r, e.g. CRLF) at line "
-                    + line(script, cr), new Secret(script), "a shell script with \"\\n\" line endings only");
+                    + Lines.numberAt(script, cr), new Secret(script), "a shell script with \"\\n\" line endings only");
         }
         int nul = script.indexOf('\0');
         if (nul >= 0) {
-            Check.fail(argument, "a lifecycle script must not contain a NUL byte; it has one at line " + line(script, nul),
+            Check.fail(argument, "a lifecycle script must not contain a NUL byte; it has one at line " + Lines.numberAt(script, nul),
                     new Secret(script), "shell script text without \"\\0\"");
         }
         int encoded = base64(script).length();
@@ -239,16 +240,6 @@ public abstract class HardenedNotebookArgs extends CheckedValue implements Waiva
             Check.fail(argument, "longer than SageMaker's limit once base64-encoded (" + encoded + " characters)",
                     new Secret(script), "at most " + SCRIPT_LIMIT + " base64 characters (about 12 KB of script)");
         }
-    }
-
-    private static int line(String text, int index) {
-        int n = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** A value that renders as {@link Check#showSecret(String)} in messages. */

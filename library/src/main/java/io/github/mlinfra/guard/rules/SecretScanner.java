@@ -1,6 +1,7 @@
 package io.github.mlinfra.guard.rules;
 
 import io.github.mlinfra.internal.Digests;
+import io.github.mlinfra.internal.Lines;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -166,7 +167,7 @@ public final class SecretScanner {
         Matcher m = PRIVATE_KEY.matcher(text);
         while (m.find()) {
             if (!m.group(1).isBlank()) {
-                out.add(Hit.of(Kind.PRIVATE_KEY, lineOf(text, m.start()), m.group(1).replaceAll("\\s", ""), ""));
+                out.add(Hit.of(Kind.PRIVATE_KEY, Lines.numberAt(text, m.start()), m.group(1).replaceAll("\\s", ""), ""));
             }
         }
         m = AWS_KEY_ID.matcher(text);
@@ -174,10 +175,10 @@ public final class SecretScanner {
             if (m.group(1).endsWith("EXAMPLE")) {
                 continue; // AWS's documentation key, allowlisted by gitleaks
             }
-            int line = lineOf(text, m.start());
+            int line = Lines.numberAt(text, m.start());
             Matcher s = AWS_SECRET.matcher(text);
             while (s.find()) {
-                int sl = lineOf(text, s.start());
+                int sl = Lines.numberAt(text, s.start());
                 if (Math.abs(sl - line) <= 3 && !s.group(1).equals(m.group(1)) && !s.group(1).endsWith("EXAMPLEKEY")
                         && s.group(1).chars().anyMatch(Character::isLowerCase) && s.group(1).chars().anyMatch(Character::isDigit)) {
                     out.add(Hit.of(Kind.AWS_ACCESS_KEY, line, m.group(1) + ":" + s.group(1), ""));
@@ -191,14 +192,14 @@ public final class SecretScanner {
                 if (e.getKey() == Kind.JWT && !isJwt(m.group(1))) {
                     continue;
                 }
-                out.add(Hit.of(e.getKey(), lineOf(text, m.start()), m.group(1), ""));
+                out.add(Hit.of(e.getKey(), Lines.numberAt(text, m.start()), m.group(1), ""));
             }
         }
         m = ASSIGNMENT.matcher(text);
         while (m.find()) {
             String value = unquote(m.group(2));
             if (isLiteral(value)) {
-                out.add(Hit.of(Kind.PASSWORD_ASSIGNMENT, lineOf(text, m.start()), value, m.group(1)));
+                out.add(Hit.of(Kind.PASSWORD_ASSIGNMENT, Lines.numberAt(text, m.start()), value, m.group(1)));
             }
         }
         return out;
@@ -297,16 +298,6 @@ public final class SecretScanner {
             return v.substring(1, v.length() - 1);
         }
         return v;
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     static String fingerprint(String secret) {
