@@ -131,13 +131,8 @@ public abstract class Suppression extends CheckedValue {
      *     (naming the entry, {@code Suppression[i]...}) or an entry is invalid (naming the attribute)
      */
     public static java.util.List<Suppression> fromJson(String json) {
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json == null ? "" : json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw Check.fail("Suppression", "not JSON (" + e.getOriginalMessage() + ")", "the document",
-                    "a JSON array of {rule, resource, justification[, type]}");
-        }
+        com.fasterxml.jackson.databind.JsonNode root = io.github.mlinfra.internal.JsonText.parse(json == null ? "" : json,
+                "Suppression", Check.show("the document"), "a JSON array of {rule, resource, justification[, type]}");
         if (root == null || !root.isArray()) {
             throw Check.fail("Suppression", "not a JSON array", root == null ? "" : root.getNodeType().name(),
                     "a JSON array of {rule, resource, justification[, type]}");

@@ -102,6 +102,9 @@ class SingleFindingSuppressionTest {
         assertThat(all.get(0).getType()).contains("aws:iam/rolePolicy:RolePolicy");
         assertThatThrownBy(() -> Suppression.fromJson("{}")).isInstanceOf(InvalidArgsException.class)
                 .hasMessageContaining("not a JSON array");
+        assertThatThrownBy(() -> Suppression.fromJson("[{\"rule\":")).isInstanceOf(InvalidArgsException.class)
+                .hasMessageStartingWith("Suppression: not JSON (")
+                .hasMessageEndingWith("; got \"the document\"; expected a JSON array of {rule, resource, justification[, type]}");
         assertThatThrownBy(() -> Suppression.fromJson("[{\"rule\":\"MLI-S3-11\",\"resource\":\"logs\"}]"))
                 .isInstanceOf(InvalidArgsException.class).hasMessageStartingWith("Suppression[0].justification");
     }
