@@ -28,6 +28,13 @@ import java.util.Objects;
  */
 public interface KeyReference {
     /**
+     * The actions a role needs to encrypt and decrypt with a key (S3 SSE-KMS with a bucket key,
+     * EBS, SageMaker volumes), as {@link #grantEncryptDecrypt()} grants them.
+     */
+    List<String> ENCRYPT_DECRYPT_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
+            "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+
+    /**
      * The key ARN.
      *
      * @return the ARN
@@ -43,8 +50,7 @@ public interface KeyReference {
      * @return the grant
      */
     default Grant grantEncryptDecrypt() {
-        return ManagedKey.grant(keyArn(), "UseKey", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
-                "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"));
+        return ManagedKey.grant(keyArn(), "UseKey", ENCRYPT_DECRYPT_ACTIONS);
     }
 
     /**

@@ -26,13 +26,6 @@ import javax.annotation.Nullable;
  * and register them, with their own outputs and waivers, as the component's outputs.
  */
 public abstract class PlacedWorkload extends ComponentResource {
-    /**
-     * What the execution role needs on the volume key: encrypt, decrypt, re-encrypt, data keys
-     * and {@code kms:DescribeKey} (the actions of {@link KeyReference#grantEncryptDecrypt()}).
-     */
-    protected static final List<String> VOLUME_KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
-            "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
-
     private @Nullable Output<String> roleArn;
     private @Nullable Output<String> securityGroupId;
     private @Nullable Output<String> keyArn;
@@ -72,15 +65,16 @@ public abstract class PlacedWorkload extends ComponentResource {
     }
 
     /**
-     * The execution role's grant on the volume key, {@link #VOLUME_KEY_ACTIONS} under a Sid of the
-     * workload's own, so it never collides with a storage key's {@code UseKey} grant in one policy.
+     * The execution role's grant on the volume key, {@link KeyReference#ENCRYPT_DECRYPT_ACTIONS}
+     * under a Sid of the workload's own, so it never collides with a storage key's {@code UseKey}
+     * grant in one policy.
      *
      * @param keyArn the key's ARN
      * @param sid the statement id, e.g. {@code UseVolumeKey}
      * @return the grant
      */
     protected static Grant volumeKeyGrant(Output<String> keyArn, String sid) {
-        return ManagedKey.grant(keyArn, sid, VOLUME_KEY_ACTIONS);
+        return ManagedKey.grant(keyArn, sid, KeyReference.ENCRYPT_DECRYPT_ACTIONS);
     }
 
     /**
